@@ -1,0 +1,42 @@
+# Waymark: `make run` sets everything up and starts the app; `make test` sets up and runs the tests.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(PYTHON) -m uv
+PORT ?= 8000
+
+.PHONY: setup run test bench browser clean
+
+setup: $(VENV)/.synced
+
+$(VENV)/.synced: pyproject.toml uv.lock
+	@$(PYTHON) -m uv --version >/dev/null 2>&1 || { echo "==> Installing uv (the package installer)"; $(PYTHON) -m pip install --quiet uv; }
+	@echo "==> Installing the locked dependencies into $(VENV) with uv."
+	@echo "    The first time, llama-cpp-python compiles from source: allow several minutes on 2 cores."
+	@# The CPU build of torch lies in the machine's wheel folder (see pyproject's [tool.uv] find-links).
+	$(UV) sync --frozen
+	@touch $@
+
+index: setup
+	@$(BIN)/waymark ingest
+
+run: setup
+	@echo "==> Indexing the guidance library if it changed"
+	@$(BIN)/waymark ingest
+	@echo "==> Starting Waymark on http://127.0.0.1:$(PORT) (embedded model unless OPENAI_BASE_URL is set)"
+	@$(BIN)/waymark serve --port $(PORT)
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || { echo "==> Installing Debian's Chromium for the browser test"; \
+	  (apt-get install -y chromium >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y chromium >/dev/null)); }
+
+test: setup browser
+	@echo "==> Running the tests"
+	$(BIN)/pytest -q
+
+bench: setup
+	@echo '{}'
+
+clean:
+	rm -rf $(VENV) .waymark

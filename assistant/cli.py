@@ -1,0 +1,176 @@
+"""The `waymark` command: how scripts, evals and benchmarks drive the product without a browser."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from assistant.settings import Settings, get_settings
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"waymark: {message}", file=sys.stderr)
+    return code
+
+
+def cmd_serve(args, settings: Settings) -> int:
+    from assistant.llm.embedded import EmbeddedModelError, shared_embedded_server
+
+    env = dict(os.environ)
+    server = None
+    if settings.uses_embedded_model and not settings.embedded_url:
+        print("Starting the embedded model (SmolLM2-135M on llama.cpp, on this machine)...", flush=True)
+        try:
+            server = shared_embedded_server(n_ctx=settings.embedded_ctx, threads=settings.embedded_threads,
+                                            log_dir=settings.ensure_data_dir(), timeout_s=settings.embedded_start_timeout_s)
+        except EmbeddedModelError as exc:
+            return _fail(str(exc))
+        env["WAYMARK_EMBEDDED_URL"] = server.base_url
+    app = Path(__file__).parent / "ui" / "app.py"
+    port = str(args.port or settings.port)
+    print(f"Waymark on http://{settings.host}:{port}", flush=True)
+    cmd = [sys.executable, "-m", "chainlit", "run", str(app), "--headless", "--host", settings.host, "--port", port]
+    try:
+        return subprocess.call(cmd, env=env, cwd=Path(__file__).resolve().parent.parent)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        if server:
+            server.stop()
+
+
+async def _replay(args, settings: Settings) -> int:
+    from assistant.coach import open_coach
+    from assistant.llm import LLMError
+    from assistant.replay import ScriptError, load_turns, render, replay
+
+    try:
+        turns = load_turns(Path(args.file))
+    except ScriptError as exc:
+        return _fail(str(exc))
+    try:
+        async with open_coach(settings) as coach:
+            results, goals = await replay(coach, turns, user=args.user, thread_id=args.thread)
+    except LLMError as exc:
+        return _fail(str(exc))
+    print(render(results, goals, as_json=args.json))
+    return 0
+
+
+def cmd_ingest(args, settings: Settings) -> int:
+    from tqdm import tqdm
+
+    from assistant.knowledge.documents import SUPPORTED, DocumentError, document_chunks
+    from assistant.knowledge.index import SemanticIndex, chroma_client
+    from assistant.knowledge.library import Library
+    from assistant.knowledge.notes import NoteError
+
+    try:
+        library = Library.from_folder(settings.knowledge_dir)
+    except NoteError as exc:
+        return _fail(f"the guidance library has a broken note: {exc}")
+    quiet = args.json
+    if not quiet:
+        print(f"Loading the embedding model and the index at {settings.chroma_host or settings.chroma_path} ...", flush=True)
+    try:
+        index = SemanticIndex(chroma_client(settings))
+    except Exception as exc:
+        return _fail(f"cannot open the guidance index: {exc}")
+    report = index.sync_library(library, progress=lambda xs: tqdm(xs, desc="guidance notes", unit="note", disable=quiet))
+    files: list[Path] = []
+    for raw in args.paths:
+        path = Path(raw)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+        elif path.exists():
+            files.append(path)
+        else:
+            report.skipped.append(f"{raw}: no such file or folder")
+    for path in tqdm(files, desc="your documents", unit="file", disable=quiet or not files):
+        try:
+            note_id, title, chunks, text = document_chunks(path)
+            if index.add_document(note_id, title, chunks, text):
+                report.added += 1
+            else:
+                report.unchanged += 1
+            report.chunks += len(chunks)
+        except DocumentError as exc:
+            report.skipped.append(str(exc))
+    summary = {**report.as_dict(), "indexed_chunks": index.count()}
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        print(f"Indexed: {report.added} new or changed, {report.unchanged} unchanged, {report.removed} removed; "
+              f"{summary['indexed_chunks']} chunks in the index.")
+        for line in report.skipped:
+            print(f"  skipped {line}")
+    return 0
+
+
+def cmd_search(args, settings: Settings) -> int:
+    from assistant.knowledge.index import open_index
+    from assistant.knowledge.library import Library
+    from assistant.knowledge.retriever import Retriever
+
+    library = Library.from_folder(settings.knowledge_dir)
+    retriever = Retriever(library, open_index(settings, library))
+    result = retriever.search(args.query, phase=args.phase, stage=args.stage, k=args.k)
+    rows = [{"id": p.note_id, "chunk": p.id, "title": p.title, "score": round(p.score, 4), "text": p.text}
+            for p in result.passages]
+    if args.json:
+        print(json.dumps({"query": args.query, "results": rows, "degraded": result.degraded}, ensure_ascii=False))
+        return 0
+    if result.degraded:
+        print(f"({result.degraded})")
+    for i, r in enumerate(rows, start=1):
+        print(f"{i}. {r['title']}  [{r['id']}]  score {r['score']}\n   {r['text'][:300].replace(chr(10), ' ')}\n")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="waymark", description="Waymark: goal-setting in mentoring, in your own words.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress (never message content)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("serve", help="start the Chainlit app")
+    p.add_argument("--port", type=int, default=None)
+
+    p = sub.add_parser("replay", help="play a mentee's turns through the self-coaching graph")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--user", default="replay", help="whose data this is")
+    p.add_argument("--thread", default=None, help="continue this conversation id instead of starting a new one")
+
+    p = sub.add_parser("ingest", help="(re)build the guidance index; add your own documents")
+    p.add_argument("paths", nargs="*", help="files or folders of Markdown, text, PDF or DOCX to add")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("search", help="top guidance passages for a query")
+    p.add_argument("query")
+    p.add_argument("--stage", choices=["early", "mid", "late"], default=None)
+    p.add_argument("--phase", choices=["explore", "examine", "draft", "review", "support", "safety"], default=None)
+    p.add_argument("-k", type=int, default=3)
+    p.add_argument("--json", action="store_true")
+
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    settings = get_settings()
+    if args.command == "serve":
+        return cmd_serve(args, settings)
+    if args.command == "replay":
+        return asyncio.run(_replay(args, settings))
+    if args.command == "ingest":
+        return cmd_ingest(args, settings)
+    if args.command == "search":
+        return cmd_search(args, settings)
+    return _fail(f"unknown command {args.command}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""Reading the dates people write ("by June", "in three weeks", "next Friday") into calendar dates."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple of": 2, "few": 3}
+UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_IN = re.compile(r"\b(?:in|within|over the next|for)\s+(?:the next\s+)?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                 r"eleven|twelve|couple of|few)\s+(day|week|fortnight|month|year)s?\b", re.I)
+_MONTH_DAY = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I)
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+_MONTH = re.compile(r"\b(?:by|in|before|until|end of|the end of|during)\s+(?:the end of\s+)?(" +
+                    "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?", re.I)
+_WEEKDAY = re.compile(r"\b(?:by|on|next|this|before)?\s*(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_RELATIVE = {
+    re.compile(r"\btoday\b", re.I): 0, re.compile(r"\btomorrow\b", re.I): 1,
+    re.compile(r"\bnext week\b", re.I): 7, re.compile(r"\bnext month\b", re.I): 30,
+    re.compile(r"\b(?:end of|by the end of) (?:the|this) week\b", re.I): None,
+    re.compile(r"\b(?:end of|by the end of) (?:the|this) month\b", re.I): None,
+    re.compile(r"\b(?:end of|by the end of) (?:the|this) year\b", re.I): None,
+    re.compile(r"\bnext year\b", re.I): 365, re.compile(r"\bnext quarter\b", re.I): 90,
+}
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_when(text: str, today: date | None = None) -> date | None:
+    """The first date the text names, in the future relative to `today`; None when it names none."""
+    found = find_when(text, today)
+    return found[0] if found else None
+
+
+def find_when(text: str, today: date | None = None) -> tuple[date, str] | None:
+    """(date, the words that named it), or None."""
+    today = today or date.today()
+    if m := _ISO.search(text):
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])), m[0]
+        except ValueError:
+            return None
+    for rx, days in _RELATIVE.items():
+        if m := rx.search(text):
+            if days is not None:
+                return today + timedelta(days=days), m[0]
+            if "week" in rx.pattern:
+                return today + timedelta(days=(4 - today.weekday()) % 7 or 7), m[0]
+            if "month" in rx.pattern:
+                return _month_end(today.year, today.month), m[0]
+            return date(today.year, 12, 31), m[0]
+    if m := _IN.search(text):
+        n = NUMBERS.get(m[1].lower()) if not m[1].isdigit() else int(m[1])
+        return today + timedelta(days=(n or 1) * UNIT_DAYS[m[2].lower()]), m[0]
+    for rx, month_group, day_group in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
+        if m := rx.search(text):
+            month, day = MONTHS[m[month_group].lower()], int(m[day_group])
+            try:
+                when = date(today.year, month, day)
+            except ValueError:
+                continue
+            return (when if when >= today else date(today.year + 1, month, min(day, 28))), m[0]
+    if m := _MONTH.search(text):
+        month = MONTHS[m[1].lower()]
+        year = int(m[2]) if m[2] else today.year
+        when = _month_end(year, month)
+        return (when if when >= today else _month_end(year + 1, month)), m[0]
+    if m := _WEEKDAY.search(text):
+        ahead = (WEEKDAYS[m[1].lower()] - today.weekday()) % 7 or 7
+        return today + timedelta(days=ahead), m[0].strip()
+    return None
+
+
+def time_bound_from(text: str, today: date | None = None) -> str:
+    """The person's own date words with the date they mean: 'by June (2027-06-30)'; '' when there are none."""
+    found = find_when(text, today)
+    return f"{found[1].strip()} ({found[0].isoformat()})" if found else ""

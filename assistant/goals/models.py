@@ -1,0 +1,105 @@
+"""The goal record: goals in the person's words, every revision, actions, milestones and check-ins."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+SMARTY_KEYS = ("specific", "measurable", "achievable", "relevant", "time_bound", "yours")
+GOAL_KINDS = ("career", "developmental", "enabling", "emotional")
+STATUSES = ("active", "achieved", "paused", "dropped")
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Goal(Base):
+    __tablename__ = "goals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner: Mapped[str] = mapped_column(String(200), index=True)
+    statement: Mapped[str] = mapped_column(Text)  # in the person's own words
+    kind: Mapped[str] = mapped_column(String(20), default="developmental")
+    smarty: Mapped[dict] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    updated: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    next_check_in: Mapped[date | None] = mapped_column(Date, nullable=True)
+    thread_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    revisions: Mapped[list[Revision]] = relationship(back_populates="goal", cascade="all, delete-orphan", order_by="Revision.id")
+    actions: Mapped[list[Action]] = relationship(back_populates="goal", cascade="all, delete-orphan", order_by="Action.id")
+    milestones: Mapped[list[Milestone]] = relationship(back_populates="goal", cascade="all, delete-orphan", order_by="Milestone.id")
+    check_ins: Mapped[list[CheckIn]] = relationship(back_populates="goal", cascade="all, delete-orphan", order_by="CheckIn.id")
+    shares: Mapped[list[Share]] = relationship(back_populates="goal", cascade="all, delete-orphan")
+
+
+class Revision(Base):
+    """Every change to a goal: when, why, and what it replaced. Goals evolve; nothing is lost."""
+
+    __tablename__ = "goal_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    why: Mapped[str] = mapped_column(Text, default="")
+    before: Mapped[dict] = mapped_column(JSON, default=dict)
+    after: Mapped[dict] = mapped_column(JSON, default=dict)
+    goal: Mapped[Goal] = relationship(back_populates="revisions")
+
+
+class Action(Base):
+    __tablename__ = "goal_actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    done: Mapped[bool] = mapped_column(default=False)
+    goal: Mapped[Goal] = relationship(back_populates="actions")
+
+
+class Milestone(Base):
+    __tablename__ = "goal_milestones"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    reached: Mapped[date | None] = mapped_column(Date, nullable=True)
+    celebrated: Mapped[bool] = mapped_column(default=False)
+    goal: Mapped[Goal] = relationship(back_populates="milestones")
+
+
+class CheckIn(Base):
+    __tablename__ = "goal_check_ins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    progress: Mapped[int] = mapped_column(Integer, default=0)  # 0-100
+    helped: Mapped[str] = mapped_column(Text, default="")
+    obstacles: Mapped[str] = mapped_column(Text, default="")
+    feelings: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    goal: Mapped[Goal] = relationship(back_populates="check_ins")
+
+
+class Share(Base):
+    """A mentee's choice to let a named mentor see one goal (and its check-ins)."""
+
+    __tablename__ = "goal_shares"
+    __table_args__ = (UniqueConstraint("goal_id", "mentor"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    mentor: Mapped[str] = mapped_column(String(200), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    goal: Mapped[Goal] = relationship(back_populates="shares")

@@ -1,0 +1,36 @@
+"""Reading goal kinds and first actions from the person's own words."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from assistant.dates import parse_when
+
+KIND_CUES = {
+    "emotional": r"\b(confiden\w*|stress\w*|anxi\w*|calm|balance|wellbeing|well-being|feel\w*|burn\w*|happ\w+|nerv\w+|worr\w+|self-esteem)\b",
+    "enabling": r"\b(network\w*|time|budget|resources?|sponsor|mentor|introduc\w+|support|childcare|funding|tools?|find (a|someone))\b",
+    "career": r"\b(promot\w+|job|role|career|certif\w+|salary|position|manager|director|lead(er|ership)?|hired|interview\w*|title|pmp|degree)\b",
+    "developmental": r"\b(learn\w*|skill\w*|improv\w+|develop\w*|get better|practi[cs]e|master|speak\w*|writ\w+|present\w*|study|course)\b",
+}
+
+
+def goal_kind(text: str) -> str:
+    """Career, developmental, enabling or emotional: the first kind whose cues appear; developmental otherwise."""
+    scores = {k: len(re.findall(rx, text, re.I)) for k, rx in KIND_CUES.items()}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] else "developmental"
+
+
+_SPLIT = re.compile(r"\n+|;|\s*\d+[.)]\s+|\s*[-•*]\s+|,\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+", re.I)
+
+
+def parse_actions(text: str, today: date | None = None) -> list[tuple[str, date]]:
+    """Two to five actions from a list the person wrote; each keeps their words and gets a date (theirs, or spaced weeks)."""
+    today = today or date.today()
+    parts = [p.strip(" .,-") for p in _SPLIT.split(text) if p and p.strip(" .,-")]
+    parts = [p for p in parts if len(p.split()) >= 2]
+    out = []
+    for i, part in enumerate(parts[:5]):
+        out.append((part, parse_when(part, today) or today + timedelta(weeks=2 * (i + 1))))
+    return out

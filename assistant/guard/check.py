@@ -1,0 +1,45 @@
+"""One verdict per reply: rules first (cheap, explainable), then the fitted detector where one is present."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from assistant.guard import rules
+from assistant.guard.detector import advice_probability
+from assistant.text import sentences
+
+DETECTOR_THRESHOLD = 0.5
+
+
+@dataclass
+class Verdict:
+    flagged: bool
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def check_reply(text: str, *, advice_welcome: bool = False) -> Verdict:
+    """Flag a reply that imposes a goal, or gives advice unasked or without permission.
+
+    With `advice_welcome` (the person asked, or gave permission), advice offered as options passes;
+    telling them what their goal is never does.
+    """
+    reasons: list[str] = []
+    score = 0.0
+    for sentence in sentences(text) or [text]:
+        hits = rules.rule_hits(sentence)
+        if advice_welcome and rules.offers_options(sentence):
+            hits = [h for h in hits if rules.is_goal_imposition(h)]
+        reasons += hits
+        if hits:
+            score = 1.0
+        # Questions are the coach's tool; the detector scores statements only.
+        if not sentence.rstrip().endswith("?"):
+            p = advice_probability(sentence)
+            if p is not None and p >= DETECTOR_THRESHOLD and not (advice_welcome and rules.offers_options(sentence)):
+                reasons.append(f"detector: advice-like ({p:.2f})")
+            score = max(score, p or 0.0)
+    return Verdict(flagged=bool(reasons), score=round(score, 3), reasons=sorted(set(reasons)))

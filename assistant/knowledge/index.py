@@ -1,0 +1,126 @@
+"""The Chroma index of guidance: embedded locally, re-ingested only where a file's content changed."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import chromadb
+
+from assistant.knowledge.embed import embed
+from assistant.knowledge.library import Library, Passage
+from assistant.knowledge.notes import PHASES, STAGES, Chunk
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+COLLECTION = "waymark-guidance"
+
+
+def _flags(meta: dict) -> dict:
+    """Chroma filters on exact values, so each phase and stage becomes its own boolean."""
+    phases = set(meta.get("phase", "").split(","))
+    stages = set(meta.get("career_stage", "any").split(","))
+    return {**{f"phase_{p}": p in phases for p in PHASES}, **{f"stage_{s}": s in stages for s in STAGES}}
+
+
+def where(phase: str | None, stage: str | None) -> dict | None:
+    clauses = []
+    if phase:
+        clauses.append({f"phase_{phase}": True})
+    if stage and stage != "any":
+        clauses.append({"$or": [{f"stage_{stage}": True}, {"stage_any": True}]})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    chunks: int = 0
+    skipped: list[str] = field(default_factory=list)  # "path: why", never fatal
+
+    def as_dict(self) -> dict:
+        return self.__dict__
+
+
+class SemanticIndex:
+    def __init__(self, client):
+        self.client = client
+        self.collection = client.get_or_create_collection(COLLECTION, embedding_function=None,
+                                                          metadata={"hnsw:space": "cosine"})
+
+    def search(self, query: str, *, phase: str | None = None, stage: str | None = None, k: int = 3) -> list[Passage]:
+        res = self.collection.query(query_embeddings=embed([query]), n_results=k, where=where(phase, stage),
+                                    include=["documents", "metadatas", "distances"])
+        out = []
+        for cid, doc, meta, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0]):
+            out.append(Passage(cid, meta["note_id"], meta["title"], meta.get("heading", ""), doc, 1.0 - dist, meta))
+        return out
+
+    def _hashes(self, source_kind: str) -> dict[str, str]:
+        got = self.collection.get(where={"origin": source_kind}, include=["metadatas"])
+        return {m["note_id"]: m["sha"] for m in got["metadatas"]}
+
+    def _replace(self, note_id: str, chunks: list[Chunk], sha: str, origin: str) -> None:
+        self.collection.delete(where={"note_id": note_id})
+        if not chunks:
+            return
+        vectors = embed([f"{c.title}\n{c.text}" for c in chunks])
+        metas = [{**{k: v for k, v in c.meta.items() if isinstance(v, (str, int, float, bool))}, **_flags(c.meta),
+                  "note_id": note_id, "title": c.title, "heading": c.heading, "sha": sha, "origin": origin}
+                 for c in chunks]
+        for start in range(0, len(chunks), 2000):  # Chroma caps one batch
+            end = start + 2000
+            self.collection.upsert(ids=[c.id for c in chunks[start:end]], embeddings=vectors[start:end],
+                                   documents=[c.text for c in chunks[start:end]], metadatas=metas[start:end])
+
+    def sync_library(self, library: Library, progress: Callable[[Iterable], Iterable] = lambda x: x) -> IngestReport:
+        report = IngestReport()
+        known = self._hashes("library")
+        for note in progress(list(library.notes.values())):
+            chunks = note.chunks()
+            report.chunks += len(chunks)
+            if known.get(note.id) == note.sha:
+                report.unchanged += 1
+                continue
+            self._replace(note.id, chunks, note.sha, "library")
+            report.added += 1
+        for gone in set(known) - set(library.notes):
+            self.collection.delete(where={"note_id": gone})
+            report.removed += 1
+        return report
+
+    def add_document(self, note_id: str, title: str, chunks: list[Chunk], text: str) -> bool:
+        """A program's own document; returns False when it was already indexed unchanged."""
+        sha = hashlib.sha256(text.encode()).hexdigest()
+        if self._hashes("program").get(note_id) == sha:
+            return False
+        self._replace(note_id, chunks, sha, "program")
+        return True
+
+    def count(self) -> int:
+        return self.collection.count()
+
+
+def chroma_client(settings: Settings):
+    if settings.chroma_host:
+        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port)
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path))
+
+
+def open_index(settings: Settings, library: Library) -> SemanticIndex | None:
+    """The index, brought up to date with the library; None (keyword search only) if Chroma cannot be opened."""
+    try:
+        index = SemanticIndex(chroma_client(settings))
+        index.sync_library(library)
+        return index
+    except Exception as exc:  # a missing or broken Chroma must not stop the conversation
+        log.warning("guidance index unavailable (%s); keyword search only", exc)
+        return None

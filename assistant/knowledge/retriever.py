@@ -1,0 +1,57 @@
+"""Guidance retrieval for the graph: semantic (Chroma) blended with lexical, filtered by phase and stage."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from assistant.knowledge.library import Library, Passage
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SearchResult:
+    passages: list[Passage]
+    degraded: str | None = None  # why semantic search was not used, when it was not
+    notes: list[dict] = field(default_factory=list)
+
+
+class Retriever:
+    """Searches the library. `semantic` is an index with .search(query, phase, stage, k) or None."""
+
+    def __init__(self, library: Library, semantic=None, *, lexical_weight: float = 0.3):
+        self.library = library
+        self.semantic = semantic
+        self.lexical_weight = lexical_weight
+
+    def search(self, query: str, *, phase: str | None = None, stage: str | None = None, k: int = 3) -> SearchResult:
+        degraded = None
+        semantic: list[Passage] = []
+        if self.semantic is not None:
+            try:
+                semantic = self.semantic.search(query, phase=phase, stage=stage, k=max(k * 4, 12))
+            except Exception as exc:  # Chroma down or broken: answer from the lexical index, and say so
+                log.warning("semantic search unavailable: %s", type(exc).__name__)
+                degraded = "The guidance index is unavailable; using keyword search only."
+        else:
+            degraded = "semantic index not loaded"
+        lexical = self.library.lexical_search(query, phase=phase, stage=stage, k=max(k * 4, 12))
+        passages = blend(semantic, lexical, self.lexical_weight, k) if semantic else lexical[:k]
+        seen: dict[str, dict] = {}
+        for p in passages:
+            seen.setdefault(p.note_id, p.brief())
+        return SearchResult(passages, degraded, list(seen.values()))
+
+
+def blend(semantic: list[Passage], lexical: list[Passage], weight: float, k: int) -> list[Passage]:
+    """Weighted sum of max-normalised scores; a chunk found by one signal only still counts."""
+    def norm(ps: list[Passage]) -> dict[str, float]:
+        top = max((p.score for p in ps), default=0.0) or 1.0
+        return {p.id: p.score / top for p in ps}
+
+    sem, lex = norm(semantic), norm(lexical)
+    by_id = {p.id: p for p in lexical + semantic}
+    ranked = sorted(by_id, key=lambda i: -((1 - weight) * sem.get(i, 0.0) + weight * lex.get(i, 0.0)))
+    return [Passage(**{**by_id[i].__dict__, "score": round((1 - weight) * sem.get(i, 0.0) + weight * lex.get(i, 0.0), 4)})
+            for i in ranked[:k]]

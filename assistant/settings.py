@@ -1,0 +1,79 @@
+"""The one settings object: every run-time choice, read from the environment once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WAYMARK_", env_file=".env", extra="ignore")
+
+    # Model endpoint. Unset means: start the embedded llama.cpp server, so nothing leaves the machine.
+    openai_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "WAYMARK_OPENAI_BASE_URL")
+    )
+    openai_api_key: str | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "WAYMARK_OPENAI_API_KEY")
+    )
+    model: str = Field(default="", description="Model name at the endpoint; empty picks the endpoint's first model.")
+    json_mode: Literal["auto", "json_schema", "json_object"] = Field(
+        default="auto",
+        description="How structured output is requested: OpenAI's json_schema, or llama.cpp's json_object+schema. "
+        "auto picks json_object for the embedded server and json_schema elsewhere.",
+    )
+    llm_timeout_s: float = Field(default=60.0, description="Timeout for every model call.")
+    llm_retries: int = Field(default=2, description="Retries after a failed model call (429, 5xx, timeout, bad JSON).")
+    embedded_ctx: int = Field(default=4096, description="Context window of the embedded model.")
+    embedded_threads: int = Field(default=2, description="CPU threads for the embedded model.")
+    embedded_start_timeout_s: float = 90.0
+    embedded_url: str | None = Field(
+        default=None, description="Set by `waymark serve` for its app process: an embedded server already running."
+    )
+
+    data_dir: Path = Field(default=Path(".waymark"), description="Where every database and index lives.")
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite in the data dir.")
+    chroma_host: str | None = Field(default=None, description="A Chroma server; unset means an embedded index.")
+    chroma_port: int = 8000
+    chroma_dir: Path | None = Field(default=None, description="Embedded index folder; default chroma/ in the data dir.")
+    knowledge_dir: Path = Field(default=Path(__file__).resolve().parent.parent / "knowledge")
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    max_message_chars: int = Field(default=4000, description="Longer messages are refused with a clear reply.")
+    recent_turns: int = Field(default=6, description="Turns of conversation sent to the model; older ones live in the summary.")
+    redact_hosted: bool = Field(default=True, description="Redact names, emails, phones before text goes to a hosted model.")
+    users_file: Path | None = Field(default=None, description="Password file for the UI; default users.yaml in the data dir.")
+
+    @property
+    def uses_embedded_model(self) -> bool:
+        return not self.openai_base_url
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "waymark.sqlite"
+
+    @property
+    def checkpoint_path(self) -> Path:
+        return self.data_dir / "checkpoints.sqlite"
+
+    @property
+    def goals_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.sqlite_path}"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.chroma_dir or self.data_dir / "chroma"
+
+    def ensure_data_dir(self) -> Path:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return self.data_dir
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,21 @@
+"""Screenshot the running app as a person would see it: open, send a message, wait for the reply."""
+
+import sys
+
+from playwright.sync_api import sync_playwright
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+url, out = sys.argv[1], sys.argv[2]
+message = sys.argv[3] if len(sys.argv) > 3 else "My manager wants me to get a PMP certification by June."
+with sync_playwright() as p:
+    browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(url)
+    page.wait_for_selector("#chat-input", timeout=30000)
+    page.fill("#chat-input", message)
+    page.click("#chat-submit")
+    page.wait_for_timeout(int(sys.argv[4]) if len(sys.argv) > 4 else 15000)
+    page.screenshot(path=out, full_page=True)
+    browser.close()

@@ -1,0 +1,67 @@
+"""The non-imposition guard: what it catches, what it lets through, and that our own words pass it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.guard import check_reply
+from assistant.knowledge.library import Library
+from assistant.prompts import PROMPT_DIR, load_prompt
+from assistant.settings import Settings
+
+
+@pytest.mark.parametrize("text", [
+    "You should get the certification.",
+    "Your goal should be to become a manager.",
+    "Why don't you talk to your boss about it?",
+    "I recommend starting with a course.",
+    "Start by updating your CV.",
+    "The best thing is to quit.",
+    "If I were you, I'd move teams.",
+    "What you need is a clear plan.",
+    "Your goal is to get promoted by June.",
+])
+def test_directives_and_imposed_goals_are_flagged(text):
+    verdict = check_reply(text)
+    assert verdict.flagged and verdict.score == 1.0 and verdict.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "It sounds like your manager says you should get certified.",
+    "You said: “I should quit my job.”",
+    "What would reaching this goal give you?",
+    "How much of this goal is yours, and how much is someone else's hope for you?",
+    "It sounds like you care about your team.",
+])
+def test_reflections_reports_and_open_questions_pass(text):
+    assert not check_reply(text).flagged
+
+
+def test_options_pass_only_when_advice_was_welcome_and_imposed_goals_never_do():
+    options = "Some people try a small experiment first. You should pick one."
+    assert check_reply(options).flagged
+    assert not check_reply("One option: you might try a small experiment first.", advice_welcome=True).flagged
+    assert check_reply("One option: your goal should be a promotion.", advice_welcome=True).flagged
+
+
+def test_every_vetted_question_and_option_passes_the_guard():
+    library = Library.from_folder(Settings().knowledge_dir)
+    questions = [q.text for n in library.notes.values() for q in n.questions]
+    assert len(questions) >= 30
+    for q in questions:
+        assert q.endswith("?") and not check_reply(q).flagged, q
+    for n in library.notes.values():
+        for option in n.options:
+            assert not check_reply(option, advice_welcome=True).flagged, option
+
+
+def test_every_fixed_reply_text_passes_the_guard():
+    slots = {"length": "1", "limit": "2", "options": "- Some people try it.", "skipped": "x", "goals": '"a"; "b"',
+             "statement": "s", "specific": "s", "measurable": "m", "achievable": "a", "relevant": "r",
+             "time_bound": "t", "kind": "career", "actions": "- a", "check_in": "2027-01-01", "count": "1",
+             "context": "", "user": "u", "text": "t", "summary": ""}
+    for path in PROMPT_DIR.glob("*.md"):
+        if path.stem in ("reflect", "rewrite", "understand"):
+            continue  # instructions to the model, never sent to the person
+        text = load_prompt(path.stem, **slots)
+        assert not check_reply(text).flagged, path.name
