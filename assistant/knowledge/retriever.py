@@ -37,14 +37,23 @@ class Retriever:
         else:
             degraded = "semantic index not loaded"
         lexical = self.library.lexical_search(query, phase=phase, stage=stage, k=max(k * 4, 12))
-        passages = blend(semantic, lexical, self.lexical_weight, k) if semantic else lexical[:k]
-        seen: dict[str, dict] = {}
-        for p in passages:
-            seen.setdefault(p.note_id, p.brief())
-        return SearchResult(passages, degraded, list(seen.values()))
+        ranked = blend(semantic, lexical, self.lexical_weight) if semantic else lexical
+        passages = best_per_note(ranked)[:k]
+        return SearchResult(passages, degraded, [p.brief() for p in passages])
 
 
-def blend(semantic: list[Passage], lexical: list[Passage], weight: float, k: int) -> list[Passage]:
+def best_per_note(passages: list[Passage]) -> list[Passage]:
+    """One passage per note, the best one, in rank order: three chunks of one note are one answer."""
+    seen: set[str] = set()
+    out = []
+    for p in passages:
+        if p.note_id not in seen:
+            seen.add(p.note_id)
+            out.append(p)
+    return out
+
+
+def blend(semantic: list[Passage], lexical: list[Passage], weight: float) -> list[Passage]:
     """Weighted sum of max-normalised scores; a chunk found by one signal only still counts."""
     def norm(ps: list[Passage]) -> dict[str, float]:
         top = max((p.score for p in ps), default=0.0) or 1.0
@@ -54,4 +63,4 @@ def blend(semantic: list[Passage], lexical: list[Passage], weight: float, k: int
     by_id = {p.id: p for p in lexical + semantic}
     ranked = sorted(by_id, key=lambda i: -((1 - weight) * sem.get(i, 0.0) + weight * lex.get(i, 0.0)))
     return [Passage(**{**by_id[i].__dict__, "score": round((1 - weight) * sem.get(i, 0.0) + weight * lex.get(i, 0.0), 4)})
-            for i in ranked[:k]]
+            for i in ranked]

@@ -1,0 +1,74 @@
+"""Recall@3 and MRR of guidance retrieval on the labelled queries: lexical, semantic and blended, side by side.
+
+Run: .venv/bin/python evals/retrieval/measure.py [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from assistant.knowledge.index import SemanticIndex, chroma_client  # noqa: E402
+from assistant.knowledge.library import Library  # noqa: E402
+from assistant.knowledge.retriever import Retriever, best_per_note  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
+
+K = 3
+
+
+def score(ranked_ids: list[str], relevant: list[str]) -> tuple[float, float]:
+    top = ranked_ids[:K]
+    recall = len(set(top) & set(relevant)) / min(len(relevant), K)
+    rr = next((1 / (i + 1) for i, nid in enumerate(ranked_ids) if nid in relevant), 0.0)
+    return recall, rr
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    queries = yaml.safe_load((Path(__file__).parent / "queries.yaml").read_text())
+    library = Library.from_folder(ROOT / "knowledge")
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp))
+        index = SemanticIndex(chroma_client(settings))
+        index.sync_library(library)
+        systems = {
+            "lexical": lambda q: [p.note_id for p in best_per_note(library.lexical_search(q, k=40))],
+            "semantic": lambda q: [p.note_id for p in best_per_note(index.search(q, k=40))],
+        }
+        for w in (0.2, 0.3, 0.5):
+            retriever = Retriever(library, index, lexical_weight=w)
+            systems[f"blended w={w}"] = lambda q, r=retriever: [n["id"] for n in r.search(q, k=10).notes]
+        rows = {}
+        for name, rank in systems.items():
+            recalls, rrs, times = [], [], []
+            for item in queries:
+                t = time.perf_counter()
+                ids = rank(item["q"])
+                times.append(time.perf_counter() - t)
+                r, rr = score(ids, item["relevant"])
+                recalls.append(r)
+                rrs.append(rr)
+            rows[name] = {"recall@3": round(sum(recalls) / len(recalls), 3), "mrr": round(sum(rrs) / len(rrs), 3),
+                          "p50_ms": round(sorted(times)[len(times) // 2] * 1000, 1)}
+    if args.json:
+        print(json.dumps({"queries": len(queries), "systems": rows}))
+        return
+    print(f"{len(queries)} labelled queries, {len(library.notes)} notes, {len(library.chunks)} chunks\n")
+    print(f"{'system':<16}{'recall@3':>10}{'MRR':>8}{'p50 ms':>9}")
+    for name, r in rows.items():
+        print(f"{name:<16}{r['recall@3']:>10}{r['mrr']:>8}{r['p50_ms']:>9}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""The guidance library: its notes, the Chroma index, and retrieval through the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from assistant.knowledge.index import SemanticIndex, chroma_client
+from assistant.knowledge.library import Library
+from assistant.knowledge.notes import PHASES, STAGES, load_library
+from assistant.knowledge.retriever import Retriever
+from assistant.settings import Settings
+from tests.conftest import waymark
+
+
+def body_words(note) -> int:
+    return len(note.body.split())
+
+
+def test_the_library_has_forty_sourced_notes_of_useful_length():
+    notes = load_library(Settings().knowledge_dir)
+    assert len(notes) >= 40
+    assert len({n.id for n in notes}) == len(notes)
+    for n in notes:
+        assert 150 <= body_words(n) <= 400, (n.id, body_words(n))
+        assert n.meta["sources"] and re.search(r"\(\d{4}\)", n.meta["sources"]), n.id
+        assert set(n.meta["phase"].split(",")) <= PHASES, n.id
+        assert set(n.meta["career_stage"].split(",")) <= STAGES, n.id
+
+
+def test_required_topics_are_covered():
+    ids = {n.id for n in load_library(Settings().knowledge_dir)}
+    for required in ("explore-identity", "explore-values", "explore-support", "explore-contribution",
+                     "examine-ready-made-goal", "premature-goals", "goals-evolve", "goal-kinds", "smarty-specific",
+                     "smarty-measurable", "smarty-achievable", "smarty-relevant", "smarty-time-bound", "smarty-yours",
+                     "actions-breakdown", "stage-early", "stage-mid", "stage-late", "checkin-review",
+                     "celebrating-milestones", "troubleshooting-stalls", "instrumental-support", "psychosocial-support",
+                     "feedback-multiple-sources", "developmental-networks", "confidence-wellbeing", "safety-referral",
+                     "mentor-must-not"):
+        assert required in ids
+
+
+def test_reingest_touches_only_changed_notes(tmp_path, shared_chroma):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    source = Settings().knowledge_dir
+    for name in ("smarty-yours.md", "explore-values.md"):
+        (folder / name).write_text((source / name).read_text())
+    index = SemanticIndex(chroma_client(Settings(data_dir=tmp_path / "d")))
+    first = index.sync_library(Library(load_library(folder)))
+    assert (first.added, first.unchanged) == (2, 0)
+    again = index.sync_library(Library(load_library(folder)))
+    assert (again.added, again.unchanged) == (0, 2)
+    note = folder / "explore-values.md"
+    note.write_text(note.read_text().replace("Values are the reasons", "Values are the deeper reasons"))
+    load_library.cache_clear()
+    changed = index.sync_library(Library(load_library(folder)))
+    assert (changed.added, changed.unchanged) == (1, 1)
+
+
+def test_search_puts_examining_and_ownership_first(env):
+    done = waymark("search", "my boss chose this goal for me", "--json", env=env)
+    assert done.returncode == 0, done.stderr
+    ids = [r["id"] for r in json.loads(done.stdout)["results"]]
+    assert set(ids[:2]) == {"examine-ready-made-goal", "smarty-yours"}
+
+
+def test_search_filters_by_stage_and_phase(env):
+    done = waymark("search", "what should I focus on in my career", "--stage", "late", "--phase", "explore", "--json", env=env)
+    results = json.loads(done.stdout)["results"]
+    assert results and all(r["id"] not in ("stage-early", "stage-mid") for r in results)
+
+
+def test_ingest_adds_program_documents_and_reports_bad_files(tmp_path, env):
+    env = {**env, "WAYMARK_CHROMA_DIR": str(tmp_path / "own-index")}  # keep the shared index clean
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "buddy-scheme.md").write_text("# Buddy scheme\nEvery new starter in our programme is paired with a buddy "
+                                          "from another team for their first ninety days.\n")
+    (docs / "empty.txt").write_text("   ")
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.4 not really a pdf")
+    done = waymark("ingest", str(docs), "--json", env=env)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["added"] == 1
+    assert any("empty.txt" in s for s in report["skipped"]) and any("broken.pdf" in s for s in report["skipped"])
+    found = json.loads(waymark("search", "paired with a buddy for ninety days", "--json", env=env).stdout)
+    assert found["results"][0]["id"] == "doc-buddy-scheme"
+
+
+def test_when_chroma_is_unavailable_search_falls_back_to_keywords_and_says_so():
+    class Down:
+        def search(self, *a, **k):
+            raise ConnectionError("chroma server gone")
+
+    library = Library(load_library(Settings().knowledge_dir))
+    result = Retriever(library, Down()).search("my boss chose this goal for me")
+    assert result.passages and "unavailable" in result.degraded
