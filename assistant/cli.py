@@ -133,6 +133,42 @@ def cmd_search(args, settings: Settings) -> int:
     return 0
 
 
+def cmd_review(args, settings: Settings) -> int:
+    from tqdm import tqdm
+
+    from assistant.review.parse import TranscriptError, read_transcript
+    from assistant.review.report import html_report, markdown
+    from assistant.review.review import review
+
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if args.json:
+            return
+        if bar is None:
+            bar = tqdm(total=total, desc="helper turns", unit="turn", file=sys.stderr)
+        bar.update(done - bar.n)
+
+    try:
+        result = review(read_transcript(Path(args.file)), helper=args.helper, progress=progress)
+    except TranscriptError as exc:
+        return _fail(str(exc))
+    finally:
+        if bar is not None:
+            bar.close()
+    if args.html:
+        Path(args.html).write_text(html_report(result), encoding="utf-8")
+    if args.md:
+        Path(args.md).write_text(markdown(result), encoding="utf-8")
+    if args.json:
+        keys = ("helper", "helper_detection", "utterances", "metrics", "miti", "goals", "flagged", "strengths")
+        print(json.dumps({k: result[k] for k in keys}, ensure_ascii=False))
+    else:
+        print(markdown(result))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="waymark", description="Waymark: goal-setting in mentoring, in your own words.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress (never message content)")
@@ -158,6 +194,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-k", type=int, default=3)
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("review", help="review a mentoring or coaching transcript")
+    p.add_argument("file", help="txt with speaker labels, WebVTT, SRT, JSON or CSV")
+    p.add_argument("--helper", default=None, help="the helper's speaker name (detected when absent)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--html", default=None, metavar="OUT", help="also write an HTML report")
+    p.add_argument("--md", default=None, metavar="OUT", help="also write a Markdown report")
+
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     settings = get_settings()
@@ -169,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_ingest(args, settings)
     if args.command == "search":
         return cmd_search(args, settings)
+    if args.command == "review":
+        return cmd_review(args, settings)
     return _fail(f"unknown command {args.command}")
 
 

@@ -1,0 +1,40 @@
+"""Features of one helper utterance for the fitted classifiers: its embedding, its relation to what the
+person just said, and a few surface cues. The same code serves fitting (evals/review/fit.py) and use."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from assistant.knowledge.embed import embed
+from assistant.text import content_words, overlap
+
+CUES = [
+    r"\?\s*$", r"\?", r"^(what|how|why|where|when|who|which|tell me)\b", r"^(do|does|did|is|are|was|were|have|has|can|could|would|will|should)\b",
+    r"\b(you should|you need to|you must|you have to|you ought|why don't you|i recommend|i suggest|my advice|try to|make sure)\b",
+    r"\b(it sounds like|sounds like|so you|you feel|you're feeling|you're saying|you mean|it seems)\b",
+    r"\b(would it be ok|would you like|may i|can i share|if you('d| would) like|is it ok if)\b",
+    r"\b(it's up to you|your choice|you decide|you know best|it's your decision)\b",
+    r"\b(great|well done|good job|impressive|you've worked hard|that's a strength)\b",
+    r"\b(some people|one option|options|you could|you might)\b",
+    r"\b(research|studies|evidence|per cent|percent|risk|doctor|medication)\b",
+]
+_cues = [re.compile(c, re.I) for c in CUES]
+
+
+def surface(text: str, previous: str) -> list[float]:
+    words = len(text.split())
+    return [float(bool(rx.search(text))) for rx in _cues] + [
+        min(words, 80) / 80, overlap(text, previous) if previous else 0.0,
+        len(content_words(text)) / max(words, 1), text.lower().count(" you") / max(words, 1),
+    ]
+
+
+def feature_matrix(texts: list[str], previous: list[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
+    """One row per utterance: embedding (384), embedding-similarity to the previous person turn, surface cues."""
+    e_text = np.asarray(embed(texts, batch_size=batch_size, progress=progress))
+    e_prev = np.asarray(embed([p or "" for p in previous], batch_size=batch_size, progress=progress))
+    sim = (e_text * e_prev).sum(axis=1, keepdims=True)
+    extra = np.asarray([surface(t, p) for t, p in zip(texts, previous)])
+    return np.hstack([e_text, sim, extra])

@@ -1,0 +1,111 @@
+"""Transcript review: every format in, the JSON contract out, clear errors for broken files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.review.parse import TranscriptError, parse_string, read_transcript
+from tests.conftest import ROOT, waymark
+
+TXT = """Coach: What brings you here today?
+Alex: My partner thinks I should apply for the director job.
+It would mean more money, but longer hours.
+Coach: You should apply, it's a great opportunity.
+Alex: Maybe. I want to spend more time with my kids.
+Coach: It sounds like time with your kids matters a lot to you right now.
+"""
+
+SRT = """1
+00:00:01,000 --> 00:00:03,000
+Coach: What brings you here today?
+
+2
+00:00:03,500 --> 00:00:06,000
+Alex: My partner thinks I should apply for the director job.
+
+3
+00:00:06,500 --> 00:00:08,000
+Alex: It would mean more money.
+"""
+
+
+def test_speaker_labelled_text_with_multiline_turns():
+    turns = parse_string(TXT, "s.txt")
+    assert [t.speaker for t in turns] == ["Coach", "Alex", "Coach", "Alex", "Coach"]
+    assert turns[1].text.endswith("but longer hours.")
+
+
+def test_srt_with_speaker_prefixes_merges_consecutive_cues():
+    turns = parse_string(SRT, "s.srt")
+    assert [t.speaker for t in turns] == ["Coach", "Alex"]
+    assert "more money" in turns[1].text
+
+
+def test_zoom_vtt_with_voice_tags():
+    turns = list(read_transcript(ROOT / "examples" / "zoom-session.vtt"))
+    assert turns[0].speaker == "Dana (Mentor)" and turns[1].speaker == "Sam" and len(turns) == 7
+
+
+def test_json_and_csv():
+    data = json.dumps([{"speaker": "Mentor", "text": "What matters to you?"}, {"speaker": "Jo", "text": "Fairness."}])
+    assert [t.text for t in parse_string(data, "t.json")] == ["What matters to you?", "Fairness."]
+    csv_text = "speaker,text\nMentor,What matters to you?\nJo,\"Fairness, mostly.\"\n"
+    assert parse_string(csv_text, "t.csv")[1].text == "Fairness, mostly."
+
+
+@pytest.mark.parametrize("name,text,where", [
+    ("bad.txt", "no speaker label here\nCoach: hi\n", "line 1"),
+    ("bad.srt", "1\nnot a timing line\nCoach: hi\n", "line 1"),
+    ("bad.json", '[{"speaker": "A", "text": "hi"},\n {"speaker": }]', "line 2"),
+    ("bad.csv", "who,what\nA,hi\n", "line 1"),
+])
+def test_malformed_files_name_the_line(name, text, where):
+    with pytest.raises(TranscriptError, match=where):
+        parse_string(text, name)
+
+
+def test_empty_file_is_a_clear_error(tmp_path):
+    empty = tmp_path / "empty.vtt"
+    empty.write_text("")
+    with pytest.raises(TranscriptError, match="empty"):
+        list(read_transcript(empty))
+
+
+def test_review_json_contract_and_findings(tmp_path, env):
+    path = tmp_path / "session.txt"
+    path.write_text(TXT)
+    done = waymark("review", str(path), "--json", "--html", str(tmp_path / "r.html"), env=env)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out["helper"] == "Coach" and "helping role" in out["helper_detection"]
+    assert len(out["utterances"]) == 5
+    assert [u["index"] for u in out["utterances"]] == list(range(5))
+    assert {u["role"] for u in out["utterances"]} == {"helper", "person"}
+    assert set(out["metrics"]) >= {"directiveness", "helper_talk_share", "reflection_to_question", "open_question_pct",
+                                   "complex_reflection_pct", "advice_without_permission", "goal_impositions"}
+    advice = out["utterances"][2]
+    assert advice["imposing"] and "advice" in advice["labels"]
+    assert "open_question" in out["utterances"][0]["labels"]
+    assert not out["utterances"][4]["imposing"]
+    assert 0 <= out["metrics"]["directiveness"] <= 1
+    director = next(g for g in out["goals"] if "director" in g["goal"])
+    assert director["first_said_by"] == "person" and director["whose"] == "someone_else"
+    html = (tmp_path / "r.html").read_text()
+    assert "<img" in html and "Moments to look at again" in html
+
+
+def test_helper_is_detected_by_questions_when_names_say_nothing():
+    from assistant.review.review import detect_helper
+
+    turns = parse_string("Ann: What would you like to talk about?\nBo: My job.\nAnn: What about it matters?\nBo: The people.\n")
+    name, how = detect_helper(turns, None)
+    assert name == "Ann" and "questions" in how
+
+
+def test_a_wrong_helper_name_is_refused_with_the_speakers(tmp_path, env):
+    path = tmp_path / "s.txt"
+    path.write_text(TXT)
+    done = waymark("review", str(path), "--helper", "Zed", env=env)
+    assert done.returncode == 2 and "Coach" in done.stderr and "Alex" in done.stderr
