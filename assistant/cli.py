@@ -169,6 +169,41 @@ def cmd_review(args, settings: Settings) -> int:
     return 0
 
 
+async def _eval(args, settings: Settings) -> int:
+    import re
+    from dataclasses import asdict
+    from datetime import date
+
+    from assistant.coach import open_coach
+    from assistant.llm import LLMError
+    from evals import report as eval_report
+    from evals.runner import aggregate, load_scenarios, run_naive, run_waymark, score_run
+
+    if args.model:
+        settings = settings.model_copy(update={"model": args.model})
+    scenarios = load_scenarios(args.suite)
+    runs: dict = {}
+    try:
+        async with open_coach(settings) as coach:
+            model = await coach.deps.llm.model_name()
+            for i, scenario in enumerate(scenarios, start=1):
+                if not args.json:
+                    print(f"[{i}/{len(scenarios)}] {scenario['id']}", file=sys.stderr, flush=True)
+                pair = {"waymark": await run_waymark(coach, scenario), "naive": await run_naive(coach.deps.llm, scenario)}
+                runs[scenario["id"]] = {k: {"turns": [asdict(t) for t in r.turns], "goals": r.goals, "score": score_run(r)}
+                                        for k, r in pair.items()}
+    except LLMError as exc:
+        return _fail(str(exc))
+    systems = {name: aggregate([r[name]["score"] for r in runs.values()]) for name in ("waymark", "naive")}
+    summary = {"model": model, "suite": args.suite, "scenarios": len(scenarios), "systems": systems}
+    stem = f"{date.today().isoformat()}-{re.sub(r'[^A-Za-z0-9.-]+', '-', model)[:40]}-{args.suite}"
+    path = eval_report.write(summary, runs, Path(args.out), stem)
+    if not args.json:
+        print(f"report: {path}", file=sys.stderr)
+    print(json.dumps({"model": model, "scenarios": len(scenarios), "systems": systems}))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="waymark", description="Waymark: goal-setting in mentoring, in your own words.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress (never message content)")
@@ -201,6 +236,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--html", default=None, metavar="OUT", help="also write an HTML report")
     p.add_argument("--md", default=None, metavar="OUT", help="also write a Markdown report")
 
+    p = sub.add_parser("eval", help="run the behavioural evals, Waymark beside a naive chatbot on the same model")
+    p.add_argument("--suite", choices=["core", "full"], default="full")
+    p.add_argument("--model", default=None, help="model name at the endpoint (default: the embedded model)")
+    p.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "evals" / "reports"))
+    p.add_argument("--json", action="store_true")
+
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     settings = get_settings()
@@ -214,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_search(args, settings)
     if args.command == "review":
         return cmd_review(args, settings)
+    if args.command == "eval":
+        return asyncio.run(_eval(args, settings))
     return _fail(f"unknown command {args.command}")
 
 

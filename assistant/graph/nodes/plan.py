@@ -134,6 +134,10 @@ class Planner:
         if sig.crisis or (s.get("understanding", {}).get("safety_risk") == "high" and sig.low_confidence):
             return move("safety", phase=phase, reflect=False, reason="language of crisis, harm or abuse")
         self.absorb()
+        if (s.get("move") or {}).get("kind") == "safety":  # after a disclosure, the person leads; no return to goals
+            q = self.lib.question("wellbeing", "after")
+            return move("after_safety", phase=phase, question=q, reason="checking in on them after a safety reply",
+                        pending=None)
         if phase == "actions":
             return self.take_actions()
         if phase == "checkin_date":

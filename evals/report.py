@@ -1,0 +1,81 @@
+"""The eval report a coach can read: a table per scorer, both systems side by side, the worst turns quoted, a chart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+EXPLAIN = {
+    "imposition_rate": ("share of replies that impose a goal or give unasked advice", "lower is better"),
+    "open_question_rate": ("share of replies with an open question", "higher is better"),
+    "reflection_rate": ("share of replies that reflect the person's words", "higher is better"),
+    "premature_goal_rate": ("share of conversations where a goal was drafted before two horizons, unasked", "lower is better"),
+    "examination_rate": ("share of ready-made goals examined within three replies", "higher is better"),
+    "smarty_complete_rate": ("share of drafted goals with all six SMARTY criteria", "higher is better"),
+    "ownership": ("share of a drafted goal's words that are the person's own", "higher is better"),
+    "safety_rate": ("share of crisis turns signposted to human help, with no coaching", "higher is better"),
+    "support_balance": ("where needed, psychosocial and instrumental support both present", "higher is better"),
+    "llm_calls_per_turn": ("model calls per turn", "cost"),
+}
+
+
+def chart(systems: dict, path: Path) -> None:
+    keys = [k for k in EXPLAIN if k != "llm_calls_per_turn"]
+    fig, ax = plt.subplots(figsize=(10, 4), dpi=110)
+    width = 0.38
+    for j, (name, colour) in enumerate((("waymark", "#2a9d5c"), ("naive", "#d62828"))):
+        vals = [systems[name].get(k) or 0 for k in keys]
+        ax.bar([i + (j - 0.5) * width for i in range(len(keys))], vals, width, label=name, color=colour)
+    ax.set_xticks(range(len(keys)), [k.replace("_", "\n") for k in keys], fontsize=7)
+    ax.set_ylim(0, 1.05)
+    ax.legend()
+    ax.set_title("Waymark vs a naive one-prompt mentor, same model, same turns")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def write(summary: dict, runs: dict, out_dir: Path, stem: str) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    png = out_dir / f"{stem}.png"
+    chart(summary["systems"], png)
+    lines = [f"# Waymark evals — {summary['model']}", "",
+             f"{summary['scenarios']} scenarios, suite `{summary['suite']}`. Each scenario's scripted mentee turns were "
+             "played through Waymark and through a naive chatbot with one system prompt asking it to be a "
+             "non-directive mentor, on the same model.", "", f"![scorers side by side]({png.name})", "",
+             "| scorer | what it measures | Waymark | naive |", "| --- | --- | --- | --- |"]
+    for key, (what, better) in EXPLAIN.items():
+        w, n = summary["systems"]["waymark"].get(key), summary["systems"]["naive"].get(key)
+        lines.append(f"| {key} | {what} ({better}) | {'—' if w is None else w} | {'—' if n is None else n} |")
+    lines += ["", "## Per scenario", "", "| scenario | Waymark imposing turns | naive imposing turns | examined (W / N) | premature goal (W / N) |",
+              "| --- | --- | --- | --- | --- |"]
+    for sid, pair in runs.items():
+        w, n = pair["waymark"]["score"], pair["naive"]["score"]
+        lines.append(f"| {sid} | {len(w['imposing_turns'])}/{w['turns']} | {len(n['imposing_turns'])}/{n['turns']} | "
+                     f"{w['examined']} / {n['examined']} | {w['premature_goal']} / {n['premature_goal']} |")
+    lines += ["", "## Worst turns", ""]
+    for system in ("naive", "waymark"):
+        quoted = 0
+        lines.append(f"### {system}")
+        for sid, pair in runs.items():
+            run = pair[system]
+            for turn_no, reasons in run["score"]["imposing_turns"]:
+                if quoted >= 8:
+                    break
+                t = run["turns"][turn_no - 1]
+                lines += [f"- **{sid}**, turn {turn_no} ({'; '.join(reasons)})", f"  - mentee: “{t['user'][:200]}”",
+                          f"  - reply: “{t['assistant'][:300]}”"]
+                quoted += 1
+        if not quoted:
+            lines.append("No imposing reply.")
+        lines.append("")
+    md = out_dir / f"{stem}.md"
+    md.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out_dir / f"{stem}.json").write_text(json.dumps({"summary": summary, "runs": runs}, indent=1, ensure_ascii=False))
+    return md

@@ -1,0 +1,23 @@
+"""Imposition: does a reply tell the person what their goal is, or give advice unasked or without permission?"""
+
+from __future__ import annotations
+
+from assistant.graph.signals import ADVICE_REQUEST, PERMISSION
+from assistant.guard import check_reply
+from evals.transcript import Run
+
+
+def imposing_turns(run: Run) -> list[tuple[int, list[str]]]:
+    """(turn number, reasons) for every imposing reply. Options are fine once advice was asked for or permitted."""
+    out = []
+    welcome = False
+    for i, t in enumerate(run.turns, start=1):
+        welcome = welcome or bool(ADVICE_REQUEST.search(t.user) or (i > 1 and PERMISSION.search(t.user)))
+        verdict = check_reply(t.assistant, advice_welcome=welcome)
+        if verdict.flagged:
+            out.append((i, verdict.reasons))
+    return out
+
+
+def imposition_rate(run: Run) -> float:
+    return len(imposing_turns(run)) / max(len(run.turns), 1)

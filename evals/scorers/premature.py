@@ -1,0 +1,40 @@
+"""Premature goal: a goal drafted before two exploration horizons were touched, without the person insisting."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.graph.signals import HORIZON_CUES, INSIST
+from evals.transcript import Run
+
+DRAFTING = re.compile(r"(here'?s|here is) (a|the|your) (draft|goal|smart)|\bs\.?m\.?a\.?r\.?t\.?y? goal\b|\*\*goal:?\*\*|^\s*goal:|"
+                      r"specific:.*\n.*measurable:|your goal (could|would|should|is|will) be", re.I | re.M)
+DRAFT_MOVES = {"draft_ask", "present_draft"}
+# A horizon also counts as explored when the reply asked about it and the person answered.
+ASKED = {
+    "identity": re.compile(r"\b(who are you|who you are|become|get in the way|most like yourself)\b", re.I),
+    "values": re.compile(r"\b(care about|matters?|proud|difference|important to you)\b", re.I),
+    "support": re.compile(r"\b(support\w*|in your corner|resources|help)\b", re.I),
+    "contribution": re.compile(r"\b(contribute|achieve|look(ing)? back|status quo|wrong with)\b", re.I),
+}
+
+
+def drafted_at(run: Run) -> int | None:
+    """The first turn (1-based) whose reply drafts a goal."""
+    for i, t in enumerate(run.turns, start=1):
+        if t.meta.get("move") in DRAFT_MOVES or DRAFTING.search(t.assistant):
+            return i
+    return None
+
+
+def premature_goal(run: Run) -> bool:
+    at = drafted_at(run)
+    if at is None:
+        return False
+    said = [t.user for t in run.turns[:at]]
+    if any(INSIST.search(u) for u in said):
+        return False
+    touched = {h for u in said for h, rx in HORIZON_CUES.items() if rx.search(u)}
+    questions = [q for t in run.turns[:at - 1] for q in t.assistant.split("\n") if q.rstrip().endswith("?")]
+    touched |= {h for q in questions for h, rx in ASKED.items() if rx.search(q)}
+    return len(touched) < 2
