@@ -204,6 +204,50 @@ async def _eval(args, settings: Settings) -> int:
     return 0
 
 
+def cmd_goals(args, settings: Settings) -> int:
+    from assistant.goals import GoalStore, GoalStoreError, NotYours
+    from assistant.goals.export import to_ics, to_markdown
+
+    try:
+        store = GoalStore(settings.goals_url)
+        if args.action == "list":
+            goals = store.list_goals(args.user)
+            if args.json:
+                print(json.dumps(goals, ensure_ascii=False))
+            else:
+                for g in goals:
+                    print(f"#{g['id']} [{g['status']}] ({g['kind']}) {g['statement']} — next check-in {g['next_check_in']}")
+                if not goals:
+                    print(f"No goals for {args.user}.")
+        elif args.action == "show":
+            goal = store.get_goal(args.user, args.id)
+            print(json.dumps(goal, ensure_ascii=False) if args.json else to_markdown(args.user, [goal]))
+        elif args.action == "export":
+            goals = store.list_goals(args.user)
+            data = to_ics(args.user, goals) if args.format == "ics" else to_markdown(args.user, goals).encode()
+            if args.out:
+                Path(args.out).write_bytes(data)
+                print(f"wrote {args.out}")
+            else:
+                sys.stdout.write(data.decode())
+        elif args.action == "share":
+            store.share(args.user, args.id, args.mentor)
+            print(f"goal {args.id} is now visible to {args.mentor}")
+        elif args.action == "delete":
+            goal = store.get_goal(args.user, args.id)
+            backup = settings.ensure_data_dir() / f"deleted-goal-{args.user}-{args.id}.md"
+            backup.write_text(to_markdown(args.user, [goal]), encoding="utf-8")
+            if not args.yes:
+                return _fail(f"deleting goal {args.id} needs --yes (an export was written to {backup})")
+            store.delete_goal(args.user, args.id)
+            print(f"deleted goal {args.id}; its export is at {backup}")
+    except NotYours as exc:
+        return _fail(str(exc))
+    except GoalStoreError as exc:
+        return _fail(str(exc))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="waymark", description="Waymark: goal-setting in mentoring, in your own words.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress (never message content)")
@@ -242,6 +286,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "evals" / "reports"))
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("goals", help="a person's goal record: list, show, export, share, delete")
+    p.add_argument("action", choices=["list", "show", "export", "share", "delete"])
+    p.add_argument("id", nargs="?", type=int, help="goal id (show, share, delete)")
+    p.add_argument("--user", required=True)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--format", choices=["md", "ics"], default="md")
+    p.add_argument("--out", default=None)
+    p.add_argument("--mentor", default=None, help="share: the mentor who may see this goal")
+    p.add_argument("--yes", action="store_true", help="delete: confirm")
+
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     settings = get_settings()
@@ -255,6 +309,12 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_search(args, settings)
     if args.command == "review":
         return cmd_review(args, settings)
+    if args.command == "goals":
+        if args.action in ("show", "share", "delete") and args.id is None:
+            return _fail(f"goals {args.action} needs a goal id")
+        if args.action == "share" and not args.mentor:
+            return _fail("goals share needs --mentor NAME")
+        return cmd_goals(args, settings)
     if args.command == "eval":
         return asyncio.run(_eval(args, settings))
     return _fail(f"unknown command {args.command}")

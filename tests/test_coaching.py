@@ -6,6 +6,7 @@ import pytest
 
 from assistant.guard import check_reply
 from assistant.text import content_words
+from evals.scorers.safety import COACHING
 from tests.fake_openai import last_user
 
 
@@ -84,7 +85,7 @@ async def test_crisis_language_stops_coaching_and_signposts_help(coach, cooperat
     result = await coach.turn("t1", "ana", "Honestly I don't want to live anymore.")
     assert result.move["kind"] == "safety"
     assert "988" in result.assistant and "emergency" in result.assistant.lower()
-    assert "goal" not in result.assistant.lower().replace("set goals aside", "").replace("than any goal", "")
+    assert not COACHING.search(result.assistant)
     assert len(cooperative.requests) == calls_before  # no model call phrased this reply
 
 
@@ -176,3 +177,27 @@ async def test_editing_the_draft_keeps_their_new_words(coach, cooperative):
     rejected = await coach.turn("t1", "ana", "No, that's not mine after all.")
     assert rejected.move["kind"] == "rejected"
     assert coach.deps.goals.list_goals("ana") == []
+
+
+async def test_a_returning_person_with_a_check_in_due_records_progress_and_a_revision(coach, cooperative):
+    await talk(coach, FULL)
+    await coach.turn("t1", "ana", "accept")
+    await coach.turn("t1", "ana", "Ask Ana for a coffee chat by Friday, volunteer for the next project next week")
+    [goal] = coach.deps.goals.list_goals("ana")
+    from datetime import date
+
+    coach.deps.goals.revise("ana", goal["id"], why="test: due today", next_check_in=date.today())
+    opened = await coach.turn("t2", "ana", "Hi again.")
+    assert opened.move["kind"] == "checkin_open" and goal["statement"] in opened.assistant
+    celebrated = await coach.turn("t2", "ana", "I finally led the kickoff meeting, about 40% there.")
+    assert "worth marking" in celebrated.assistant
+    await coach.turn("t2", "ana", "Ana's feedback helped.")
+    await coach.turn("t2", "ana", "Planning took longer than I thought and I feel a bit behind.")
+    await coach.turn("t2", "ana", "Mostly mine, but I'd rather lead a smaller project first.")
+    done = await coach.turn("t2", "ana", "Book a planning session with Ana next week.")
+    assert done.move["kind"] == "save_check_in" and "40%" in done.assistant
+    [after] = coach.deps.goals.list_goals("ana")
+    [check] = after["check_ins"]
+    assert check["progress"] == 40 and check["helped"] == "Ana's feedback helped." and "feel" in check["feelings"]
+    assert after["milestones"] and after["statement"] == "Mostly mine, but I'd rather lead a smaller project first."
+    assert len(after["revisions"]) >= 4 and date.fromisoformat(after["next_check_in"]) > date.today()

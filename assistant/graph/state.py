@@ -25,6 +25,7 @@ class CoachState(TypedDict, total=False):
     phase: str  # explore / examine / draft / confirm / actions / checkin_date / done / safety
     draft: dict  # SMARTY fields in the person's words
     saved_goal_id: int | None  # the stored goal this conversation produced
+    check_in: dict | None  # a check-in under way: {"goal_id", "statement", "answers": {step: their words}}
     move: dict  # what the graph decided to do this turn, and why
     reply: str  # the reply sent this turn
     guard: dict  # the guard's verdict on the reply and what was done: sent / rewritten / fallback

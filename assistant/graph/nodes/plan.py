@@ -8,6 +8,7 @@ from datetime import date
 from langgraph.runtime import Runtime
 
 from assistant.dates import find_when, parse_when, time_bound_from
+from assistant.graph import checkin
 from assistant.graph import signals as sig_mod
 from assistant.graph.deps import Deps
 from assistant.graph.goalwords import goal_kind, parse_actions
@@ -45,9 +46,10 @@ def move(kind: str, *, phase: str, question=None, preface: str = "", reflect: bo
 class Planner:
     """One turn's decision, from the state, this message's signals and the vetted question bank."""
 
-    def __init__(self, state: CoachState, library: Library, today: date | None = None):
+    def __init__(self, state: CoachState, library: Library, today: date | None = None, goals=None):
         self.state = state
         self.lib = library
+        self.goals = goals  # the goal store, to open a check-in when one is due
         self.today = today or date.today()
         self.text = state.get("user_text", "")
         self.sig = sig_mod.read(self.text)
@@ -138,6 +140,10 @@ class Planner:
             q = self.lib.question("wellbeing", "after")
             return move("after_safety", phase=phase, question=q, reason="checking in on them after a safety reply",
                         pending=None)
+        if phase == "checkin":
+            return self.next_check_in_step()
+        if s.get("turn", 0) == 1 and (opened := self.open_check_in()):
+            return opened
         if phase == "actions":
             return self.take_actions()
         if phase == "checkin_date":
@@ -254,6 +260,44 @@ class Planner:
         return move("present_draft", phase="confirm", reflect=True, preface=text, reason="every criterion filled: confirm",
                     question_text=load_prompt("draft_question"), pending=None)
 
+    # -- check-ins ----------------------------------------------------------------------------
+    def open_check_in(self) -> dict | None:
+        """A returning person with a check-in due (or who asks for one) starts with their goal, not a blank slate."""
+        if self.goals is None:
+            return None
+        owner = self.state.get("user_id", "")
+        due = self.goals.due_check_ins(owner, self.today)
+        if not due and checkin.CHECKIN_INTENT.search(self.text):
+            due = [g for g in self.goals.list_goals(owner) if g["status"] == "active"][-1:]
+        if not due:
+            return None
+        goal = due[0]
+        self.update["phase"] = "checkin"
+        self.update["check_in"] = {"goal_id": goal["id"], "statement": goal["statement"], "answers": {}}
+        q = self.lib.question("checkin", "progress")
+        preface = f"Welcome back. Your goal, in your words: “{goal['statement']}”."
+        return move("checkin_open", phase="checkin", question=q, preface=preface, reflect=False,
+                    reason="a check-in is due: progress first", pending={"kind": "checkin", "key": "progress"})
+
+    def next_check_in_step(self) -> dict:
+        record = dict(self.get("check_in") or {})
+        answers = dict(record.get("answers", {}))
+        key = (self.state.get("pending") or {}).get("key")
+        if key:
+            answers[key] = clip_words(self.text.strip(), 60)
+        record["answers"] = answers
+        self.update["check_in"] = record
+        preface = ""
+        if key == "progress" and checkin.milestone_in(self.text):
+            preface = f"That's worth marking: “{clip_words(self.text.strip(), 30)}”. It took real effort to get there."
+        for step, set_name, q_key in (("helped", "checkin", "helped"), ("obstacles", "stall", "in_the_way"),
+                                      ("still_yours", "checkin", "still_yours"), ("next", "checkin", "next")):
+            if step not in answers:
+                q = self.lib.question(set_name, q_key)
+                return move("checkin_ask", phase="checkin", question=q, preface=preface, reason=f"check-in: {step}",
+                            pending={"kind": "checkin", "key": step})
+        return move("save_check_in", phase="done", reflect=True, reason="check-in complete: record it", pending=None)
+
     def take_actions(self) -> dict:
         actions = parse_actions(self.text, self.today)
         if len(actions) < 2:
@@ -270,7 +314,7 @@ class Planner:
 
 
 async def plan(state: CoachState, runtime: Runtime[Deps]) -> dict:
-    planner = Planner(state, runtime.context.library)
+    planner = Planner(state, runtime.context.library, goals=runtime.context.goals)
     chosen = planner.decide()
     update = planner.update
     update["move"] = chosen

@@ -12,7 +12,8 @@ from assistant.graph.state import CoachState
 PHASE_OF_MOVE = {
     "explore": "explore", "stage": "explore", "invite_goal": "explore", "examine": "examine", "connect": "examine",
     "draft_ask": "draft", "present_draft": "draft", "actions_ask": "draft", "actions_retry": "draft", "save_goal": "draft",
-    "set_check_in": "review", "advice_gate": "support", "options": "support", "safety": "safety",
+    "set_check_in": "review", "checkin_open": "review", "checkin_ask": "review", "save_check_in": "review",
+    "after_safety": "support", "rejected": "explore", "advice_gate": "support", "options": "support", "safety": "safety",
 }
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from langgraph.runtime import Runtime
 
 from assistant.goals import GoalStoreError
+from assistant.graph import checkin
 from assistant.graph.deps import Deps
 from assistant.graph.state import CoachState
 from assistant.prompts import load_prompt
@@ -40,6 +41,27 @@ async def save(state: CoachState, runtime: Runtime[Deps]) -> dict:
             q = runtime.context.library.question("invite", "more")
             chosen["question"] = q.text if q else ""
             return {"move": chosen}
+        if chosen["kind"] == "save_check_in":
+            record = state["check_in"]
+            answers = record["answers"]
+            revised = checkin.wants_change(answers.get("still_yours", ""))
+            goal = await asyncio.to_thread(
+                store.record_check_in, owner, record["goal_id"], progress=checkin.progress_from(answers.get("progress", "")),
+                helped=answers.get("helped", ""), obstacles=answers.get("obstacles", ""),
+                feelings=checkin.feelings_in(list(answers.values())), next_steps=answers.get("next", ""),
+                milestone=answers["progress"] if checkin.milestone_in(answers.get("progress", "")) else None,
+            )
+            if revised:
+                goal = await asyncio.to_thread(store.revise, owner, record["goal_id"],
+                                               why=f"re-examined at a check-in: {answers['still_yours']}",
+                                               statement=answers["still_yours"])
+            last = goal["check_ins"][-1]
+            note = " The goal is revised in your words; the earlier version is kept." if revised else ""
+            chosen["preface"] = (f"Recorded: progress {last['progress']}%, and your next steps.{note} "
+                                 f"The next check-in is proposed for {goal['next_check_in']}.")
+            q = runtime.context.library.question("invite", "more")
+            chosen["question"] = q.text if q else ""
+            return {"move": chosen, "check_in": None}
     except GoalStoreError as exc:
         chosen["preface"] = f"I couldn't save this just now: {exc} Your draft is kept in this conversation."
         return {"move": chosen, "phase": "actions" if chosen["kind"] == "save_goal" else state.get("phase")}
