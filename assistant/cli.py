@@ -248,6 +248,32 @@ def cmd_goals(args, settings: Settings) -> int:
     return 0
 
 
+def cmd_prep(args, settings: Settings) -> int:
+    from assistant.goals import GoalStore, GoalStoreError
+    from assistant.knowledge.index import open_index
+    from assistant.knowledge.library import Library
+    from assistant.knowledge.retriever import Retriever
+    from assistant.prep.plan import NotShared, build_plan, to_html, to_markdown
+
+    try:
+        store = GoalStore(settings.goals_url)
+        if args.note:
+            store.add_mentor_note(args.mentor, args.mentee, notes=args.note, follow_ups=args.follow_ups or "",
+                                  stage=args.stage)
+            print(f"note saved for {args.mentee}")
+            return 0
+        library = Library.from_folder(settings.knowledge_dir)
+        plan = build_plan(store, library, Retriever(library, open_index(settings, library)),
+                          mentor=args.mentor, mentee=args.mentee, stage=args.stage)
+    except (NotShared, GoalStoreError) as exc:
+        return _fail(str(exc))
+    if args.out:
+        out = Path(args.out)
+        out.write_text(to_html(plan) if out.suffix.lower() in (".html", ".htm") else to_markdown(plan), encoding="utf-8")
+    print(json.dumps(plan.contract(), ensure_ascii=False) if args.json else to_markdown(plan))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="waymark", description="Waymark: goal-setting in mentoring, in your own words.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress (never message content)")
@@ -296,6 +322,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--mentor", default=None, help="share: the mentor who may see this goal")
     p.add_argument("--yes", action="store_true", help="delete: confirm")
 
+    p = sub.add_parser("prep", help="a session plan for a mentor, from the goals a mentee shared")
+    p.add_argument("--mentee", required=True)
+    p.add_argument("--mentor", default=os.environ.get("USER", "mentor"))
+    p.add_argument("--stage", choices=["early", "mid", "late"], default=None)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--out", default=None, help="write Markdown, or print-friendly HTML for .html")
+    p.add_argument("--note", default=None, help="record notes after the session instead of planning")
+    p.add_argument("--follow-ups", default=None)
+
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     settings = get_settings()
@@ -315,6 +350,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.action == "share" and not args.mentor:
             return _fail("goals share needs --mentor NAME")
         return cmd_goals(args, settings)
+    if args.command == "prep":
+        return cmd_prep(args, settings)
     if args.command == "eval":
         return asyncio.run(_eval(args, settings))
     return _fail(f"unknown command {args.command}")

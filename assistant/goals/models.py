@@ -103,3 +103,33 @@ class Share(Base):
     mentor: Mapped[str] = mapped_column(String(200), index=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     goal: Mapped[Goal] = relationship(back_populates="shares")
+
+
+class MentorNote(Base):
+    """A mentor's own notes after a session: theirs to read, never shown to other mentors."""
+
+    __tablename__ = "mentor_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mentor: Mapped[str] = mapped_column(String(200), index=True)
+    mentee: Mapped[str] = mapped_column(String(200), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    follow_ups: Mapped[str] = mapped_column(Text, default="")
+    stage: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    proposed_check_in: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class ProfileFact(Base):
+    """Something the person said about themselves, with where it came from; forgotten facts stay forgotten."""
+
+    __tablename__ = "profile_facts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner: Mapped[str] = mapped_column(String(200), index=True)
+    field: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    source_words: Mapped[str] = mapped_column(Text, default="")
+    thread_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    forgotten: Mapped[bool] = mapped_column(default=False)

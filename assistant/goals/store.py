@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, event, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from assistant.goals.models import SMARTY_KEYS, Action, CheckIn, Goal, Milestone, Revision, Share
+from assistant.goals.models import SMARTY_KEYS, Action, CheckIn, Goal, MentorNote, Milestone, Revision, Share
 
 CHECK_IN_EVERY = timedelta(days=91)  # quarterly by default; the person may choose another date
 
@@ -41,6 +41,12 @@ def goal_dict(g: Goal) -> dict:
                        "feelings": c.feelings, "next_steps": c.next_steps} for c in g.check_ins],
         "shared_with": sorted(s.mentor for s in g.shares),
     }
+
+
+def _note_dict(n: MentorNote) -> dict:
+    return {"id": n.id, "mentor": n.mentor, "mentee": n.mentee, "at": n.at.isoformat() if n.at else None,
+            "notes": n.notes, "follow_ups": n.follow_ups, "stage": n.stage,
+            "proposed_check_in": n.proposed_check_in.isoformat() if n.proposed_check_in else None}
 
 
 def _snapshot(g: Goal) -> dict:
@@ -175,6 +181,22 @@ class GoalStore:
             for g in goals:
                 s.delete(g)
             return len(goals)
+
+    def add_mentor_note(self, mentor: str, mentee: str, *, notes: str, follow_ups: str = "", stage: str | None = None,
+                        proposed_check_in: date | None = None) -> dict:
+        """A mentor's notes after a session. The check-in date is only proposed: the mentee owns it."""
+        with self.session() as s:
+            note = MentorNote(mentor=mentor, mentee=mentee, notes=notes, follow_ups=follow_ups, stage=stage,
+                              proposed_check_in=proposed_check_in)
+            s.add(note)
+            s.flush()
+            return _note_dict(note)
+
+    def mentor_notes(self, mentor: str, mentee: str) -> list[dict]:
+        with self.session() as s:
+            rows = s.scalars(select(MentorNote).where(MentorNote.mentor == mentor, MentorNote.mentee == mentee)
+                             .order_by(MentorNote.id))
+            return [_note_dict(n) for n in rows]
 
     def due_check_ins(self, owner: str, today: date | None = None) -> list[dict]:
         today = today or date.today()
