@@ -32,6 +32,13 @@ def cmd_serve(args, settings: Settings) -> int:
         except EmbeddedModelError as exc:
             return _fail(str(exc))
         env["WAYMARK_EMBEDDED_URL"] = server.base_url
+    from assistant.users import auth_secret, load_users
+
+    if load_users(settings):
+        env["CHAINLIT_AUTH_SECRET"] = auth_secret(settings)
+        print("Sign-in required: accounts come from the users file (waymark users add).", flush=True)
+    else:
+        print("Single-person mode: no users file, so no sign-in (add accounts with `waymark users add`).", flush=True)
     app = Path(__file__).parent / "ui" / "app.py"
     port = str(args.port or settings.port)
     print(f"Waymark on http://{settings.host}:{port}", flush=True)
@@ -274,6 +281,24 @@ def cmd_prep(args, settings: Settings) -> int:
     return 0
 
 
+def cmd_users(args, settings: Settings) -> int:
+    import getpass
+
+    from assistant.users import add_user, load_users
+
+    if args.action == "list":
+        for name, user in load_users(settings).items():
+            print(f"{name}\t{user['role']}")
+        return 0
+    password = args.password or getpass.getpass(f"Password for {args.name}: ")
+    try:
+        add_user(settings, args.name, password, args.role)
+    except ValueError as exc:
+        return _fail(str(exc))
+    print(f"added {args.name} ({args.role})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="waymark", description="Waymark: goal-setting in mentoring, in your own words.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress (never message content)")
@@ -331,6 +356,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--note", default=None, help="record notes after the session instead of planning")
     p.add_argument("--follow-ups", default=None)
 
+    p = sub.add_parser("users", help="accounts for the UI (password sign-in)")
+    p.add_argument("action", choices=["add", "list"])
+    p.add_argument("name", nargs="?")
+    p.add_argument("--role", choices=["mentee", "mentor", "trainer"], default="mentee")
+    p.add_argument("--password", default=None, help="omit to be asked")
+
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     settings = get_settings()
@@ -350,6 +381,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.action == "share" and not args.mentor:
             return _fail("goals share needs --mentor NAME")
         return cmd_goals(args, settings)
+    if args.command == "users":
+        if args.action == "add" and not args.name:
+            return _fail("users add needs a name")
+        return cmd_users(args, settings)
     if args.command == "prep":
         return cmd_prep(args, settings)
     if args.command == "eval":

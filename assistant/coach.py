@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -105,7 +106,8 @@ def build_deps(settings: Settings, *, semantic: bool = True) -> Deps:
 async def open_coach(settings: Settings, *, semantic: bool = True) -> AsyncIterator[Coach]:
     """A coach with its checkpointer open; conversations survive a restart through it."""
     settings.ensure_data_dir()
-    deps = build_deps(settings, semantic=semantic)
+    # Loading the embedding model and syncing the index take seconds: keep the event loop serving meanwhile.
+    deps = await asyncio.to_thread(build_deps, settings, semantic=semantic)
     await deps.llm.check()
     async with AsyncSqliteSaver.from_conn_string(str(settings.checkpoint_path)) as saver:
         yield Coach(deps, build_graph(saver))

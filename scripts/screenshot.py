@@ -13,7 +13,7 @@ with sync_playwright() as p:
     browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     page.goto(url)
-    page.wait_for_selector("#chat-input", timeout=30000)
+    page.get_by_text("not a therapist").wait_for(timeout=60000)
     page.fill("#chat-input", message)
     page.click("#chat-submit")
     page.wait_for_timeout(int(sys.argv[4]) if len(sys.argv) > 4 else 15000)

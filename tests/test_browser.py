@@ -24,8 +24,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def app(env):
+def serve(env: dict):
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)], env=env, cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -40,9 +39,50 @@ def app(env):
     else:
         proc.kill()
         pytest.fail(f"the app did not start: {proc.stdout.read()}")
+    return url, proc
+
+
+@pytest.fixture
+def app(env):
+    url, proc = serve(env)
     yield url
     proc.terminate()
     proc.wait(timeout=20)
+
+
+@pytest.fixture
+def app_with_accounts(env, tmp_path):
+    from assistant.goals import GoalStore
+    from assistant.settings import Settings
+    from assistant.users import add_user
+
+    settings = Settings(data_dir=tmp_path / "data")
+    add_user(settings, "maria", "maria-pass-1", "mentor")
+    add_user(settings, "zoe", "zoe-pass-12", "mentor")
+    add_user(settings, "ana", "ana-pass-12", "mentee")
+    store = GoalStore(settings.goals_url)
+    goal = store.create_goal("ana", "lead one project end to end by June", kind="career", smarty={})
+    store.share("ana", goal["id"], "maria")
+    url, proc = serve(env)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def sign_in(page, url: str, name: str, password: str) -> None:
+    page.goto(url)
+    page.fill("#email", name)
+    page.fill("#password", password)
+    page.click("text=Sign In")
+    page.wait_for_selector("#chat-input", timeout=60000)
+
+
+def choose_profile(page, name: str) -> None:
+    page.click("text=Self-coaching")
+    page.click(f"[role=option]:has-text('{name}')")
+    page.wait_for_timeout(1000)
+    if page.query_selector("text=Confirm"):
+        page.click("text=Confirm")
 
 
 def test_a_person_sends_a_message_and_sees_the_reply(app, fake):
@@ -52,11 +92,64 @@ def test_a_person_sends_a_message_and_sees_the_reply(app, fake):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page()
         page.goto(app)
-        page.wait_for_selector("#chat-input", timeout=60000)
+        page.get_by_text("not a therapist").wait_for(timeout=90000)  # the consent notice comes first
+        assert page.get_by_text("Everything stays on this machine").count() == 1  # the fake model is on loopback
         page.fill("#chat-input", "My manager wants me to get a PMP certification by June.")
-        page.click("#chat-submit")
+        page.click("#chat-submit", timeout=120000)
         page.get_by_text("It sounds like your manager has a plan for you.").wait_for(timeout=90000)
         page.get_by_text("What would reaching this goal give you?").wait_for(timeout=30000)
         assert page.get_by_text("Non-imposition guard").count() >= 1
         browser.close()
     assert any(r.get("stream") for r in fake.requests)
+
+
+def test_sign_in_is_required_and_a_wrong_password_is_refused(app_with_accounts):
+    for method, route in (("GET", "/user"), ("POST", "/project/threads"), ("GET", "/project/thread/x"),
+                          ("POST", "/project/file")):
+        assert httpx.request(method, f"{app_with_accounts}{route}", json={}, timeout=5).status_code == 401, route
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.goto(app_with_accounts)
+        page.fill("#email", "ana")
+        page.fill("#password", "wrong-password")
+        page.click("text=Sign In")
+        page.wait_for_timeout(2000)
+        assert page.query_selector("#chat-input") is None
+        browser.close()
+
+
+def test_a_trainer_uploads_a_zoom_vtt_and_gets_the_report(app_with_accounts):
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        sign_in(page, app_with_accounts, "maria", "maria-pass-1")
+        choose_profile(page, "Transcript review")
+        page.wait_for_selector("input[type=file]", state="attached", timeout=60000)
+        page.set_input_files("input[type=file]", str(ROOT / "examples" / "zoom-session.vtt"))
+        page.get_by_text("Moments to look at again").wait_for(timeout=90000)
+        assert page.get_by_text("You should definitely do it").count() >= 1
+        assert page.get_by_text("transcript-review.html").count() >= 1
+        browser.close()
+
+
+def test_session_prep_works_for_a_shared_mentor_and_refuses_another(app_with_accounts):
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        sign_in(page, app_with_accounts, "maria", "maria-pass-1")
+        choose_profile(page, "Session prep")
+        page.get_by_text("Which mentee are you preparing to meet?").wait_for(timeout=60000)
+        page.fill("#chat-input", "ana")
+        page.click("#chat-submit", timeout=120000)
+        page.get_by_text("Open questions").wait_for(timeout=60000)
+        assert page.get_by_text("lead one project end to end by June").count() >= 1
+        other = browser.new_context().new_page()
+        sign_in(other, app_with_accounts, "zoe", "zoe-pass-12")
+        choose_profile(other, "Session prep")
+        other.get_by_text("Which mentee are you preparing to meet?").wait_for(timeout=60000)
+        other.fill("#chat-input", "ana")
+        other.click("#chat-submit", timeout=120000)
+        other.get_by_text("has not shared any goals with zoe").wait_for(timeout=60000)
+        assert other.get_by_text("lead one project end to end by June").count() == 0
+        browser.close()

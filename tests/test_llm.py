@@ -94,3 +94,9 @@ async def test_meter_counts_calls_in_this_task(fake):
     await llm_for(fake).structured(MSG, Facts)
     assert [c.kind for c in meter.calls] == ["chat", "structured"]
     assert meter.calls[0].first_token_s is not None
+
+
+def test_only_loopback_and_embedded_endpoints_count_as_on_this_machine():
+    assert Endpoint("http://127.0.0.1:8080/v1", "k", "", "json_schema", False).on_machine
+    assert Endpoint("http://localhost:11434/v1", "k", "", "json_schema", False).on_machine
+    assert not Endpoint("https://api.openai.com/v1", "k", "", "json_schema", False).on_machine

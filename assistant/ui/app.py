@@ -1,16 +1,19 @@
-"""The Chainlit app. It only translates between Chainlit and the graph; coaching lives in assistant/graph."""
+"""The Chainlit app. It only translates between Chainlit and Waymark's graph and pipelines; no coaching lives here."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from contextlib import AsyncExitStack
+from pathlib import Path
 
 import chainlit as cl
+import plotly.graph_objects as go
 
 from assistant.coach import Coach, open_coach
 from assistant.llm import LLMError
 from assistant.settings import get_settings
+from assistant.users import load_users, verify
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +28,10 @@ STARTERS = [
     ("Too many goals", "I want to get promoted, run a marathon and learn Spanish this year."),
     ("Just tell me", "Just tell me what my goal should be."),
 ]
+TRANSCRIPT_TYPES = {"text/plain": [".txt"], "text/vtt": [".vtt"], "application/x-subrip": [".srt"],
+                    "application/json": [".json"], "text/csv": [".csv"]}
+DISCLOSURE = ("Hello, I'm Waymark, an AI companion for goal-setting — not a therapist or a crisis service. "
+              "{where} Mentors only see goals you choose to share. I'll ask more than I tell: your goals stay yours.")
 
 _stack = AsyncExitStack()
 _coach: Coach | None = None
@@ -40,9 +47,23 @@ async def coach() -> Coach:
     return _coach
 
 
+@cl.on_app_startup
+async def warm_up() -> None:
+    """Load the model seam, the embedding model and the index before the first person arrives."""
+    asyncio.get_running_loop().create_task(coach())
+
+
 @cl.on_app_shutdown
 async def shutdown() -> None:
     await _stack.aclose()
+
+
+if load_users(get_settings()):  # with a users file, every page and socket needs a signed-in person
+
+    @cl.password_auth_callback
+    def sign_in(username: str, password: str) -> cl.User | None:
+        user = verify(get_settings(), username, password)
+        return cl.User(identifier=username, metadata={"role": user["role"]}) if user else None
 
 
 @cl.set_chat_profiles
@@ -56,9 +77,13 @@ async def starters(user: cl.User | None = None, language: str | None = None):
     return [cl.Starter(label=label, message=message) for label, message in STARTERS]
 
 
-def _user_id() -> str:
+def _user() -> tuple[str, str]:
     user = cl.user_session.get("user")
-    return user.identifier if user else "local"
+    return (user.identifier, (user.metadata or {}).get("role", "mentee")) if user else ("local", "mentee")
+
+
+def _profile() -> str:
+    return cl.user_session.get("chat_profile") or "Self-coaching"
 
 
 @cl.on_chat_start
@@ -69,17 +94,26 @@ async def start() -> None:
         await cl.ErrorMessage(content=f"Waymark can't reach its model: {exc}").send()
         return
     endpoint = c.deps.llm.endpoint
-    if not endpoint.on_machine:
-        await cl.Message(content=f"Note: replies come from a hosted model at {endpoint.base_url}. "
-                                 "Names, emails and phone numbers are redacted before text is sent.").send()
-    profile = cl.user_session.get("chat_profile") or "Self-coaching"
-    if profile != "Self-coaching":
-        await cl.Message(content=f"**{profile}** is being built. For now, the Self-coaching conversation is ready.").send()
+    where = ("Everything stays on this machine." if endpoint.on_machine else
+             f"**Replies come from a hosted model at {endpoint.base_url}**; names, emails and phone numbers are "
+             "redacted before text is sent. Your goals and history are stored on this machine.")
+    profile = _profile()
+    if profile == "Transcript review":
+        await review_upload()
+    elif profile == "Session prep":
+        await prep_start()
+    else:
+        await cl.Message(content=DISCLOSURE.format(where=where), actions=[
+            cl.Action(name="show_goals", payload={}, label="Your goals"),
+        ]).send()
 
+
+# -- Self-coaching -----------------------------------------------------------------------------
 
 async def run_turn(text: str) -> None:
     c = await coach()
-    thread_id = cl.context.session.thread_id
+    name, _ = _user()
+    thread_id = cl.user_session.get("waymark_thread") or cl.context.session.thread_id
     msg = cl.Message(content="")
 
     async def on_event(event: dict) -> None:
@@ -90,7 +124,7 @@ async def run_turn(text: str) -> None:
             await msg.stream_token(event["token"])
 
     try:
-        result = await c.turn(thread_id, _user_id(), text, on_event)
+        result = await c.turn(thread_id, name, text, on_event)
     except LLMError as exc:
         await cl.ErrorMessage(content=f"The model did not answer ({exc}). Your message is kept; try again.").send()
         return
@@ -110,7 +144,8 @@ async def show_steps(result) -> None:
     guard = result.imposition
     async with cl.Step(name="Non-imposition guard", type="tool", default_open=False) as step:
         caught = "; ".join(guard["caught"]) or "nothing"
-        step.output = f"Sent reply flagged: {guard['flagged']} (score {guard['score']}). Caught in drafts: {caught}. Action: {guard['action']}."
+        step.output = (f"Sent reply flagged: {guard['flagged']} (score {guard['score']}). "
+                       f"Caught in drafts: {caught}. Action: {guard['action']}.")
     if result.retrieved or result.retrieval_note:
         async with cl.Step(name="Guidance used", type="retrieval", default_open=False) as step:
             lines = [f"- {r['title']} (`{r['id']}`)" for r in result.retrieved]
@@ -121,7 +156,13 @@ async def show_steps(result) -> None:
 
 @cl.on_message
 async def on_message(message: cl.Message) -> None:
-    await run_turn(message.content)
+    profile = _profile()
+    if profile == "Transcript review":
+        await review_upload()
+    elif profile == "Session prep" and not cl.user_session.get("prep_mentee"):
+        await prep_for(message.content.strip())
+    else:
+        await run_turn(message.content)
 
 
 @cl.action_callback("draft_decision")
@@ -137,3 +178,80 @@ async def on_edit(action: cl.Action) -> None:
                                      timeout=600).send()
     if answer:
         await run_turn("edit: " + answer["output"])
+
+
+@cl.action_callback("show_goals")
+async def on_show_goals(action: cl.Action) -> None:
+    c = await coach()
+    name, _ = _user()
+    goals = await asyncio.to_thread(c.deps.goals.list_goals, name)
+    if not goals:
+        await cl.Message(content="No goals saved yet. They appear here once you've drafted and confirmed one.").send()
+        return
+    lines = []
+    for g in goals:
+        actions = "; ".join(f"{'✓' if a['done'] else '○'} {a['text']} (by {a['due']})" for a in g["actions"])
+        lines.append(f"**{g['statement']}** — {g['kind']}, {g['status']}, next check-in {g['next_check_in']}"
+                     + (f"\n  First actions: {actions}" if actions else ""))
+    fig = go.Figure()
+    for g in goals:
+        if g["check_ins"]:
+            fig.add_trace(go.Scatter(x=[c["on"] for c in g["check_ins"]], y=[c["progress"] for c in g["check_ins"]],
+                                     mode="lines+markers", name=g["statement"][:40]))
+    fig.update_layout(title="Progress at each check-in", yaxis={"range": [0, 100], "title": "%"}, height=320)
+    elements = [cl.Plotly(name="progress", figure=fig, display="inline")] if fig.data else []
+    await cl.Message(content="\n\n".join(lines), elements=elements).send()
+
+
+# -- Transcript review ---------------------------------------------------------------------------
+
+async def review_upload() -> None:
+    from assistant.review.parse import TranscriptError, read_transcript
+    from assistant.review.report import html_report, markdown, timeline_png
+    from assistant.review.review import review
+
+    files = await cl.AskFileMessage(
+        content="Upload a transcript to review: text with speaker labels, Zoom or Teams WebVTT, SRT, JSON or CSV (up to 5 MB).",
+        accept=TRANSCRIPT_TYPES, max_size_mb=5, timeout=3600).send()
+    if not files:
+        return
+    upload = files[0]
+    try:
+        result = await asyncio.to_thread(review, read_transcript(Path(upload.path)))
+    except TranscriptError as exc:
+        await cl.ErrorMessage(content=f"I couldn't read that transcript: {exc}").send()
+        return
+    chart = await asyncio.to_thread(timeline_png, result)
+    report = await asyncio.to_thread(html_report, result)
+    await cl.Message(content=markdown(result), elements=[
+        cl.Image(name="timeline", content=chart, display="inline", mime="image/png"),
+        cl.File(name="transcript-review.html", content=report.encode(), display="inline", mime="text/html"),
+    ]).send()
+
+
+# -- Session prep ----------------------------------------------------------------------------------
+
+async def prep_start() -> None:
+    _, role = _user()
+    if role not in ("mentor", "trainer") and load_users(get_settings()):
+        await cl.Message(content="Session prep is for mentors. Your account is a mentee account.").send()
+        return
+    await cl.Message(content="Which mentee are you preparing to meet? Type their name.").send()
+
+
+async def prep_for(mentee: str) -> None:
+    from assistant.prep.plan import NotShared, build_plan, to_html, to_markdown
+
+    c = await coach()
+    mentor, _ = _user()
+    try:
+        plan = await asyncio.to_thread(build_plan, c.deps.goals, c.deps.library, c.deps.retriever,
+                                       mentor=mentor, mentee=mentee)
+    except NotShared as exc:
+        await cl.Message(content=f"{exc} Only goals a mentee chooses to share are visible to their mentor.").send()
+        return
+    cl.user_session.set("prep_mentee", mentee)
+    cl.user_session.set("waymark_thread", f"prep-{mentor}-{mentee}-{cl.context.session.thread_id}")
+    await cl.Message(content=to_markdown(plan) + "\n\nYou can think the session through with me here.", elements=[
+        cl.File(name=f"session-plan-{mentee}.html", content=to_html(plan).encode(), display="inline", mime="text/html"),
+    ]).send()
