@@ -299,6 +299,119 @@ def cmd_users(args, settings: Settings) -> int:
     return 0
 
 
+async def _conversations(settings: Settings, threads: list[str]) -> dict[str, list[dict]]:
+    from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+
+    from assistant.graph.build import build_graph
+
+    out = {}
+    if not settings.checkpoint_path.exists():
+        return out
+    async with AsyncSqliteSaver.from_conn_string(str(settings.checkpoint_path)) as saver:
+        graph = build_graph(saver)
+        for t in threads:
+            values = (await graph.aget_state({"configurable": {"thread_id": t}})).values
+            out[t] = values.get("history", [])
+    return out
+
+
+async def _delete_conversations(settings: Settings, threads: list[str]) -> None:
+    from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+
+    if not settings.checkpoint_path.exists():
+        return
+    async with AsyncSqliteSaver.from_conn_string(str(settings.checkpoint_path)) as saver:
+        for t in threads:
+            await saver.adelete_thread(t)
+
+
+def cmd_memory(args, settings: Settings) -> int:
+    from assistant.goals import GoalStore
+    from assistant.memory.export import bundle, to_markdown
+    from assistant.memory.profile import Memory
+
+    memory = Memory(GoalStore(settings.goals_url))
+    user = args.user
+    if args.action == "show":
+        facts = memory.profile(user)
+        if args.json:
+            print(json.dumps({"learning": memory.learning(user), "profile": facts}, ensure_ascii=False))
+        else:
+            print(f"Learning is {'on' if memory.learning(user) else 'paused'} for {user}.")
+            for f in facts:
+                print(f"#{f['id']} ({f['field']}) {f['text']}  — from “{f['source_words'][:80]}” {f['at'][:10]}")
+        return 0
+    if args.action == "edit":
+        if args.id is None or not args.text:
+            return _fail("memory edit needs an item id and --text")
+        try:
+            memory.correct(user, args.id, args.text)
+        except KeyError as exc:
+            return _fail(str(exc))
+        print(f"item {args.id} corrected")
+        return 0
+    if args.action == "forget":
+        if args.id is None and not args.about:
+            return _fail("memory forget needs an item id or --about TOPIC")
+        gone = memory.forget(user, fact_id=args.id, about=args.about)
+        if args.about:
+            asyncio.run(_scrub(settings, user, [args.about]))
+        print(f"forgot {len(gone)} item(s); they will not be learned again")
+        return 0
+    if args.action in ("pause", "resume"):
+        memory.set_learning(user, args.action == "resume")
+        print(f"learning {'resumed' if args.action == 'resume' else 'paused'} for {user}")
+        return 0
+    data = bundle(user, memory.profile(user), memory.store.list_goals(user),
+                  asyncio.run(_conversations(settings, memory.threads(user))))
+    if args.action == "export" or (args.action == "delete" and args.out):
+        out = Path(args.out or f"waymark-{user}-export")
+        out.with_suffix(".json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        out.with_suffix(".md").write_text(to_markdown(data), encoding="utf-8")
+        print(f"exported to {out.with_suffix('.json')} and {out.with_suffix('.md')}")
+    if args.action == "delete":
+        if not args.yes:
+            return _fail(f"deleting everything Waymark holds about {user} needs --yes (add --out FILE to export first)")
+        threads = memory.threads(user)
+        asyncio.run(_delete_conversations(settings, threads))
+        counts = memory.delete_everything(user)
+        print(f"deleted everything held about {user}: {len(threads)} conversation(s), "
+              + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    return 0
+
+
+async def _scrub(settings: Settings, user: str, topics: list[str]) -> None:
+    from assistant.coach import open_coach
+
+    async with open_coach(settings, semantic=False) as coach:
+        await coach.scrub(user, topics)
+
+
+def cmd_retention(args, settings: Settings) -> int:
+    """Delete conversations older than N days; goals, check-ins and the profile are kept."""
+    from datetime import datetime, timedelta, timezone
+
+    from sqlalchemy import select
+
+    from assistant.goals import GoalStore
+    from assistant.goals.models import Thread
+
+    days = args.days or settings.retention_days
+    if not days:
+        return _fail("set --days N or WAYMARK_RETENTION_DAYS")
+    store = GoalStore(settings.goals_url)
+    cutoff = datetime.now(timezone.utc) - timedelta(days=days)
+    with store.session() as s:
+        old = [t for t in s.scalars(select(Thread)) if (t.last_at.replace(tzinfo=t.last_at.tzinfo or timezone.utc)) < cutoff]
+        ids = [t.thread_id for t in old]
+        for t in old:
+            s.delete(t)
+    asyncio.run(_delete_conversations(settings, ids))
+    print(json.dumps({"deleted_conversations": len(ids), "older_than_days": days}) if args.json
+          else f"deleted {len(ids)} conversation(s) older than {days} days; goals kept")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="waymark", description="Waymark: goal-setting in mentoring, in your own words.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress (never message content)")
@@ -362,6 +475,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--role", choices=["mentee", "mentor", "trainer"], default="mentee")
     p.add_argument("--password", default=None, help="omit to be asked")
 
+    p = sub.add_parser("memory", help="what Waymark remembers about a person: show, edit, forget, export, delete")
+    p.add_argument("action", choices=["show", "edit", "forget", "pause", "resume", "export", "delete"])
+    p.add_argument("id", nargs="?", type=int)
+    p.add_argument("--user", required=True)
+    p.add_argument("--text", default=None, help="edit: the corrected wording")
+    p.add_argument("--about", default=None, help="forget: every item about this topic")
+    p.add_argument("--out", default=None, help="export (or export before delete) to OUT.json and OUT.md")
+    p.add_argument("--yes", action="store_true", help="delete: confirm")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("retention", help="delete conversations older than N days (goals are kept); run on a schedule")
+    p.add_argument("--days", type=int, default=None)
+    p.add_argument("--json", action="store_true")
+
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     settings = get_settings()
@@ -381,6 +508,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.action == "share" and not args.mentor:
             return _fail("goals share needs --mentor NAME")
         return cmd_goals(args, settings)
+    if args.command == "memory":
+        return cmd_memory(args, settings)
+    if args.command == "retention":
+        return cmd_retention(args, settings)
     if args.command == "users":
         if args.action == "add" and not args.name:
             return _fail("users add needs a name")

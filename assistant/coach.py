@@ -17,6 +17,7 @@ from assistant.graph.deps import Deps
 from assistant.knowledge.library import Library
 from assistant.knowledge.retriever import Retriever
 from assistant.llm import LLM, start_meter
+from assistant.memory.profile import Memory
 from assistant.settings import Settings
 
 TokenSink = Callable[[dict], Awaitable[None]]
@@ -55,6 +56,10 @@ class Coach:
         self.graph = graph
 
     async def turn(self, thread_id: str, user_id: str, text: str, on_event: TokenSink | None = None) -> TurnResult:
+        owner = await asyncio.to_thread(self.deps.memory.thread_owner, thread_id)
+        if owner is not None and owner != user_id:
+            raise PermissionError("This conversation belongs to someone else.")
+        await asyncio.to_thread(self.deps.memory.note_thread, user_id, thread_id)
         config = {"configurable": {"thread_id": thread_id}}
         snapshot = await self.graph.aget_state(config)
         paused = bool(snapshot.next) and any(t.interrupts for t in snapshot.tasks)
@@ -69,6 +74,10 @@ class Coach:
                 await on_event(chunk)
         elapsed = time.perf_counter() - started
         state = (await self.graph.aget_state(config))
+        forgotten = state.values.get("move", {}).get("forgotten")
+        if forgotten:
+            await self.scrub(user_id, forgotten)
+            state = await self.graph.aget_state(config)
         values = state.values
         awaiting = None
         for task in state.tasks:
@@ -87,6 +96,20 @@ class Coach:
             prompt_tokens=[c.prompt_tokens for c in meter.calls],
         )
 
+    async def scrub(self, user_id: str, topics: list[str]) -> None:
+        """Remove what the person asked to forget from every checkpoint of every one of their conversations."""
+        from assistant.memory.scrub import scrub_values
+
+        facts = await asyncio.to_thread(self.deps.memory.profile, user_id)
+        for thread_id in await asyncio.to_thread(self.deps.memory.threads, user_id):
+            config = {"configurable": {"thread_id": thread_id}}
+            snapshot = await self.graph.aget_state(config)
+            if not snapshot.values:
+                continue
+            values = scrub_values(snapshot.values, topics, facts)
+            await self.graph.checkpointer.adelete_thread(thread_id)
+            await self.graph.aupdate_state(config, values, as_node="understand")
+
     async def state(self, thread_id: str) -> dict:
         return (await self.graph.aget_state({"configurable": {"thread_id": thread_id}})).values
 
@@ -98,8 +121,9 @@ def build_deps(settings: Settings, *, semantic: bool = True) -> Deps:
         from assistant.knowledge.index import open_index
 
         index = open_index(settings, library)
+    goals = GoalStore(settings.goals_url)
     return Deps(settings=settings, llm=LLM.from_settings(settings), library=library,
-                retriever=Retriever(library, index), goals=GoalStore(settings.goals_url))
+                retriever=Retriever(library, index), goals=goals, memory=Memory(goals))
 
 
 @asynccontextmanager

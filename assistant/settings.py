@@ -46,7 +46,10 @@ class Settings(BaseSettings):
     port: int = 8000
     max_message_chars: int = Field(default=4000, description="Longer messages are refused with a clear reply.")
     recent_turns: int = Field(default=6, description="Turns of conversation sent to the model; older ones live in the summary.")
-    redact_hosted: bool = Field(default=True, description="Redact names, emails, phones before text goes to a hosted model.")
+    redact: Literal["auto", "always", "never"] = Field(
+        default="auto", description="Redact names, emails and phones before text is sent: auto = only to hosted models."
+    )
+    retention_days: int | None = Field(default=None, description="`waymark retention` deletes conversations older than this.")
     users_file: Path | None = Field(default=None, description="Password file for the UI; default users.yaml in the data dir.")
 
     @property

@@ -133,3 +133,23 @@ class ProfileFact(Base):
     thread_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     forgotten: Mapped[bool] = mapped_column(default=False)
+
+
+class MemoryPrefs(Base):
+    """Whether Waymark may learn from this person's messages."""
+
+    __tablename__ = "memory_prefs"
+
+    owner: Mapped[str] = mapped_column(String(200), primary_key=True)
+    learning: Mapped[bool] = mapped_column(default=True)
+
+
+class Thread(Base):
+    """Which conversations belong to whom: export and deletion must find every one of them."""
+
+    __tablename__ = "threads"
+
+    thread_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(200), index=True)
+    first_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    last_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)

@@ -16,7 +16,7 @@ from assistant.graph.state import CoachState
 
 
 def after_plan(state: CoachState) -> str:
-    return "save" if state["move"]["kind"] in ("save_goal", "set_check_in", "save_check_in") else "retrieve"
+    return "save" if state["move"]["kind"] in ("save_goal", "set_check_in", "save_check_in", "forget") else "retrieve"
 
 
 def after_understand(state: CoachState) -> str:

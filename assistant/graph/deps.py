@@ -8,6 +8,7 @@ from assistant.goals import GoalStore
 from assistant.knowledge.library import Library
 from assistant.knowledge.retriever import Retriever
 from assistant.llm import LLM
+from assistant.memory.profile import Memory
 from assistant.settings import Settings
 
 
@@ -18,3 +19,4 @@ class Deps:
     library: Library
     retriever: Retriever
     goals: GoalStore
+    memory: Memory

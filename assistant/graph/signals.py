@@ -64,6 +64,8 @@ HORIZON_CUES = {
     "contribution": re.compile(r"\b(contribut\w+|difference|impact|legacy|give back|others|achieve|look back|satisf\w+|status quo|community)\b", _I),
 }
 
+FORGET = re.compile(r"\bforget (?:what i (?:said|told you|wrote)|everything i said|that i said|that)(?: about| regarding)?\s*(?P<topic>[^.!?\n]*)", _I)
+
 LOW_CONFIDENCE = re.compile(r"\b(not good enough|failed|failure|setback|rejected|laid off|fired|anxious|nervous|"
                             r"scared|afraid|overwhelmed|stuck|lost|doubt\w*|imposter|can'?t do|useless|burn(ed|t)? out|exhausted)\b", _I)
 CHANGE_MIND = re.compile(r"\b(changed my mind|actually,? (i|no)|on second thought|not sure that'?s (it|what i want)|"

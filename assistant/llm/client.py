@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from assistant.llm.embedded import shared_embedded_server
 from assistant.llm.errors import LLMBadOutput, LLMError, LLMTimeout, LLMUnavailable
 from assistant.llm.meter import CallRecord, record
+from assistant.llm.redact import redact
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -71,8 +72,10 @@ class StreamDropped(Exception):
 class LLM:
     """Streaming chat and schema-validated structured output, with timeouts and bounded retries."""
 
-    def __init__(self, endpoint: Endpoint, *, timeout_s: float, retries: int):
+    def __init__(self, endpoint: Endpoint, *, timeout_s: float, retries: int, redact: str = "auto"):
         self.endpoint = endpoint
+        # Hosted endpoints get redacted text by default; what stays on this machine is sent as written.
+        self.redacting = redact == "always" or (redact == "auto" and not endpoint.on_machine)
         self.retries = retries
         self._client = AsyncOpenAI(
             base_url=endpoint.base_url, api_key=endpoint.api_key, timeout=timeout_s, max_retries=retries
@@ -81,7 +84,13 @@ class LLM:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "LLM":
-        return cls(resolve_endpoint(settings), timeout_s=settings.llm_timeout_s, retries=settings.llm_retries)
+        return cls(resolve_endpoint(settings), timeout_s=settings.llm_timeout_s, retries=settings.llm_retries,
+                   redact=settings.redact)
+
+    def _outgoing(self, messages: Sequence[Message]) -> list[Message]:
+        if not self.redacting:
+            return list(messages)
+        return [{**m, "content": redact(m["content"])} for m in messages]
 
     async def model_name(self) -> str:
         if self._model is None:
@@ -129,7 +138,7 @@ class LLM:
             while True:
                 try:
                     stream = await self._client.chat.completions.create(
-                        model=model, messages=list(messages), max_tokens=max_tokens,
+                        model=model, messages=self._outgoing(messages), max_tokens=max_tokens,
                         temperature=temperature, stream=True, stop=stop,
                     )
                     finished = False
@@ -176,7 +185,7 @@ class LLM:
             usage = None
             try:
                 response = await self._client.chat.completions.create(
-                    model=model, messages=list(messages), max_tokens=max_tokens, temperature=0,
+                    model=model, messages=self._outgoing(messages), max_tokens=max_tokens, temperature=0,
                     response_format=self._response_format(schema),
                 )
                 usage = response.usage

@@ -105,6 +105,7 @@ async def start() -> None:
     else:
         await cl.Message(content=DISCLOSURE.format(where=where), actions=[
             cl.Action(name="show_goals", payload={}, label="Your goals"),
+            cl.Action(name="show_memory", payload={}, label="What you remember"),
         ]).send()
 
 
@@ -201,6 +202,43 @@ async def on_show_goals(action: cl.Action) -> None:
     fig.update_layout(title="Progress at each check-in", yaxis={"range": [0, 100], "title": "%"}, height=320)
     elements = [cl.Plotly(name="progress", figure=fig, display="inline")] if fig.data else []
     await cl.Message(content="\n\n".join(lines), elements=elements).send()
+
+
+@cl.action_callback("show_memory")
+async def on_show_memory(action: cl.Action) -> None:
+    c = await coach()
+    name, _ = _user()
+    memory = c.deps.memory
+    facts = await asyncio.to_thread(memory.profile, name)
+    learning = await asyncio.to_thread(memory.learning, name)
+    lines = [f"Learning is **{'on' if learning else 'paused'}**. Everything below came from your own words; "
+             "it is stored on this machine and mentors never see it."]
+    lines += [f"- ({f['field']}) {f['text']} — from “{f['source_words'][:100]}”, {f['at'][:10]}" for f in facts] or \
+             ["- Nothing yet."]
+    actions = [cl.Action(name="forget_item", payload={"id": f["id"]}, label=f"Forget: {f['text'][:30]}") for f in facts[:10]]
+    actions.append(cl.Action(name="toggle_learning", payload={"on": not learning},
+                             label="Resume learning" if not learning else "Pause learning"))
+    await cl.Message(content="\n".join(lines) + "\n\nYou can also type, for example, “forget what I said about my manager”.",
+                     actions=actions).send()
+
+
+@cl.action_callback("forget_item")
+async def on_forget_item(action: cl.Action) -> None:
+    c = await coach()
+    name, _ = _user()
+    gone = await asyncio.to_thread(c.deps.memory.forget, name, fact_id=action.payload["id"])
+    if gone:
+        await c.scrub(name, [gone[0]["text"]])
+    await action.remove()
+    await cl.Message(content="Forgotten, and it won't be learned again.").send()
+
+
+@cl.action_callback("toggle_learning")
+async def on_toggle_learning(action: cl.Action) -> None:
+    c = await coach()
+    name, _ = _user()
+    await asyncio.to_thread(c.deps.memory.set_learning, name, action.payload["on"])
+    await cl.Message(content="Learning resumed." if action.payload["on"] else "Learning paused: I won't add anything new.").send()
 
 
 # -- Transcript review ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from assistant.graph.goalwords import goal_kind, parse_actions
 from assistant.graph.state import CoachState
 from assistant.knowledge.library import Library
 from assistant.prompts import load_prompt
+from assistant.memory.profile import summary_from
 from assistant.text import clip_words, overlap
 
 HORIZONS = ("identity", "values", "support", "contribution")
@@ -46,7 +47,8 @@ def move(kind: str, *, phase: str, question=None, preface: str = "", reflect: bo
 class Planner:
     """One turn's decision, from the state, this message's signals and the vetted question bank."""
 
-    def __init__(self, state: CoachState, library: Library, today: date | None = None, goals=None):
+    def __init__(self, state: CoachState, library: Library, today: date | None = None, goals=None, memory=None):
+        self.memory = memory  # what the person allowed Waymark to remember across conversations
         self.state = state
         self.lib = library
         self.goals = goals  # the goal store, to open a check-in when one is due
@@ -135,7 +137,34 @@ class Planner:
             return move("notice", phase=phase, reflect=False, reason="the message could not be taken in")
         if sig.crisis or (s.get("understanding", {}).get("safety_risk") == "high" and sig.low_confidence):
             return move("safety", phase=phase, reflect=False, reason="language of crisis, harm or abuse")
+        if m := sig_mod.FORGET.search(self.text):
+            topic = m["topic"].strip() or self.text
+            return move("forget", phase=phase, question=self.lib.question("invite", "more"), reflect=False,
+                        reason="the person asked Waymark to forget something", topic=topic, pending=None)
         self.absorb()
+        greeting = self.remember() if s.get("turn", 0) == 1 else ""
+        chosen = self.choose(phase)
+        if greeting and chosen["kind"] not in ("checkin_open", "safety"):
+            chosen["preface"] = f"{greeting} {chosen.get('preface', '')}".strip()
+        return chosen
+
+    def remember(self) -> str:
+        """A returning person's remembered facts seed this conversation, and are named in a short greeting."""
+        if self.memory is None:
+            return ""
+        facts = self.memory.profile(self.state.get("user_id", ""))
+        if not facts:
+            return ""
+        profile: dict[str, list[dict]] = {}
+        for f in facts:
+            profile.setdefault(f["field"], []).append({"text": f["text"], "turn": 0})
+        self.update["profile"] = profile
+        self.update["summary"] = summary_from(facts)
+        named = "; ".join(f"“{f['text']}”" for f in facts[-2:])
+        return f"Welcome back. Last time you mentioned {named}. (You can see or change what I remember at any time.)"
+
+    def choose(self, phase: str) -> dict:
+        s = self.state
         if (s.get("move") or {}).get("kind") == "safety":  # after a disclosure, the person leads; no return to goals
             q = self.lib.question("wellbeing", "after")
             return move("after_safety", phase=phase, question=q, reason="checking in on them after a safety reply",
@@ -148,7 +177,7 @@ class Planner:
             return self.take_actions()
         if phase == "checkin_date":
             return self.take_check_in_date()
-        if sig.asks_advice or (s.get("advice_asks", 0) and sig.permission and (s.get("move") or {}).get("kind") == "advice_gate"):
+        if self.sig.asks_advice or (s.get("advice_asks", 0) and self.sig.permission and (s.get("move") or {}).get("kind") == "advice_gate"):
             return self.advice()
         if phase == "draft":
             return self.next_draft_step()
@@ -314,7 +343,7 @@ class Planner:
 
 
 async def plan(state: CoachState, runtime: Runtime[Deps]) -> dict:
-    planner = Planner(state, runtime.context.library, goals=runtime.context.goals)
+    planner = Planner(state, runtime.context.library, goals=runtime.context.goals, memory=runtime.context.memory)
     chosen = planner.decide()
     update = planner.update
     update["move"] = chosen

@@ -41,6 +41,12 @@ async def save(state: CoachState, runtime: Runtime[Deps]) -> dict:
             q = runtime.context.library.question("invite", "more")
             chosen["question"] = q.text if q else ""
             return {"move": chosen}
+        if chosen["kind"] == "forget":
+            gone = await asyncio.to_thread(runtime.context.memory.forget, owner, about=chosen["topic"])
+            chosen["preface"] = (f"Done. I've forgotten what you said about {chosen['topic']} ({len(gone)} remembered "
+                                 "item(s), and your messages about it in our conversations). It won't be learned again.")
+            chosen["forgotten"] = [chosen["topic"]]
+            return {"move": chosen}
         if chosen["kind"] == "save_check_in":
             record = state["check_in"]
             answers = record["answers"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Literal
 
@@ -73,8 +74,22 @@ def summarise(profile: dict, state: CoachState) -> str:
     return clip_words(". ".join(parts), 120)
 
 
+async def remember(state: CoachState, runtime: Runtime[Deps], update: dict) -> None:
+    """Grounded facts outlive the conversation, unless learning is paused or the person asked to forget them."""
+    before = {(f, i["text"]) for f, items in (state.get("profile") or {}).items() for i in items}
+    owner, thread = state.get("user_id", ""), state.get("thread_id")
+    for field, items in (update.get("profile") or {}).items():
+        for item in items:
+            if (field, item["text"]) not in before:
+                await asyncio.to_thread(runtime.context.memory.learn, owner, field, item["text"],
+                                        source_words=state.get("user_text", ""), thread_id=thread)
+    if state.get("stage_of_career"):
+        await asyncio.to_thread(runtime.context.memory.learn, owner, "career_stage", state["stage_of_career"],
+                                source_words=state.get("user_text", ""), thread_id=thread)
+
+
 async def understand(state: CoachState, runtime: Runtime[Deps]) -> dict:
-    if state["move"]["kind"] in ("notice", "safety"):
+    if state["move"]["kind"] in ("notice", "safety", "forget"):
         return {}
     text = state.get("user_text", "")
     summary = state.get("summary", "")
@@ -85,4 +100,6 @@ async def understand(state: CoachState, runtime: Runtime[Deps]) -> dict:
     except LLMError as exc:  # the turn is already answered; the rule-based reading stands
         log.info("understanding skipped: %s", exc)
         return {"summary": summarise(state.get("profile") or {}, state)}
-    return merge(state, reading, text)
+    update = merge(state, reading, text)
+    await remember(state, runtime, update)
+    return update
