@@ -36,7 +36,7 @@ test: setup browser
 	$(BIN)/pytest -q
 
 bench: setup
-	@echo '{}'
+	@$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) .waymark
