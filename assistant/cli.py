@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -299,35 +300,35 @@ def cmd_users(args, settings: Settings) -> int:
     return 0
 
 
-async def _conversations(settings: Settings, threads: list[str]) -> dict[str, list[dict]]:
+@contextlib.asynccontextmanager
+async def _graph(settings: Settings):
+    """The conversation graph over its checkpoints, for reading or deleting a person's conversations."""
     from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 
     from assistant.graph.build import build_graph
 
-    out = {}
-    if not settings.checkpoint_path.exists():
-        return out
+    settings.ensure_data_dir()
     async with AsyncSqliteSaver.from_conn_string(str(settings.checkpoint_path)) as saver:
-        graph = build_graph(saver)
-        for t in threads:
-            values = (await graph.aget_state({"configurable": {"thread_id": t}})).values
-            out[t] = values.get("history", [])
-    return out
+        yield build_graph(saver)
 
 
-async def _delete_conversations(settings: Settings, threads: list[str]) -> None:
-    from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
+async def _export_person(settings: Settings, memory, user: str) -> dict:
+    from assistant.memory.person import export_person
 
-    if not settings.checkpoint_path.exists():
-        return
-    async with AsyncSqliteSaver.from_conn_string(str(settings.checkpoint_path)) as saver:
-        for t in threads:
-            await saver.adelete_thread(t)
+    async with _graph(settings) as graph:
+        return await export_person(graph, memory, user)
+
+
+async def _delete_person(settings: Settings, memory, user: str) -> dict:
+    from assistant.memory.person import delete_person
+
+    async with _graph(settings) as graph:
+        return await delete_person(graph, memory, user)
 
 
 def cmd_memory(args, settings: Settings) -> int:
     from assistant.goals import GoalStore
-    from assistant.memory.export import bundle, to_markdown
+    from assistant.memory.export import to_markdown
     from assistant.memory.profile import Memory
 
     memory = Memory(GoalStore(settings.goals_url))
@@ -362,8 +363,7 @@ def cmd_memory(args, settings: Settings) -> int:
         memory.set_learning(user, args.action == "resume")
         print(f"learning {'resumed' if args.action == 'resume' else 'paused'} for {user}")
         return 0
-    data = bundle(user, memory.profile(user), memory.store.list_goals(user),
-                  asyncio.run(_conversations(settings, memory.threads(user))))
+    data = asyncio.run(_export_person(settings, memory, user))
     if args.action == "export" or (args.action == "delete" and args.out):
         out = Path(args.out or f"waymark-{user}-export")
         out.with_suffix(".json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -372,11 +372,8 @@ def cmd_memory(args, settings: Settings) -> int:
     if args.action == "delete":
         if not args.yes:
             return _fail(f"deleting everything Waymark holds about {user} needs --yes (add --out FILE to export first)")
-        threads = memory.threads(user)
-        asyncio.run(_delete_conversations(settings, threads))
-        counts = memory.delete_everything(user)
-        print(f"deleted everything held about {user}: {len(threads)} conversation(s), "
-              + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        counts = asyncio.run(_delete_person(settings, memory, user))
+        print(f"deleted everything held about {user}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
     return 0
 
 
@@ -385,6 +382,12 @@ async def _scrub(settings: Settings, user: str, topics: list[str]) -> None:
 
     async with open_coach(settings, semantic=False) as coach:
         await coach.scrub(user, topics)
+
+
+async def _delete_threads(settings: Settings, threads: list[str]) -> None:
+    async with _graph(settings) as graph:
+        for t in threads:
+            await graph.checkpointer.adelete_thread(t)
 
 
 def cmd_retention(args, settings: Settings) -> int:
@@ -406,7 +409,7 @@ def cmd_retention(args, settings: Settings) -> int:
         ids = [t.thread_id for t in old]
         for t in old:
             s.delete(t)
-    asyncio.run(_delete_conversations(settings, ids))
+    asyncio.run(_delete_threads(settings, ids))
     print(json.dumps({"deleted_conversations": len(ids), "older_than_days": days}) if args.json
           else f"deleted {len(ids)} conversation(s) older than {days} days; goals kept")
     return 0

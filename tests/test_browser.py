@@ -153,3 +153,16 @@ def test_session_prep_works_for_a_shared_mentor_and_refuses_another(app_with_acc
         other.get_by_text("has not shared any goals with zoe").wait_for(timeout=60000)
         assert other.get_by_text("lead one project end to end by June").count() == 0
         browser.close()
+
+
+def test_a_person_sees_and_exports_what_waymark_remembers(app_with_accounts):
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        sign_in(page, app_with_accounts, "ana", "ana-pass-12")
+        page.get_by_text("not a therapist").wait_for(timeout=90000)
+        page.click("text=What you remember")
+        page.get_by_text("Learning is").wait_for(timeout=60000)
+        page.click("text=Export everything")
+        page.get_by_text("waymark-ana.json").wait_for(timeout=60000)
+        browser.close()

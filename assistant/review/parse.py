@@ -115,6 +115,13 @@ def parse_json(text: str, name: str) -> Iterator[Turn]:
 
 
 def parse_csv(lines: Iterable[str], name: str) -> Iterator[Turn]:
+    try:
+        yield from _csv_rows(lines, name)
+    except csv.Error as exc:
+        raise TranscriptError(f"{name}: not valid CSV ({exc})") from exc
+
+
+def _csv_rows(lines: Iterable[str], name: str) -> Iterator[Turn]:
     reader = csv.DictReader(lines)
     fields = {f.lower().strip(): f for f in (reader.fieldnames or [])}
     speaker = next((fields[f] for f in ("speaker", "interlocutor", "role", "name") if f in fields), None)
@@ -157,7 +164,7 @@ def parse_string(text: str, name: str = "transcript.txt") -> list[Turn]:
     suffix = Path(name).suffix.lower()
     if suffix == ".json":
         return list(_nonempty(parse_json(text, name), name))
-    lines = io.StringIO(text)
+    lines = io.StringIO(text, newline="")
     parser = {".csv": parse_csv, ".vtt": parse_captions, ".srt": parse_captions}.get(suffix, parse_text)
     return list(_nonempty(parser(lines, name), name))
 

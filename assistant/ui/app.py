@@ -213,11 +213,14 @@ async def on_show_memory(action: cl.Action) -> None:
     learning = await asyncio.to_thread(memory.learning, name)
     lines = [f"Learning is **{'on' if learning else 'paused'}**. Everything below came from your own words; "
              "it is stored on this machine and mentors never see it."]
-    lines += [f"- ({f['field']}) {f['text']} — from “{f['source_words'][:100]}”, {f['at'][:10]}" for f in facts] or \
+    lines += [f"- #{f['id']} ({f['field']}) {f['text']} — from “{f['source_words'][:100]}”, {f['at'][:10]}" for f in facts] or \
              ["- Nothing yet."]
     actions = [cl.Action(name="forget_item", payload={"id": f["id"]}, label=f"Forget: {f['text'][:30]}") for f in facts[:10]]
     actions.append(cl.Action(name="toggle_learning", payload={"on": not learning},
                              label="Resume learning" if not learning else "Pause learning"))
+    actions += [cl.Action(name="correct_item", payload={}, label="Correct an item"),
+                cl.Action(name="export_all", payload={}, label="Export everything"),
+                cl.Action(name="delete_all", payload={}, label="Delete everything")]
     await cl.Message(content="\n".join(lines) + "\n\nYou can also type, for example, “forget what I said about my manager”.",
                      actions=actions).send()
 
@@ -231,6 +234,58 @@ async def on_forget_item(action: cl.Action) -> None:
         await c.scrub(name, [gone[0]["text"]])
     await action.remove()
     await cl.Message(content="Forgotten, and it won't be learned again.").send()
+
+
+@cl.action_callback("correct_item")
+async def on_correct_item(action: cl.Action) -> None:
+    c = await coach()
+    name, _ = _user()
+    answer = await cl.AskUserMessage(content="Which item, and how should it read? For example “3: my manager supports me”.",
+                                     timeout=600).send()
+    if not answer:
+        return
+    number, _, text = answer["output"].partition(":")
+    try:
+        fact = await asyncio.to_thread(c.deps.memory.correct, name, int(number.strip().lstrip("#")), text.strip())
+    except (ValueError, KeyError):
+        await cl.Message(content="I couldn't find that item number; “What you remember” lists them.").send()
+        return
+    await cl.Message(content=f"Corrected: “{fact['text']}”.").send()
+
+
+@cl.action_callback("export_all")
+async def on_export_all(action: cl.Action) -> None:
+    import json as _json
+
+    from assistant.memory.export import to_markdown
+    from assistant.memory.person import export_person
+
+    c = await coach()
+    name, _ = _user()
+    data = await export_person(c.graph, c.deps.memory, name)
+    await cl.Message(content="Everything Waymark holds about you:", elements=[
+        cl.File(name=f"waymark-{name}.json", content=_json.dumps(data, ensure_ascii=False, indent=1).encode(),
+                display="inline", mime="application/json"),
+        cl.File(name=f"waymark-{name}.md", content=to_markdown(data).encode(), display="inline", mime="text/markdown"),
+    ]).send()
+
+
+@cl.action_callback("delete_all")
+async def on_delete_all(action: cl.Action) -> None:
+    from assistant.memory.person import delete_person
+
+    c = await coach()
+    name, _ = _user()
+    sure = await cl.AskActionMessage(
+        content="Delete everything Waymark holds about you — conversations, goals, check-ins and what it remembers? "
+                "Export first if you want a copy. This cannot be undone.",
+        actions=[cl.Action(name="yes", payload={"value": "yes"}, label="Delete everything"),
+                 cl.Action(name="no", payload={"value": "no"}, label="Keep it")], timeout=600).send()
+    if not sure or sure.get("payload", {}).get("value") != "yes":
+        await cl.Message(content="Nothing was deleted.").send()
+        return
+    counts = await delete_person(c.graph, c.deps.memory, name)
+    await cl.Message(content="Deleted: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()) + ".").send()
 
 
 @cl.action_callback("toggle_learning")
