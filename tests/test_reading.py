@@ -70,3 +70,4 @@ def test_a_lecture_is_not_a_reflection():
     assert usable_reflection("It sounds like your manager wants a PMP certification from you by June.", said)
     assert not usable_reflection("While it's possible to meet with an advisor, the date is up for debate.", said)
     assert not usable_reflection("What does your manager want?", said)
+    assert not usable_reflection("You're right, I can get a PMP certification by June.", said)

@@ -11,6 +11,8 @@ GROUNDED = 0.25  # share of the reflection's content words that must come from t
 MAX_WORDS = 40
 _YOU = re.compile(r"^(you|your|you're|you've|you'd|you'll)\b", re.I)
 _OPENERS = re.compile(r"^(it sounds like|it seems|so you|you|your|it's|that sounds)\b", re.I)
+# A reflection gives the person's words back; the model speaking of itself ("I", "my") or agreeing ("you're right") is not one.
+_NOT_REFLECTION = re.compile(r"\b(i|i'm|i've|i'd|i'll|me|my|myself)\b|^you'?re (right|correct)", re.I)
 
 
 def template_reflection(text: str) -> str:
@@ -28,8 +30,8 @@ def template_reflection(text: str) -> str:
 def usable_reflection(candidate: str, user_text: str) -> bool:
     """Grounded in the person's words, short, and not a question (the graph asks the one question)."""
     c = candidate.strip()
-    return (bool(_OPENERS.match(c)) and not c.endswith("?") and len(c.split()) <= MAX_WORDS
-            and overlap(c, user_text) >= GROUNDED)
+    return (bool(_OPENERS.match(c)) and not _NOT_REFLECTION.search(c) and not c.endswith("?")
+            and len(c.split()) <= MAX_WORDS and overlap(c, user_text) >= GROUNDED)
 
 
 async def first_sentence(tokens: AsyncIterator[str]) -> str:
