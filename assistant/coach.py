@@ -64,6 +64,15 @@ class Coach:
         snapshot = await self.graph.aget_state(config)
         paused = bool(snapshot.next) and any(t.interrupts for t in snapshot.tasks)
         payload = Command(resume=text) if paused else {"user_text": text, "user_id": user_id, "thread_id": thread_id}
+        if snapshot.next and not paused:
+            # The last turn was cut off (the process died mid-turn): finish it from its checkpoint first. If the
+            # person is re-sending that same message, the finished turn is the answer, so nothing is duplicated.
+            cut_text = snapshot.values.get("user_text")
+            if cut_text == text or (not snapshot.values and snapshot.next == ("intake",)):
+                payload = None
+            else:
+                async for _ in self.graph.astream(None, config, context=self.deps):
+                    pass
         meter = start_meter()
         started = time.perf_counter()
         first: float | None = None
