@@ -6,7 +6,8 @@ BIN := $(VENV)/bin
 UV := $(PYTHON) -m uv
 PORT ?= 8000
 
-.PHONY: setup run test bench browser clean
+.PHONY: setup run test bench browser postgres clean
+PG_URL := postgresql+psycopg://waymark:waymark@127.0.0.1:5432/waymark_test
 
 setup: $(VENV)/.synced
 
@@ -31,9 +32,19 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { echo "==> Installing Debian's Chromium for the browser test"; \
 	  (apt-get install -y chromium >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y chromium >/dev/null)); }
 
-test: setup browser
+# The scale-path tests run against a real Postgres on loopback (Debian's package, started here when absent).
+postgres:
+	@command -v pg_ctlcluster >/dev/null 2>&1 || { echo "==> Installing Debian's PostgreSQL for the scale-path tests"; \
+	  (apt-get install -y postgresql >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y postgresql >/dev/null)); }
+	@v=$$(ls /usr/lib/postgresql | sort -n | tail -1); pg_lsclusters -h | grep -q " online" || pg_ctlcluster $$v main start
+	@su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='waymark'\"" | grep -q 1 || \
+	  su postgres -c "psql -qc \"CREATE ROLE waymark LOGIN PASSWORD 'waymark'\""
+	@su postgres -c "psql -tAc \"SELECT 1 FROM pg_database WHERE datname='waymark_test'\"" | grep -q 1 || \
+	  su postgres -c "psql -qc 'CREATE DATABASE waymark_test OWNER waymark'"
+
+test: setup browser postgres
 	@echo "==> Running the tests"
-	$(BIN)/pytest -q
+	WAYMARK_TEST_POSTGRES_URL=$(PG_URL) $(BIN)/pytest -q
 
 bench: setup
 	@$(BIN)/python benchmarks/run.py

@@ -303,12 +303,10 @@ def cmd_users(args, settings: Settings) -> int:
 @contextlib.asynccontextmanager
 async def _graph(settings: Settings):
     """The conversation graph over its checkpoints, for reading or deleting a person's conversations."""
-    from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
-
     from assistant.graph.build import build_graph
+    from assistant.graph.checkpoint import open_checkpointer
 
-    settings.ensure_data_dir()
-    async with AsyncSqliteSaver.from_conn_string(str(settings.checkpoint_path)) as saver:
+    async with open_checkpointer(settings) as saver:
         yield build_graph(saver)
 
 

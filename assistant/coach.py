@@ -8,11 +8,11 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
-from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver
 from langgraph.types import Command
 
 from assistant.goals import GoalStore
 from assistant.graph.build import build_graph
+from assistant.graph.checkpoint import open_checkpointer
 from assistant.graph.deps import Deps
 from assistant.knowledge.library import Library
 from assistant.knowledge.retriever import Retriever
@@ -142,5 +142,5 @@ async def open_coach(settings: Settings, *, semantic: bool = True) -> AsyncItera
     # Loading the embedding model and syncing the index take seconds: keep the event loop serving meanwhile.
     deps = await asyncio.to_thread(build_deps, settings, semantic=semantic)
     await deps.llm.check()
-    async with AsyncSqliteSaver.from_conn_string(str(settings.checkpoint_path)) as saver:
+    async with open_checkpointer(settings) as saver:
         yield Coach(deps, build_graph(saver))
