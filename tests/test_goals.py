@@ -114,3 +114,17 @@ def test_goals_cli_list_json_and_isolation(tmp_path, env):
     assert refused.returncode == 2 and store.list_goals("ana")
     assert waymark("goals", "delete", str(g["id"]), "--user", "ana", "--yes", env=env).returncode == 0
     assert store.list_goals("ana") == [] and list((tmp_path / "data").glob("deleted-goal-ana-*.md"))
+
+
+def test_a_locked_database_gives_a_clear_error_and_nothing_half_written(store, tmp_path):
+    g = store.create_goal("ana", "keep me whole", kind="career", smarty=SMARTY)
+    holder = sqlite3.connect(tmp_path / "goals.sqlite", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process holds the write lock past the busy timeout
+    try:
+        with pytest.raises(GoalStoreError, match="busy"):
+            store.record_check_in("ana", g["id"], progress=50, helped="x", milestone="m")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    after = store.get_goal("ana", g["id"])
+    assert after["check_ins"] == [] and after["milestones"] == [] and len(after["revisions"]) == 1
