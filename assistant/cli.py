@@ -492,36 +492,27 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    settings = get_settings()
-    if args.command == "serve":
-        return cmd_serve(args, settings)
-    if args.command == "replay":
-        return asyncio.run(_replay(args, settings))
-    if args.command == "ingest":
-        return cmd_ingest(args, settings)
-    if args.command == "search":
-        return cmd_search(args, settings)
-    if args.command == "review":
-        return cmd_review(args, settings)
-    if args.command == "goals":
-        if args.action in ("show", "share", "delete") and args.id is None:
-            return _fail(f"goals {args.action} needs a goal id")
-        if args.action == "share" and not args.mentor:
-            return _fail("goals share needs --mentor NAME")
-        return cmd_goals(args, settings)
-    if args.command == "memory":
-        return cmd_memory(args, settings)
-    if args.command == "retention":
-        return cmd_retention(args, settings)
-    if args.command == "users":
-        if args.action == "add" and not args.name:
-            return _fail("users add needs a name")
-        return cmd_users(args, settings)
-    if args.command == "prep":
-        return cmd_prep(args, settings)
-    if args.command == "eval":
-        return asyncio.run(_eval(args, settings))
-    return _fail(f"unknown command {args.command}")
+    if problem := _missing_argument(args):
+        return _fail(problem)
+    command = COMMANDS[args.command]
+    result = command(args, get_settings())
+    return asyncio.run(result) if asyncio.iscoroutine(result) else result
+
+
+def _missing_argument(args) -> str | None:
+    """Arguments argparse cannot require on its own, because they depend on the action."""
+    if args.command == "goals" and args.action in ("show", "share", "delete") and args.id is None:
+        return f"goals {args.action} needs a goal id"
+    if args.command == "goals" and args.action == "share" and not args.mentor:
+        return "goals share needs --mentor NAME"
+    if args.command == "users" and args.action == "add" and not args.name:
+        return "users add needs a name"
+    return None
+
+
+COMMANDS = {"serve": cmd_serve, "replay": _replay, "ingest": cmd_ingest, "search": cmd_search, "review": cmd_review,
+            "goals": cmd_goals, "memory": cmd_memory, "retention": cmd_retention, "users": cmd_users, "prep": cmd_prep,
+            "eval": _eval}
 
 
 if __name__ == "__main__":

@@ -69,6 +69,14 @@ def app_with_accounts(env, tmp_path):
     proc.wait(timeout=20)
 
 
+@pytest.fixture
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
 def sign_in(page, url: str, name: str, password: str) -> None:
     page.goto(url)
     page.fill("#email", name)
@@ -85,84 +93,69 @@ def choose_profile(page, name: str) -> None:
         page.click("text=Confirm")
 
 
-def test_a_person_sends_a_message_and_sees_the_reply(app, fake):
+def test_a_person_sends_a_message_and_sees_the_reply(app, fake, browser):
     fake.chat_fn = lambda body: "It sounds like your manager has a plan for you."
     fake.token_delay_s = 0.01
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        page.goto(app)
-        page.get_by_text("not a therapist").wait_for(timeout=90000)  # the consent notice comes first
-        assert page.get_by_text("Everything stays on this machine").count() == 1  # the fake model is on loopback
-        page.fill("#chat-input", "My manager wants me to get a PMP certification by June.")
-        page.click("#chat-submit", timeout=120000)
-        page.get_by_text("It sounds like your manager has a plan for you.").wait_for(timeout=90000)
-        page.get_by_text("What would reaching this goal give you?").wait_for(timeout=30000)
-        assert page.get_by_text("Non-imposition guard").count() >= 1
-        browser.close()
+    page = browser.new_page()
+    page.goto(app)
+    page.get_by_text("not a therapist").wait_for(timeout=90000)  # the consent notice comes first
+    assert page.get_by_text("Everything stays on this machine").count() == 1  # the fake model is on loopback
+    page.fill("#chat-input", "My manager wants me to get a PMP certification by June.")
+    page.click("#chat-submit", timeout=120000)
+    page.get_by_text("It sounds like your manager has a plan for you.").wait_for(timeout=90000)
+    page.get_by_text("What would reaching this goal give you?").wait_for(timeout=30000)
+    assert page.get_by_text("Non-imposition guard").count() >= 1
     assert any(r.get("stream") for r in fake.requests)
 
 
-def test_sign_in_is_required_and_a_wrong_password_is_refused(app_with_accounts):
+def test_sign_in_is_required_and_a_wrong_password_is_refused(app_with_accounts, browser):
     for method, route in (("GET", "/user"), ("POST", "/project/threads"), ("GET", "/project/thread/x"),
                           ("POST", "/project/file")):
         assert httpx.request(method, f"{app_with_accounts}{route}", json={}, timeout=5).status_code == 401, route
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        page.goto(app_with_accounts)
-        page.fill("#email", "ana")
-        page.fill("#password", "wrong-password")
-        page.click("text=Sign In")
-        page.wait_for_timeout(2000)
-        assert page.query_selector("#chat-input") is None
-        browser.close()
+    page = browser.new_page()
+    page.goto(app_with_accounts)
+    page.fill("#email", "ana")
+    page.fill("#password", "wrong-password")
+    page.click("text=Sign In")
+    page.wait_for_timeout(2000)
+    assert page.query_selector("#chat-input") is None
 
 
-def test_a_trainer_uploads_a_zoom_vtt_and_gets_the_report(app_with_accounts):
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        sign_in(page, app_with_accounts, "maria", "maria-pass-1")
-        choose_profile(page, "Transcript review")
-        page.wait_for_selector("input[type=file]", state="attached", timeout=60000)
-        page.set_input_files("input[type=file]", str(ROOT / "examples" / "zoom-session.vtt"))
-        page.get_by_text("Moments to look at again").wait_for(timeout=90000)
-        assert page.get_by_text("You should definitely do it").count() >= 1
-        assert page.get_by_text("transcript-review.html").count() >= 1
-        browser.close()
+def test_a_trainer_uploads_a_zoom_vtt_and_gets_the_report(app_with_accounts, browser):
+    page = browser.new_page()
+    sign_in(page, app_with_accounts, "maria", "maria-pass-1")
+    choose_profile(page, "Transcript review")
+    page.wait_for_selector("input[type=file]", state="attached", timeout=60000)
+    page.set_input_files("input[type=file]", str(ROOT / "examples" / "zoom-session.vtt"))
+    page.get_by_text("Moments to look at again").wait_for(timeout=90000)
+    assert page.get_by_text("You should definitely do it").count() >= 1
+    assert page.get_by_text("transcript-review.html").count() >= 1
 
 
-def test_session_prep_works_for_a_shared_mentor_and_refuses_another(app_with_accounts):
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        sign_in(page, app_with_accounts, "maria", "maria-pass-1")
-        choose_profile(page, "Session prep")
-        page.get_by_text("Which mentee are you preparing to meet?").wait_for(timeout=60000)
-        page.fill("#chat-input", "ana")
-        page.click("#chat-submit", timeout=120000)
-        page.get_by_text("Open questions").wait_for(timeout=60000)
-        assert page.get_by_text("lead one project end to end by June").count() >= 1
-        other = browser.new_context().new_page()
-        sign_in(other, app_with_accounts, "zoe", "zoe-pass-12")
-        choose_profile(other, "Session prep")
-        other.get_by_text("Which mentee are you preparing to meet?").wait_for(timeout=60000)
-        other.fill("#chat-input", "ana")
-        other.click("#chat-submit", timeout=120000)
-        other.get_by_text("has not shared any goals with zoe").wait_for(timeout=60000)
-        assert other.get_by_text("lead one project end to end by June").count() == 0
-        browser.close()
+def test_session_prep_works_for_a_shared_mentor_and_refuses_another(app_with_accounts, browser):
+    page = browser.new_page()
+    sign_in(page, app_with_accounts, "maria", "maria-pass-1")
+    choose_profile(page, "Session prep")
+    page.get_by_text("Which mentee are you preparing to meet?").wait_for(timeout=60000)
+    page.fill("#chat-input", "ana")
+    page.click("#chat-submit", timeout=120000)
+    page.get_by_text("Open questions").wait_for(timeout=60000)
+    assert page.get_by_text("lead one project end to end by June").count() >= 1
+    other = browser.new_context().new_page()
+    sign_in(other, app_with_accounts, "zoe", "zoe-pass-12")
+    choose_profile(other, "Session prep")
+    other.get_by_text("Which mentee are you preparing to meet?").wait_for(timeout=60000)
+    other.fill("#chat-input", "ana")
+    other.click("#chat-submit", timeout=120000)
+    other.get_by_text("has not shared any goals with zoe").wait_for(timeout=60000)
+    assert other.get_by_text("lead one project end to end by June").count() == 0
 
 
-def test_a_person_sees_and_exports_what_waymark_remembers(app_with_accounts):
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        sign_in(page, app_with_accounts, "ana", "ana-pass-12")
-        page.get_by_text("not a therapist").wait_for(timeout=90000)
-        page.click("text=What you remember")
-        page.get_by_text("Learning is").wait_for(timeout=60000)
-        page.click("text=Export everything")
-        page.get_by_text("waymark-ana.json").wait_for(timeout=60000)
-        browser.close()
+def test_a_person_sees_and_exports_what_waymark_remembers(app_with_accounts, browser):
+    page = browser.new_page()
+    sign_in(page, app_with_accounts, "ana", "ana-pass-12")
+    page.get_by_text("not a therapist").wait_for(timeout=90000)
+    page.click("text=What you remember")
+    page.get_by_text("Learning is").wait_for(timeout=60000)
+    page.click("text=Export everything")
+    page.get_by_text("waymark-ana.json").wait_for(timeout=60000)
