@@ -159,3 +159,39 @@ def test_a_person_sees_and_exports_what_waymark_remembers(app_with_accounts, bro
     page.get_by_text("Learning is").wait_for(timeout=60000)
     page.click("text=Export everything")
     page.get_by_text("waymark-ana.json").wait_for(timeout=60000)
+
+
+def test_chat_history_survives_a_server_restart_and_stays_private(env, tmp_path, browser, fake):
+    from assistant.settings import Settings
+    from assistant.users import add_user
+
+    fake.chat_fn = lambda body: "It sounds like your manager has a plan for you."
+    settings = Settings(data_dir=tmp_path / "data")
+    add_user(settings, "ana", "ana-pass-12", "mentee")
+    add_user(settings, "bo", "bo-pass-123", "mentee")
+    url, proc = serve(env)
+    page = browser.new_page()
+    sign_in(page, url, "ana", "ana-pass-12")
+    page.get_by_text("not a therapist").wait_for(timeout=90000)
+    page.fill("#chat-input", "My manager wants me to get a PMP certification by June.")
+    page.click("#chat-submit", timeout=120000)
+    page.get_by_text("What would reaching this goal give you?").wait_for(timeout=90000)
+    page.wait_for_timeout(1500)
+    proc.kill()  # the server dies; a new one starts on the same data
+    proc.wait()
+    url, proc = serve(env)
+    try:
+        page = browser.new_page()
+        sign_in(page, url, "ana", "ana-pass-12")
+        page.click("text=My manager wants me to get", timeout=60000)  # the thread, from the history sidebar
+        page.get_by_text("What would reaching this goal give you?").wait_for(timeout=60000)
+        page.fill("#chat-input", "It would give me credibility when I lead projects.")
+        page.click("#chat-submit", timeout=120000)
+        page.get_by_text("Who are you at your best").wait_for(timeout=90000)  # turn 2 of the same conversation
+        other = browser.new_context().new_page()
+        sign_in(other, url, "bo", "bo-pass-123")
+        other.wait_for_timeout(3000)
+        assert other.get_by_text("My manager wants me to get").count() == 0
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

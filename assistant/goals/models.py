@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 SMARTY_KEYS = ("specific", "measurable", "achievable", "relevant", "time_bound", "yours")
@@ -147,9 +147,91 @@ class MemoryPrefs(Base):
 class Thread(Base):
     """Which conversations belong to whom: export and deletion must find every one of them."""
 
-    __tablename__ = "threads"
+    __tablename__ = "conversations"  # "threads" belongs to Chainlit's data layer, in the same database
+    __table_args__ = (Index("ix_conversations_owner", "owner"),)
 
     thread_id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    owner: Mapped[str] = mapped_column(String(200), index=True)
+    owner: Mapped[str] = mapped_column(String(200))
     first_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     last_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+# Chainlit's own data layer (chat history shown in the browser) shares the database. Its tables follow
+# Chainlit's documented schema, with portable types so SQLite and Postgres both hold them.
+class ChainlitUser(Base):
+    __tablename__ = "users"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    identifier: Mapped[str] = mapped_column(Text, unique=True)
+    metadata_: Mapped[str] = mapped_column("metadata", Text, default="{}")
+    createdAt: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class ChainlitThread(Base):
+    __tablename__ = "threads"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    createdAt: Mapped[str | None] = mapped_column(Text, nullable=True)
+    name: Mapped[str | None] = mapped_column(Text, nullable=True)
+    userId: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), nullable=True)
+    userIdentifier: Mapped[str | None] = mapped_column(Text, nullable=True)
+    tags: Mapped[str | None] = mapped_column(Text, nullable=True)
+    metadata_: Mapped[str | None] = mapped_column("metadata", Text, nullable=True)
+
+
+class ChainlitStep(Base):
+    __tablename__ = "steps"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(Text)
+    threadId: Mapped[str] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"))
+    parentId: Mapped[str | None] = mapped_column(Text, nullable=True)
+    streaming: Mapped[bool] = mapped_column(default=False)
+    waitForAnswer: Mapped[bool | None] = mapped_column(nullable=True)
+    isError: Mapped[bool | None] = mapped_column(nullable=True)
+    metadata_: Mapped[str | None] = mapped_column("metadata", Text, nullable=True)
+    tags: Mapped[str | None] = mapped_column(Text, nullable=True)
+    input: Mapped[str | None] = mapped_column(Text, nullable=True)
+    output: Mapped[str | None] = mapped_column(Text, nullable=True)
+    createdAt: Mapped[str | None] = mapped_column(Text, nullable=True)
+    command: Mapped[str | None] = mapped_column(Text, nullable=True)
+    start: Mapped[str | None] = mapped_column(Text, nullable=True)
+    end: Mapped[str | None] = mapped_column(Text, nullable=True)
+    generation: Mapped[str | None] = mapped_column(Text, nullable=True)
+    showInput: Mapped[str | None] = mapped_column(Text, nullable=True)
+    language: Mapped[str | None] = mapped_column(Text, nullable=True)
+    indent: Mapped[int | None] = mapped_column(nullable=True)
+    defaultOpen: Mapped[bool | None] = mapped_column(nullable=True)
+    autoCollapse: Mapped[bool | None] = mapped_column(nullable=True)
+    icon: Mapped[str | None] = mapped_column(Text, nullable=True)
+    modes: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class ChainlitElement(Base):
+    __tablename__ = "elements"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    threadId: Mapped[str | None] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"), nullable=True)
+    type: Mapped[str | None] = mapped_column(Text, nullable=True)
+    url: Mapped[str | None] = mapped_column(Text, nullable=True)
+    chainlitKey: Mapped[str | None] = mapped_column(Text, nullable=True)
+    name: Mapped[str | None] = mapped_column(Text, nullable=True)
+    display: Mapped[str | None] = mapped_column(Text, nullable=True)
+    objectKey: Mapped[str | None] = mapped_column(Text, nullable=True)
+    size: Mapped[str | None] = mapped_column(Text, nullable=True)
+    page: Mapped[int | None] = mapped_column(nullable=True)
+    language: Mapped[str | None] = mapped_column(Text, nullable=True)
+    forId: Mapped[str | None] = mapped_column(Text, nullable=True)
+    mime: Mapped[str | None] = mapped_column(Text, nullable=True)
+    props: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class ChainlitFeedback(Base):
+    __tablename__ = "feedbacks"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    forId: Mapped[str] = mapped_column(Text)
+    threadId: Mapped[str] = mapped_column(ForeignKey("threads.id", ondelete="CASCADE"))
+    value: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -100,10 +100,16 @@ class Memory:
 
     def delete_everything(self, owner: str) -> dict:
         """Every trace of this person in the database, in one transaction. Other people's data is untouched."""
-        from assistant.goals.models import Goal
+        from assistant.goals.models import ChainlitThread, ChainlitUser, Goal
 
         with self.store.session() as s:
             counts = {}
+            # The chat history Chainlit keeps for the browser (its steps go with their threads).
+            for model, column in ((ChainlitThread, ChainlitThread.userIdentifier), (ChainlitUser, ChainlitUser.identifier)):
+                rows = list(s.scalars(select(model).where(column == owner)))
+                counts[model.__tablename__] = len(rows)
+                for r in rows:
+                    s.delete(r)
             for model, column in ((ProfileFact, ProfileFact.owner), (Thread, Thread.owner), (MemoryPrefs, MemoryPrefs.owner),
                                   (MentorNote, MentorNote.mentee), (Share, Share.mentor)):
                 rows = list(s.scalars(select(model).where(column == owner)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from contextlib import AsyncExitStack
 from pathlib import Path
@@ -58,7 +59,29 @@ async def shutdown() -> None:
     await _stack.aclose()
 
 
+def _async_url(url: str) -> str:
+    return url.replace("sqlite:///", "sqlite+aiosqlite:///", 1) if url.startswith("sqlite:///") else url
+
+
 if load_users(get_settings()):  # with a users file, every page and socket needs a signed-in person
+
+    @cl.data_layer
+    def data_layer():
+        """Chat history for the browser, in the same database as goals (its tables come from our migrations)."""
+        from chainlit.data.sql_alchemy import SQLAlchemyDataLayer
+
+        from assistant.goals import GoalStore
+
+        settings = get_settings()
+        GoalStore(settings.goals_url)  # applies the migrations, Chainlit's tables included
+        return SQLAlchemyDataLayer(conninfo=_async_url(settings.goals_url))
+
+    @cl.on_chat_resume
+    async def resume(thread: dict) -> None:
+        """The browser shows the history; the graph's own checkpoint under the same thread id holds the state."""
+        meta = thread.get("metadata") or {}
+        meta = json.loads(meta) if isinstance(meta, str) else meta  # stored as text, for SQLite
+        cl.user_session.set("chat_profile", meta.get("chat_profile") or "Self-coaching")
 
     @cl.password_auth_callback
     def sign_in(username: str, password: str) -> cl.User | None:
