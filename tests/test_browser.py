@@ -195,3 +195,16 @@ def test_chat_history_survives_a_server_restart_and_stays_private(env, tmp_path,
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+
+def test_a_person_deletes_everything_from_the_chat(app_with_accounts, browser):
+    page = browser.new_page()
+    sign_in(page, app_with_accounts, "ana", "ana-pass-12")
+    page.get_by_text("not a therapist").wait_for(timeout=90000)
+    page.click("text=What you remember")
+    page.get_by_text("Learning is").wait_for(timeout=60000)
+    page.click("text=Delete everything")
+    page.get_by_text("This cannot be undone").wait_for(timeout=60000)
+    page.get_by_role("button", name="Delete everything").last.click()
+    page.get_by_text("Deleted:").wait_for(timeout=60000)

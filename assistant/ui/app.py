@@ -34,6 +34,15 @@ TRANSCRIPT_TYPES = {"text/plain": [".txt"], "text/vtt": [".vtt"], "application/x
 DISCLOSURE = ("Hello, I'm Waymark, an AI companion for goal-setting — not a therapist or a crisis service. "
               "{where} Mentors only see goals you choose to share. I'll ask more than I tell: your goals stay yours.")
 
+def asks(callback):
+    """Action callbacks run inside an HTTP request; one that waits for the person must not hold that request open."""
+    async def start(action: cl.Action) -> None:
+        asyncio.get_running_loop().create_task(callback(action))  # the task copies Chainlit's context
+
+    start.__name__ = callback.__name__
+    return start
+
+
 _stack = AsyncExitStack()
 _coach: Coach | None = None
 _lock = asyncio.Lock()
@@ -196,6 +205,7 @@ async def on_decision(action: cl.Action) -> None:
 
 
 @cl.action_callback("draft_edit")
+@asks
 async def on_edit(action: cl.Action) -> None:
     await action.remove()
     answer = await cl.AskUserMessage(content='Which part would you like to change? For example "measurable: ...".',
@@ -260,6 +270,7 @@ async def on_forget_item(action: cl.Action) -> None:
 
 
 @cl.action_callback("correct_item")
+@asks
 async def on_correct_item(action: cl.Action) -> None:
     c = await coach()
     name, _ = _user()
@@ -294,6 +305,7 @@ async def on_export_all(action: cl.Action) -> None:
 
 
 @cl.action_callback("delete_all")
+@asks
 async def on_delete_all(action: cl.Action) -> None:
     from assistant.memory.person import delete_person
 
@@ -353,6 +365,7 @@ async def prep_start() -> None:
         await cl.Message(content="Session prep is for mentors. Your account is a mentee account.").send()
         return
     await cl.Message(content="Which mentee are you preparing to meet? Type their name.").send()
+
 
 
 async def prep_for(mentee: str) -> None:
