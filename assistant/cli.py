@@ -383,9 +383,10 @@ async def _scrub(settings: Settings, user: str, topics: list[str]) -> None:
 
 
 async def _delete_threads(settings: Settings, threads: list[str]) -> None:
+    from assistant.memory.person import delete_conversations
+
     async with _graph(settings) as graph:
-        for t in threads:
-            await graph.checkpointer.adelete_thread(t)
+        await delete_conversations(graph, threads)
 
 
 def cmd_retention(args, settings: Settings) -> int:

@@ -77,8 +77,6 @@ def test_every_edit_is_a_revision_and_only_the_owner_can_edit(changes, intruder)
         final = store.get_goal("ana", g["id"])
         assert len(final["revisions"]) == 1 + len(changes)
         assert final["revisions"][0]["after"]["statement"] == "first words"
-        for field, value in changes:
-            pass
         last = {f: v for f, v in changes}
         for field, value in last.items():
             assert final[field] == value

@@ -23,10 +23,14 @@ async def export_person(graph, memory: Memory, owner: str) -> dict:
                   await asyncio.to_thread(memory.store.list_goals, owner), await conversations(graph, threads))
 
 
+async def delete_conversations(graph, threads: list[str]) -> None:
+    for t in threads:
+        await graph.checkpointer.adelete_thread(t)
+
+
 async def delete_person(graph, memory: Memory, owner: str) -> dict:
     """Every conversation checkpoint, then every row about the person; nobody else's data is touched."""
     threads = await asyncio.to_thread(memory.threads, owner)
-    for t in threads:
-        await graph.checkpointer.adelete_thread(t)
+    await delete_conversations(graph, threads)
     counts = await asyncio.to_thread(memory.delete_everything, owner)
     return {"conversations": len(threads), **counts}

@@ -65,7 +65,10 @@ def build_plan(store: GoalStore, library: Library, retriever: Retriever, *, ment
         if last and last["obstacles"]:
             obstacles.append(last["obstacles"])
 
-    q = lambda set_name, key=None: (library.question(set_name, key).text if library.question(set_name, key) else None)  # noqa: E731
+    def q(set_name: str, key: str | None = None) -> str | None:
+        found = library.question(set_name, key)
+        return found.text if found else None
+
     agenda = [{"item": "Open: what the mentee wants from today", "minutes": 5, "why": "their priorities lead the session"}]
     questions = [q("prep", "open")]
     if goals:

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from assistant.graph.deps import Deps
 from assistant.graph.state import CoachState
 from assistant.llm import LLMError
+from assistant.memory.profile import summary_from
 from assistant.prompts import load_prompt
 from assistant.text import clip_words, overlap
 
@@ -62,11 +63,8 @@ def merge(state: CoachState, u: Understanding, text: str) -> dict:
 
 
 def summarise(profile: dict, state: CoachState) -> str:
-    parts = []
-    for field in FACT_FIELDS:
-        items = [f["text"] for f in profile.get(field, [])][-MAX_ITEMS:]
-        if items:
-            parts.append(f"{field}: {'; '.join(items)}")
+    facts = [{"field": field, "text": item["text"]} for field in FACT_FIELDS for item in profile.get(field, [])]
+    parts = [summary_from(facts, MAX_ITEMS)] if facts else []
     if state.get("stage_of_career"):
         parts.append(f"career stage: {state['stage_of_career']}")
     if state.get("focus_goal"):
