@@ -36,7 +36,8 @@ def cmd_serve(args, settings: Settings) -> int:
     from assistant.users import auth_secret, load_users
 
     if load_users(settings):
-        env["CHAINLIT_AUTH_SECRET"] = auth_secret(settings)
+        # Several workers behind one load balancer must share one secret: a value in the environment wins.
+        env.setdefault("CHAINLIT_AUTH_SECRET", auth_secret(settings))
         print("Sign-in required: accounts come from the users file (waymark users add).", flush=True)
     else:
         print("Single-person mode: no users file, so no sign-in (add accounts with `waymark users add`).", flush=True)

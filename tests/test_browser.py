@@ -6,12 +6,14 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 
 import httpx
 import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.conftest import ROOT
+from tests.test_scale import PG
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -208,3 +210,43 @@ def test_a_person_deletes_everything_from_the_chat(app_with_accounts, browser):
     page.get_by_text("This cannot be undone").wait_for(timeout=60000)
     page.get_by_role("button", name="Delete everything").last.click()
     page.get_by_text("Deleted:").wait_for(timeout=60000)
+
+
+@pytest.mark.skipif(not PG, reason="`make test` starts Postgres and sets WAYMARK_TEST_POSTGRES_URL")
+def test_two_servers_on_postgres_carry_one_conversation(env, tmp_path, browser, fake):
+    """Behind a load balancer: the conversation begun on server A goes on from server B, history and state
+    both read from Postgres (Chainlit's data layer and LangGraph's checkpointer), nothing kept locally."""
+    from assistant.settings import Settings
+    from assistant.users import add_user
+
+    fake.chat_fn = lambda body: "It sounds like your manager has a plan for you."
+    name, password = f"ana{uuid.uuid4().hex[:6]}", "ana-pass-12"
+    users = tmp_path / "users.yaml"
+    add_user(Settings(data_dir=tmp_path, users_file=users), name, password, "mentee")
+    shared = {**env, "WAYMARK_DATABASE_URL": PG, "WAYMARK_USERS_FILE": str(users), "CHAINLIT_AUTH_SECRET": "s" * 48}
+    url_a, proc_a = serve({**shared, "WAYMARK_DATA_DIR": str(tmp_path / "server-a")})
+    url_b, proc_b = serve({**shared, "WAYMARK_DATA_DIR": str(tmp_path / "server-b")})
+    try:
+        page = browser.new_page()
+        sign_in(page, url_a, name, password)
+        page.get_by_text("not a therapist").wait_for(timeout=90000)
+        page.fill("#chat-input", "My manager wants me to get a PMP certification by June.")
+        page.click("#chat-submit", timeout=120000)
+        page.get_by_text("What would reaching this goal give you?").wait_for(timeout=90000)
+        page.wait_for_url("**/thread/**", timeout=30000)
+        thread_path = page.url.split(url_a, 1)[1]
+        page.wait_for_timeout(1500)
+
+        other = browser.new_context().new_page()
+        sign_in(other, url_b, name, password)  # a token signed by A's twin secret would do too; sign in as a person would
+        other.goto(url_b + thread_path)
+        other.get_by_text("What would reaching this goal give you?").wait_for(timeout=60000)  # history from Postgres
+        other.fill("#chat-input", "It would give me credibility when I lead projects.")
+        other.click("#chat-submit", timeout=120000)
+        other.get_by_text("Who are you at your best").wait_for(timeout=90000)  # turn 2: the graph state came along
+        for local in ("checkpoints.sqlite", "waymark.sqlite"):
+            assert not (tmp_path / "server-b" / local).exists(), local
+    finally:
+        for proc in (proc_a, proc_b):
+            proc.terminate()
+            proc.wait(timeout=20)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from assistant.knowledge.index import SemanticIndex, chroma_client
 from assistant.knowledge.library import Library
 from assistant.knowledge.notes import PHASES, STAGES, load_library
@@ -97,3 +99,55 @@ def test_when_chroma_is_unavailable_search_falls_back_to_keywords_and_says_so():
     library = Library(load_library(Settings().knowledge_dir))
     result = Retriever(library, Down()).search("my boss chose this goal for me")
     assert result.passages and "unavailable" in result.degraded
+
+
+def test_concurrent_embeddings_share_forward_passes_and_get_their_own_vectors(monkeypatch):
+    """Twenty conversations embedding at once: each gets the vector it would get alone, in fewer passes."""
+    import threading
+
+    import numpy as np
+
+    from assistant.knowledge import embed as embed_mod
+
+    texts = [f"I want to grow as a leader, reason {i}" for i in range(16)]
+    alone = {t: embed_mod.embed([t])[0] for t in texts}
+    model = embed_mod._model()
+    real_encode = model.encode
+    passes = []
+
+    def counting_encode(sentences, **kw):
+        passes.append(len(sentences))
+        return real_encode(sentences, **kw)
+
+    monkeypatch.setattr(model, "encode", counting_encode)
+    start = threading.Barrier(len(texts))
+    got: dict[str, list[float]] = {}
+
+    def one(t: str) -> None:
+        start.wait()
+        got[t] = embed_mod.embed([t, ""])[0]
+
+    threads = [threading.Thread(target=one, args=(t,)) for t in texts]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(passes) < len(texts)
+    assert sum(passes) <= len(texts) + len(passes)  # the shared "" is encoded once per pass, not once per call
+    for t in texts:
+        assert np.allclose(got[t], alone[t], atol=1e-4)
+
+
+def test_an_embedding_failure_reaches_every_caller_waiting_on_it(monkeypatch):
+    from assistant.knowledge import embed as embed_mod
+
+    model = embed_mod._model()
+
+    def broken(sentences, **kw):
+        raise RuntimeError("out of memory")
+
+    monkeypatch.setattr(model, "encode", broken)
+    with pytest.raises(RuntimeError, match="out of memory"):
+        embed_mod.embed(["anything"])
+    monkeypatch.undo()
+    assert len(embed_mod.embed(["it recovers"])[0]) == 384

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import asdict, dataclass, field
 
 from assistant.guard import rules
@@ -43,3 +44,9 @@ def check_reply(text: str, *, advice_welcome: bool = False) -> Verdict:
                 reasons.append(f"detector: advice-like ({p:.2f})")
             score = max(score, p or 0.0)
     return Verdict(flagged=bool(reasons), score=round(score, 3), reasons=sorted(set(reasons)))
+
+
+async def check_reply_off_loop(text: str, *, advice_welcome: bool = False) -> Verdict:
+    """check_reply in a worker thread: the detector runs the embedding model, and the event loop serves
+    every other conversation meanwhile."""
+    return await asyncio.to_thread(check_reply, text, advice_welcome=advice_welcome)

@@ -11,7 +11,7 @@ from assistant.graph import signals
 from assistant.graph.deps import Deps
 from assistant.graph.reflection import first_sentence, template_reflection, usable_reflection
 from assistant.graph.state import CoachState
-from assistant.guard import check_reply
+from assistant.guard import check_reply_off_loop as check
 from assistant.llm import LLMError
 from assistant.prompts import load_prompt
 
@@ -39,7 +39,7 @@ async def _model_reflection(deps: Deps, user_text: str, summary: str) -> tuple[s
     except LLMError as exc:
         log.warning("reflection call failed: %s", exc)
         return template_reflection(user_text), caught, "model_error"
-    verdict = check_reply(candidate)
+    verdict = await check(candidate)
     if not verdict.flagged:
         return (candidate, caught, "sent") if usable_reflection(candidate, user_text) else (template_reflection(user_text), caught, "template")
     caught += verdict.reasons
@@ -49,7 +49,7 @@ async def _model_reflection(deps: Deps, user_text: str, summary: str) -> tuple[s
             max_tokens=60, temperature=0.0))
     except LLMError:
         return template_reflection(user_text), caught, "fallback"
-    second = check_reply(rewrite)
+    second = await check(rewrite)
     if not second.flagged and usable_reflection(rewrite, user_text):
         return rewrite, caught, "rewritten"
     caught += second.reasons
@@ -74,7 +74,7 @@ async def compose(state: CoachState, runtime: Runtime[Deps]) -> dict:
     if kind in ("notice", "safety"):
         text = state["notice"] if kind == "notice" else load_prompt("safety")
         _emit(text)
-        return _send(state, text, check_reply(text), [], kind)
+        return _send(state, text, await check(text), [], kind)
 
     parts: list[str] = []
     caught: list[str] = []
@@ -97,15 +97,15 @@ async def compose(state: CoachState, runtime: Runtime[Deps]) -> dict:
         _emit(("\n\n" if i else "") + part)
     reply = "\n\n".join(parts)
     advice_welcome = bool(state.get("advice_welcome")) and kind == "options"
-    verdict = check_reply(reply, advice_welcome=advice_welcome)
+    verdict = await check(reply, advice_welcome=advice_welcome)
     if verdict.flagged:  # the assembled reply still reads as imposing: send the safest reply there is
         caught += verdict.reasons
         question = chosen.get("question") or SAFE_QUESTION
         reply = f"{template_reflection(user_text)}\n\n{question}"
-        verdict = check_reply(reply)
+        verdict = await check(reply)
         if verdict.flagged:
             reply = f"{template_reflection(user_text)}\n\n{SAFE_QUESTION}"
-            verdict = check_reply(reply)
+            verdict = await check(reply)
         action = "fallback"
         _emit(replace=reply)
     return _send(state, reply, verdict, caught, action, chosen)
