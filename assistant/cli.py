@@ -8,6 +8,7 @@ import contextlib
 import json
 import logging
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -45,9 +46,13 @@ def cmd_serve(args, settings: Settings) -> int:
     port = str(args.port or settings.port)
     print(f"Waymark on http://{settings.host}:{port}", flush=True)
     cmd = [sys.executable, "-m", "chainlit", "run", str(app), "--headless", "--host", settings.host, "--port", port]
+    app_proc = subprocess.Popen(cmd, env=env, cwd=Path(__file__).resolve().parent.parent)
+    # Stopping `waymark serve` (a service manager's SIGTERM) must stop the app too, not orphan it on its port.
+    signal.signal(signal.SIGTERM, lambda signum, _frame: app_proc.send_signal(signum))
     try:
-        return subprocess.call(cmd, env=env, cwd=Path(__file__).resolve().parent.parent)
-    except KeyboardInterrupt:
+        return app_proc.wait()
+    except KeyboardInterrupt:  # Ctrl-C reached the whole foreground group; let the app finish its shutdown
+        app_proc.wait()
         return 0
     finally:
         if server:

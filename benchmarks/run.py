@@ -10,6 +10,7 @@ import asyncio
 import json
 import os
 import platform
+import signal
 import socket
 import statistics
 import subprocess
@@ -168,7 +169,7 @@ async def concurrent_sessions(data: Path, fake, sessions: int, delay: float) -> 
     env = {**os.environ, "OPENAI_BASE_URL": fake.base_url, "OPENAI_API_KEY": "bench", "WAYMARK_DATA_DIR": str(data / "conc"),
            "WAYMARK_CHROMA_DIR": str(data / "embedded" / "chroma")}
     proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)], env=env, cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(180):
@@ -210,7 +211,7 @@ async def concurrent_sessions(data: Path, fake, sessions: int, delay: float) -> 
         warm = await one(-1)
         results = await asyncio.gather(*(one(i) for i in range(sessions)))
     finally:
-        proc.terminate()
+        os.killpg(proc.pid, signal.SIGTERM)  # the app under `waymark serve` too
         proc.wait(timeout=30)
     ok = [t for t, err in results if err is None]
     errors = [err for _, err in results if err]

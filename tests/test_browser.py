@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -29,7 +32,7 @@ def free_port() -> int:
 def serve(env: dict):
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -39,17 +42,23 @@ def serve(env: dict):
         except httpx.HTTPError:
             time.sleep(0.5)
     else:
-        proc.kill()
+        stop(proc, signal.SIGKILL)
         pytest.fail(f"the app did not start: {proc.stdout.read()}")
     return url, proc
+
+
+def stop(proc, sig: int = signal.SIGTERM) -> None:
+    """Signal the server's whole process group: SIGKILL must take the app down too, as a real crash would."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, sig)
+    proc.wait(timeout=30)
 
 
 @pytest.fixture
 def app(env):
     url, proc = serve(env)
     yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    stop(proc)
 
 
 @pytest.fixture
@@ -67,8 +76,7 @@ def app_with_accounts(env, tmp_path):
     store.share("ana", goal["id"], "maria")
     url, proc = serve(env)
     yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    stop(proc)
 
 
 @pytest.fixture
@@ -179,8 +187,7 @@ def test_chat_history_survives_a_server_restart_and_stays_private(env, tmp_path,
     page.click("#chat-submit", timeout=120000)
     page.get_by_text("What would reaching this goal give you?").wait_for(timeout=90000)
     page.wait_for_timeout(1500)
-    proc.kill()  # the server dies; a new one starts on the same data
-    proc.wait()
+    stop(proc, signal.SIGKILL)  # the server dies; a new one starts on the same data
     url, proc = serve(env)
     try:
         page = browser.new_page()
@@ -195,8 +202,7 @@ def test_chat_history_survives_a_server_restart_and_stays_private(env, tmp_path,
         other.wait_for_timeout(3000)
         assert other.get_by_text("My manager wants me to get").count() == 0
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        stop(proc)
 
 
 
@@ -248,5 +254,20 @@ def test_two_servers_on_postgres_carry_one_conversation(env, tmp_path, browser, 
             assert not (tmp_path / "server-b" / local).exists(), local
     finally:
         for proc in (proc_a, proc_b):
-            proc.terminate()
-            proc.wait(timeout=20)
+            stop(proc)
+
+
+def test_stopping_waymark_serve_stops_the_app_it_started(env):
+    """A service manager signals the process it started; the Chainlit app under it must not live on."""
+    url, proc = serve(env)
+    proc.send_signal(signal.SIGTERM)  # to `waymark serve` alone, not its group
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(url, timeout=1)
+        except httpx.HTTPError:
+            return
+        time.sleep(0.5)
+    stop(proc, signal.SIGKILL)
+    pytest.fail("the app still answers after `waymark serve` was stopped")

@@ -151,3 +151,21 @@ def test_an_embedding_failure_reaches_every_caller_waiting_on_it(monkeypatch):
         embed_mod.embed(["anything"])
     monkeypatch.undo()
     assert len(embed_mod.embed(["it recovers"])[0]) == 384
+
+
+def test_a_narrow_filter_still_finds_its_notes_among_many_closer_chunks(tmp_path):
+    """The unfiltered window can be full of chunks the filter rejects; the search must then let Chroma filter."""
+    from assistant.knowledge.embed import embed
+
+    library = Library(load_library(Settings().knowledge_dir))
+    index = SemanticIndex(chroma_client(Settings(data_dir=tmp_path)))
+    index.sync_library(library)
+    query = "when should a mentor refer someone to professional help"
+    crowd = [f"{query} ({i})" for i in range(80)]  # nearer to the query than any note, and never in the safety phase
+    index.collection.add(ids=[f"crowd-{i}" for i in range(80)], embeddings=embed(crowd), documents=crowd,
+                         metadatas=[{"note_id": "crowd", "title": "crowd", "phase_safety": False, "stage_any": True}] * 80)
+    unfiltered = index.search(query, k=3)
+    assert {p.note_id for p in unfiltered} == {"crowd"}
+    safety = index.search(query, phase="safety", k=3)
+    assert safety and all(p.meta.get("phase_safety") for p in safety)
+    assert "safety-referral" in {p.note_id for p in safety}

@@ -37,6 +37,13 @@ def where(phase: str | None, stage: str | None) -> dict | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
+def admits(meta: dict, phase: str | None, stage: str | None) -> bool:
+    """The same test as `where`, on a result's metadata."""
+    if phase and not meta.get(f"phase_{phase}"):
+        return False
+    return not (stage and stage != "any") or bool(meta.get(f"stage_{stage}") or meta.get("stage_any"))
+
+
 @dataclass
 class IngestReport:
     added: int = 0
@@ -56,12 +63,24 @@ class SemanticIndex:
                                                           metadata={"hnsw:space": "cosine"})
 
     def search(self, query: str, *, phase: str | None = None, stage: str | None = None, k: int = 3) -> list[Passage]:
-        res = self.collection.query(query_embeddings=embed([query]), n_results=k, where=where(phase, stage),
+        vector = embed([query])
+        # Chroma's metadata pre-filter costs tens of milliseconds at 10,000 chunks; ranking a wider window
+        # unfiltered and filtering it here costs a few. Only when the window holds too few matches does Chroma
+        # filter after all, so a narrow filter still finds everything it should.
+        # The window's size was measured (benchmarks/run.py): narrower ones fell back too often to pay off.
+        size = max(6 * k, k + 60)
+        window = self._query(vector, size, None)
+        hits = [p for p in window if admits(p.meta, phase, stage)][:k]
+        if len(hits) < k and len(window) >= size and where(phase, stage) is not None:
+            hits = self._query(vector, k, where(phase, stage))
+        return hits
+
+    def _query(self, vector, n: int, filters: dict | None) -> list[Passage]:
+        res = self.collection.query(query_embeddings=vector, n_results=n, where=filters,
                                     include=["documents", "metadatas", "distances"])
-        out = []
-        for cid, doc, meta, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0]):
-            out.append(Passage(cid, meta["note_id"], meta["title"], meta.get("heading", ""), doc, 1.0 - dist, meta))
-        return out
+        return [Passage(cid, meta["note_id"], meta["title"], meta.get("heading", ""), doc, 1.0 - dist, meta)
+                for cid, doc, meta, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0],
+                                                res["distances"][0])]
 
     def _hashes(self, source_kind: str) -> dict[str, str]:
         got = self.collection.get(where={"origin": source_kind}, include=["metadatas"])
