@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from assistant.settings import Settings, get_settings
+from assistant.users import ROLES
 
 
 def _fail(message: str, code: int = 2) -> int:
@@ -480,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("users", help="accounts for the UI (password sign-in)")
     p.add_argument("action", choices=["add", "list"])
     p.add_argument("name", nargs="?")
-    p.add_argument("--role", choices=["mentee", "mentor", "trainer"], default="mentee")
+    p.add_argument("--role", choices=list(ROLES), default="mentee")
     p.add_argument("--password", default=None, help="omit to be asked")
 
     p = sub.add_parser("memory", help="what Waymark remembers about a person: show, edit, forget, export, delete")

@@ -12,7 +12,7 @@ import yaml
 
 from assistant.settings import Settings
 
-ROLES = ("mentee", "mentor", "trainer")
+ROLES = ("mentee", "mentor", "trainer", "admin")  # admin: a programme administrator
 ITERATIONS = 200_000
 
 

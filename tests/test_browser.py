@@ -271,3 +271,36 @@ def test_stopping_waymark_serve_stops_the_app_it_started(env):
         time.sleep(0.5)
     stop(proc, signal.SIGKILL)
     pytest.fail("the app still answers after `waymark serve` was stopped")
+
+
+def test_a_mentor_adds_a_programme_document_to_the_library(env, browser, tmp_path):
+    from assistant.settings import Settings
+    from assistant.users import add_user
+
+    settings = Settings(data_dir=tmp_path / "data")
+    add_user(settings, "maria", "maria-pass-1", "mentor")
+    add_user(settings, "ana", "ana-pass-12", "mentee")
+    url, proc = serve({**env, "WAYMARK_CHROMA_DIR": str(tmp_path / "own-index")})  # the shared index stays clean
+    try:
+        upload_and_refuse(browser, url, tmp_path)
+    finally:
+        stop(proc)
+
+
+def upload_and_refuse(browser, app_with_accounts, tmp_path) -> None:
+    doc = tmp_path / "buddy-scheme.md"
+    doc.write_text("# Buddy scheme\nEvery new starter in our programme is paired with a buddy from another team "
+                   "for their first ninety days, meeting fortnightly over lunch.\n")
+    page = browser.new_page()
+    sign_in(page, app_with_accounts, "maria", "maria-pass-1")
+    choose_profile(page, "Guidance library")
+    page.wait_for_selector("input[type=file]", state="attached", timeout=60000)
+    page.set_input_files("input[type=file]", str(doc))
+    page.get_by_text("Added buddy-scheme (1 passage)").wait_for(timeout=90000)
+    page.get_by_text("now finds buddy-scheme").wait_for(timeout=10000)  # retrievable at once
+    assert (tmp_path / "data" / "documents" / "buddy-scheme.md").exists()  # kept for a rebuilt index
+
+    mentee = browser.new_context().new_page()
+    sign_in(mentee, app_with_accounts, "ana", "ana-pass-12")
+    choose_profile(mentee, "Guidance library")
+    mentee.get_by_text("for mentors and programme admins").wait_for(timeout=60000)

@@ -22,6 +22,7 @@ PROFILES = {
     "Self-coaching": "Explore who you are and want to become, examine goals you arrived with, and draft your own.",
     "Session prep": "For mentors: prepare a session around a mentee's shared goals, without arriving with answers.",
     "Transcript review": "For trainers: review a mentoring or coaching transcript for imposed goals and advice.",
+    "Guidance library": "For mentors and programme admins: add your programme's own documents to the guidance Waymark draws on.",
 }
 STARTERS = [
     ("Someone else's goal", "My manager wants me to get a certification by June, and I'm not sure it's what I want."),
@@ -29,6 +30,8 @@ STARTERS = [
     ("Too many goals", "I want to get promoted, run a marathon and learn Spanish this year."),
     ("Just tell me", "Just tell me what my goal should be."),
 ]
+DOCUMENT_TYPES = {"text/markdown": [".md", ".markdown"], "text/plain": [".txt"], "application/pdf": [".pdf"],
+                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [".docx"]}
 TRANSCRIPT_TYPES = {"text/plain": [".txt"], "text/vtt": [".vtt"], "application/x-subrip": [".srt"],
                     "application/json": [".json"], "text/csv": [".csv"]}
 DISCLOSURE = ("Hello, I'm Waymark, an AI companion for goal-setting — not a therapist or a crisis service. "
@@ -134,6 +137,8 @@ async def start() -> None:
         await review_upload()
     elif profile == "Session prep":
         await prep_start()
+    elif profile == "Guidance library":
+        await library_upload()
     else:
         await cl.Message(content=DISCLOSURE.format(where=where), actions=[
             cl.Action(name="show_goals", payload={}, label="Your goals"),
@@ -194,6 +199,8 @@ async def on_message(message: cl.Message) -> None:
         await review_upload()
     elif profile == "Session prep" and not cl.user_session.get("prep_mentee"):
         await prep_for(message.content.strip())
+    elif profile == "Guidance library":
+        await library_upload()
     else:
         await run_turn(message.content)
 
@@ -355,6 +362,55 @@ async def review_upload() -> None:
         cl.Image(name="timeline", content=chart, display="inline", mime="image/png"),
         cl.File(name="transcript-review.html", content=report.encode(), display="inline", mime="text/html"),
     ]).send()
+
+
+# -- Guidance library ------------------------------------------------------------------------------
+
+async def library_upload() -> None:
+    """A mentor or admin adds a programme document; it is kept in the data folder and indexed like `waymark ingest`."""
+    from assistant.knowledge.documents import MAX_BYTES
+
+    _, role = _user()
+    if role not in ("mentor", "trainer", "admin") and load_users(get_settings()):
+        await cl.Message(content="Adding documents to the guidance library is for mentors and programme admins.").send()
+        return
+    c = await coach()
+    index = c.deps.retriever.semantic
+    if index is None:
+        await cl.ErrorMessage(content="The guidance index is unavailable just now, so documents can't be added. "
+                                      "Nothing was changed; try again once it is back (`waymark ingest` checks it).").send()
+        return
+    while True:  # one document at a time, until the person stops uploading
+        files = await cl.AskFileMessage(
+            content="Upload a document for the guidance library: Markdown, text, PDF or Word (.docx), up to "
+                    f"{MAX_BYTES // (1024 * 1024)} MB. Its text is treated as reference material, never as instructions.",
+            accept=DOCUMENT_TYPES, max_size_mb=MAX_BYTES // (1024 * 1024), timeout=3600).send()
+        if not files:
+            return
+        await cl.Message(content=await add_document(index, files[0])).send()
+
+
+async def add_document(index, upload) -> str:
+    """Keep the file in the data folder (so a rebuilt index can take it in again) and index it; say what happened."""
+    from assistant.knowledge.documents import SUPPORTED, DocumentError, document_chunks
+
+    name = Path(upload.name).name  # the name only: a path in the upload's name cannot escape the folder
+    if Path(name).suffix.lower() not in SUPPORTED:
+        return f"I couldn't add {name or 'that file'}: use Markdown, text, PDF or Word (.docx). The library is unchanged."
+    folder = get_settings().ensure_data_dir() / "documents"
+    folder.mkdir(exist_ok=True)
+    kept = folder / name
+    kept.write_bytes(Path(upload.path).read_bytes())
+    try:
+        note_id, title, chunks, text = await asyncio.to_thread(document_chunks, kept)
+        added = await asyncio.to_thread(index.add_document, note_id, title, chunks, text)
+    except DocumentError as exc:
+        kept.unlink(missing_ok=True)
+        return f"I couldn't add that document: {exc}. The library is unchanged."
+    found = await asyncio.to_thread(index.search, " ".join(chunks[0].text.split()[:25]), k=1)
+    check = f" A search for its opening words now finds **{found[0].title}**." if found else ""
+    status = f"Added **{title}** ({len(chunks)} passage{'s' if len(chunks) != 1 else ''})." if added else f"**{title}** was already in the library, unchanged."
+    return status + check
 
 
 # -- Session prep ----------------------------------------------------------------------------------
