@@ -169,3 +169,18 @@ def test_a_narrow_filter_still_finds_its_notes_among_many_closer_chunks(tmp_path
     safety = index.search(query, phase="safety", k=3)
     assert safety and all(p.meta.get("phase_safety") for p in safety)
     assert "safety-referral" in {p.note_id for p in safety}
+
+
+def test_a_note_ranks_by_its_best_section_and_its_whole_together():
+    from assistant.knowledge.library import Passage
+    from assistant.knowledge.retriever import per_note
+
+    def p(pid: str, note: str, score: float, level: str = "section") -> Passage:
+        return Passage(pid, note, note, "", f"text of {pid}", score, {"level": level})
+
+    ranked = per_note([p("a:1", "a", 0.9), p("a:note", "a", 0.5, "note"),   # one sharp section: 0.7
+                       p("b:2", "b", 0.6), p("b:note", "b", 0.9, "note"),   # about the question as a whole: 0.75
+                       p("c:note", "c", 0.8, "note"), p("d:0", "d", 0.4)])  # halves missing count the floor, 0.4
+    assert [r.note_id for r in ranked] == ["b", "a", "c", "d"]
+    assert ranked[0].id == "b:2"  # the section is what is shown, not the whole note
+    assert ranked[2].id == "c:note" and ranked[2].score == 0.6

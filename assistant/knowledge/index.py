@@ -17,6 +17,11 @@ from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 COLLECTION = "waymark-guidance"
+INDEX_FORMAT = "2"  # bump when what is stored per note changes: every note is then re-indexed once
+
+
+def versioned(sha: str) -> str:
+    return f"{INDEX_FORMAT}:{sha}"
 
 
 def _flags(meta: dict) -> dict:
@@ -90,14 +95,19 @@ class SemanticIndex:
         self.collection.delete(where={"note_id": note_id})
         if not chunks:
             return
-        vectors = embed([f"{c.title}\n{c.text}" for c in chunks])
+        # Besides its sections, each note is indexed whole: a question often matches what a note is about
+        # better than any one of its sections (measured in evals/retrieval/: recall@3 up on both query sets).
+        whole = Chunk(f"{note_id}:note", note_id, chunks[0].title, "", "\n".join(c.text for c in chunks), chunks[0].meta)
+        entries = [*chunks, whole]
+        vectors = embed([f"{c.title}\n{c.text}" for c in entries])
         metas = [{**{k: v for k, v in c.meta.items() if isinstance(v, (str, int, float, bool))}, **_flags(c.meta),
-                  "note_id": note_id, "title": c.title, "heading": c.heading, "sha": sha, "origin": origin}
-                 for c in chunks]
-        for start in range(0, len(chunks), 2000):  # Chroma caps one batch
+                  "note_id": note_id, "title": c.title, "heading": c.heading, "sha": versioned(sha), "origin": origin,
+                  "level": "note" if c is whole else "section"}
+                 for c in entries]
+        for start in range(0, len(entries), 2000):  # Chroma caps one batch
             end = start + 2000
-            self.collection.upsert(ids=[c.id for c in chunks[start:end]], embeddings=vectors[start:end],
-                                   documents=[c.text for c in chunks[start:end]], metadatas=metas[start:end])
+            self.collection.upsert(ids=[c.id for c in entries[start:end]], embeddings=vectors[start:end],
+                                   documents=[c.text for c in entries[start:end]], metadatas=metas[start:end])
 
     def sync_library(self, library: Library, progress: Callable[[Iterable], Iterable] = lambda x: x) -> IngestReport:
         report = IngestReport()
@@ -105,7 +115,7 @@ class SemanticIndex:
         for note in progress(list(library.notes.values())):
             chunks = note.chunks()
             report.chunks += len(chunks)
-            if known.get(note.id) == note.sha:
+            if known.get(note.id) == versioned(note.sha):
                 report.unchanged += 1
                 continue
             self._replace(note.id, chunks, note.sha, "library")
@@ -118,7 +128,7 @@ class SemanticIndex:
     def add_document(self, note_id: str, title: str, chunks: list[Chunk], text: str) -> bool:
         """A program's own document; returns False when it was already indexed unchanged."""
         sha = hashlib.sha256(text.encode()).hexdigest()
-        if self._hashes("program").get(note_id) == sha:
+        if self._hashes("program").get(note_id) == versioned(sha):
             return False
         self._replace(note_id, chunks, sha, "program")
         return True

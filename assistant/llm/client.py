@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import time
@@ -67,6 +68,12 @@ def _estimate_tokens(messages: Sequence[Message]) -> int:
 
 class StreamDropped(Exception):
     """The connection closed mid-stream without a finish reason."""
+
+
+@functools.lru_cache(maxsize=32)
+def _json_schema(schema: type[BaseModel]) -> dict:
+    """Pydantic rebuilds a schema on every call (about 2 ms); a model class's schema never changes."""
+    return schema.model_json_schema()
 
 
 class LLM:
@@ -171,7 +178,7 @@ class LLM:
         return "".join([t async for t in self.stream_chat(messages, **kwargs)])
 
     def _response_format(self, schema: type[BaseModel]) -> dict:
-        json_schema = schema.model_json_schema()
+        json_schema = _json_schema(schema)
         if self.endpoint.json_mode == "json_object":
             return {"type": "json_object", "schema": json_schema}
         return {"type": "json_schema", "json_schema": {"name": schema.__name__, "schema": json_schema}}

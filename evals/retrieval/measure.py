@@ -1,6 +1,6 @@
 """Recall@3 and MRR of guidance retrieval on the labelled queries: lexical, semantic and blended, side by side.
 
-Run: .venv/bin/python evals/retrieval/measure.py [--json]
+Run: .venv/bin/python evals/retrieval/measure.py [--queries evals/retrieval/heldout.yaml] [--json]
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.knowledge.index import SemanticIndex, chroma_client  # noqa: E402
 from assistant.knowledge.library import Library  # noqa: E402
-from assistant.knowledge.retriever import Retriever, best_per_note  # noqa: E402
+from assistant.knowledge.retriever import Retriever, best_per_note, per_note  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
 K = 3
@@ -35,8 +35,10 @@ def score(ranked_ids: list[str], relevant: list[str]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--queries", type=Path, default=Path(__file__).parent / "queries.yaml",
+                        help="labelled queries (heldout.yaml: written without reading the notes, never tuned on)")
     args = parser.parse_args()
-    queries = yaml.safe_load((Path(__file__).parent / "queries.yaml").read_text())
+    queries = yaml.safe_load(args.queries.read_text())
     library = Library.from_folder(ROOT / "knowledge")
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp))
@@ -44,11 +46,13 @@ def main() -> None:
         index.sync_library(library)
         systems = {
             "lexical": lambda q: [p.note_id for p in best_per_note(library.lexical_search(q, k=40))],
-            "semantic": lambda q: [p.note_id for p in best_per_note(index.search(q, k=40))],
+            "semantic": lambda q: [p.note_id for p in per_note(index.search(q, k=40))],
         }
-        for w in (0.2, 0.3, 0.5):
+        for w in (0.0, 0.1, 0.2, 0.3):
             retriever = Retriever(library, index, lexical_weight=w)
-            systems[f"blended w={w}"] = lambda q, r=retriever: [n["id"] for n in r.search(q, k=10).notes]
+            # recall@3 from the call the coach makes (k=3), MRR from a longer list of the same ranking
+            systems[f"blended w={w}"] = lambda q, r=retriever: ([n["id"] for n in r.search(q, k=3).notes],
+                                                                 [n["id"] for n in r.search(q, k=10).notes])
         rows = {}
         for name, rank in systems.items():
             recalls, rrs, times = [], [], []
@@ -56,7 +60,9 @@ def main() -> None:
                 t = time.perf_counter()
                 ids = rank(item["q"])
                 times.append(time.perf_counter() - t)
-                r, rr = score(ids, item["relevant"])
+                top, longer = ids if isinstance(ids, tuple) else (ids, ids)
+                r, _ = score(top, item["relevant"])
+                _, rr = score(longer, item["relevant"])
                 recalls.append(r)
                 rrs.append(rr)
             rows[name] = {"recall@3": round(sum(recalls) / len(recalls), 3), "mrr": round(sum(rrs) / len(rrs), 3),
