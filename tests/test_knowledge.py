@@ -184,3 +184,19 @@ def test_a_note_ranks_by_its_best_section_and_its_whole_together():
     assert [r.note_id for r in ranked] == ["b", "a", "c", "d"]
     assert ranked[0].id == "b:2"  # the section is what is shown, not the whole note
     assert ranked[2].id == "c:note" and ranked[2].score == 0.6
+
+
+def test_retrieval_quality_does_not_slip_below_what_was_measured():
+    """A regression guard on the labelled queries: the coach's ranking keeps recall@3 at 0.85 or more and
+    stays ahead of keywords alone (figures and the held-out set: README, evals/retrieval/)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    done = subprocess.run([sys.executable, str(ROOT / "evals" / "retrieval" / "measure.py"), "--json"],
+                          capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    systems = json.loads(done.stdout.strip().splitlines()[-1])["systems"]
+    assert systems["blended w=0.0"]["recall@3"] >= 0.85
+    assert systems["blended w=0.0"]["recall@3"] > systems["lexical"]["recall@3"] + 0.1
