@@ -103,6 +103,24 @@ def choose_profile(page, name: str) -> None:
         page.click("text=Confirm")
 
 
+def send(page, text: str) -> None:
+    page.fill("#chat-input", text)
+    page.click("#chat-submit", timeout=120000)
+
+
+def begin_manager_conversation(page) -> None:
+    """Turn 1 of a conversation about a goal someone else set: the coach examines it."""
+    page.get_by_text("not a therapist").wait_for(timeout=90000)  # the consent notice comes first
+    send(page, "My manager wants me to get a PMP certification by June.")
+    page.get_by_text("What would reaching this goal give you?").wait_for(timeout=90000)
+
+
+def continue_manager_conversation(page) -> None:
+    """Turn 2 of the same conversation: only the graph's saved state makes the coach move on to explore."""
+    send(page, "It would give me credibility when I lead projects.")
+    page.get_by_text("Who are you at your best").wait_for(timeout=90000)
+
+
 def test_a_person_sends_a_message_and_sees_the_reply(app, fake, browser):
     fake.chat_fn = lambda body: "It sounds like your manager has a plan for you."
     fake.token_delay_s = 0.01
@@ -110,8 +128,7 @@ def test_a_person_sends_a_message_and_sees_the_reply(app, fake, browser):
     page.goto(app)
     page.get_by_text("not a therapist").wait_for(timeout=90000)  # the consent notice comes first
     assert page.get_by_text("Everything stays on this machine").count() == 1  # the fake model is on loopback
-    page.fill("#chat-input", "My manager wants me to get a PMP certification by June.")
-    page.click("#chat-submit", timeout=120000)
+    send(page, "My manager wants me to get a PMP certification by June.")
     page.get_by_text("It sounds like your manager has a plan for you.").wait_for(timeout=90000)
     page.get_by_text("What would reaching this goal give you?").wait_for(timeout=30000)
     page.get_by_text("Non-imposition guard").first.wait_for(timeout=30000)  # the guard decision, as a step
@@ -147,16 +164,14 @@ def test_session_prep_works_for_a_shared_mentor_and_refuses_another(app_with_acc
     sign_in(page, app_with_accounts, "maria", "maria-pass-1")
     choose_profile(page, "Session prep")
     page.get_by_text("Which mentee are you preparing to meet?").wait_for(timeout=60000)
-    page.fill("#chat-input", "ana")
-    page.click("#chat-submit", timeout=120000)
+    send(page, "ana")
     page.get_by_text("Open questions").wait_for(timeout=60000)
     assert page.get_by_text("lead one project end to end by June").count() >= 1
     other = browser.new_context().new_page()
     sign_in(other, app_with_accounts, "zoe", "zoe-pass-12")
     choose_profile(other, "Session prep")
     other.get_by_text("Which mentee are you preparing to meet?").wait_for(timeout=60000)
-    other.fill("#chat-input", "ana")
-    other.click("#chat-submit", timeout=120000)
+    send(other, "ana")
     other.get_by_text("has not shared any goals with zoe").wait_for(timeout=60000)
     assert other.get_by_text("lead one project end to end by June").count() == 0
 
@@ -182,10 +197,7 @@ def test_chat_history_survives_a_server_restart_and_stays_private(env, tmp_path,
     url, proc = serve(env)
     page = browser.new_page()
     sign_in(page, url, "ana", "ana-pass-12")
-    page.get_by_text("not a therapist").wait_for(timeout=90000)
-    page.fill("#chat-input", "My manager wants me to get a PMP certification by June.")
-    page.click("#chat-submit", timeout=120000)
-    page.get_by_text("What would reaching this goal give you?").wait_for(timeout=90000)
+    begin_manager_conversation(page)
     page.wait_for_timeout(1500)
     stop(proc, signal.SIGKILL)  # the server dies; a new one starts on the same data
     url, proc = serve(env)
@@ -194,16 +206,13 @@ def test_chat_history_survives_a_server_restart_and_stays_private(env, tmp_path,
         sign_in(page, url, "ana", "ana-pass-12")
         page.click("text=My manager wants me to get", timeout=60000)  # the thread, from the history sidebar
         page.get_by_text("What would reaching this goal give you?").wait_for(timeout=60000)
-        page.fill("#chat-input", "It would give me credibility when I lead projects.")
-        page.click("#chat-submit", timeout=120000)
-        page.get_by_text("Who are you at your best").wait_for(timeout=90000)  # turn 2 of the same conversation
+        continue_manager_conversation(page)
         other = browser.new_context().new_page()
         sign_in(other, url, "bo", "bo-pass-123")
         other.wait_for_timeout(3000)
         assert other.get_by_text("My manager wants me to get").count() == 0
     finally:
         stop(proc)
-
 
 
 def test_a_person_deletes_everything_from_the_chat(app_with_accounts, browser):
@@ -235,10 +244,7 @@ def test_two_servers_on_postgres_carry_one_conversation(env, tmp_path, browser, 
     try:
         page = browser.new_page()
         sign_in(page, url_a, name, password)
-        page.get_by_text("not a therapist").wait_for(timeout=90000)
-        page.fill("#chat-input", "My manager wants me to get a PMP certification by June.")
-        page.click("#chat-submit", timeout=120000)
-        page.get_by_text("What would reaching this goal give you?").wait_for(timeout=90000)
+        begin_manager_conversation(page)
         page.wait_for_url("**/thread/**", timeout=30000)
         thread_path = page.url.split(url_a, 1)[1]
         page.wait_for_timeout(1500)
@@ -247,9 +253,7 @@ def test_two_servers_on_postgres_carry_one_conversation(env, tmp_path, browser, 
         sign_in(other, url_b, name, password)  # a token signed by A's twin secret would do too; sign in as a person would
         other.goto(url_b + thread_path)
         other.get_by_text("What would reaching this goal give you?").wait_for(timeout=60000)  # history from Postgres
-        other.fill("#chat-input", "It would give me credibility when I lead projects.")
-        other.click("#chat-submit", timeout=120000)
-        other.get_by_text("Who are you at your best").wait_for(timeout=90000)  # turn 2: the graph state came along
+        continue_manager_conversation(other)  # the graph state came along
         for local in ("checkpoints.sqlite", "waymark.sqlite"):
             assert not (tmp_path / "server-b" / local).exists(), local
     finally:
@@ -282,25 +286,21 @@ def test_a_mentor_adds_a_programme_document_to_the_library(env, browser, tmp_pat
     add_user(settings, "ana", "ana-pass-12", "mentee")
     url, proc = serve({**env, "WAYMARK_CHROMA_DIR": str(tmp_path / "own-index")})  # the shared index stays clean
     try:
-        upload_and_refuse(browser, url, tmp_path)
+        doc = tmp_path / "buddy-scheme.md"
+        doc.write_text("# Buddy scheme\nEvery new starter in our programme is paired with a buddy from another team "
+                       "for their first ninety days, meeting fortnightly over lunch.\n")
+        page = browser.new_page()
+        sign_in(page, url, "maria", "maria-pass-1")
+        choose_profile(page, "Guidance library")
+        page.wait_for_selector("input[type=file]", state="attached", timeout=60000)
+        page.set_input_files("input[type=file]", str(doc))
+        page.get_by_text("Added buddy-scheme (1 passage)").wait_for(timeout=90000)
+        page.get_by_text("now finds buddy-scheme").wait_for(timeout=10000)  # retrievable at once
+        assert (tmp_path / "data" / "documents" / "buddy-scheme.md").exists()  # kept for a rebuilt index
+
+        mentee = browser.new_context().new_page()
+        sign_in(mentee, url, "ana", "ana-pass-12")
+        choose_profile(mentee, "Guidance library")
+        mentee.get_by_text("for mentors and programme admins").wait_for(timeout=60000)
     finally:
         stop(proc)
-
-
-def upload_and_refuse(browser, app_with_accounts, tmp_path) -> None:
-    doc = tmp_path / "buddy-scheme.md"
-    doc.write_text("# Buddy scheme\nEvery new starter in our programme is paired with a buddy from another team "
-                   "for their first ninety days, meeting fortnightly over lunch.\n")
-    page = browser.new_page()
-    sign_in(page, app_with_accounts, "maria", "maria-pass-1")
-    choose_profile(page, "Guidance library")
-    page.wait_for_selector("input[type=file]", state="attached", timeout=60000)
-    page.set_input_files("input[type=file]", str(doc))
-    page.get_by_text("Added buddy-scheme (1 passage)").wait_for(timeout=90000)
-    page.get_by_text("now finds buddy-scheme").wait_for(timeout=10000)  # retrievable at once
-    assert (tmp_path / "data" / "documents" / "buddy-scheme.md").exists()  # kept for a rebuilt index
-
-    mentee = browser.new_context().new_page()
-    sign_in(mentee, app_with_accounts, "ana", "ana-pass-12")
-    choose_profile(mentee, "Guidance library")
-    mentee.get_by_text("for mentors and programme admins").wait_for(timeout=60000)

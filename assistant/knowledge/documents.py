@@ -16,10 +16,16 @@ class DocumentError(ValueError):
     """A document that cannot be read; the message names the file and why."""
 
 
-def read_text(path: Path) -> str:
-    suffix = path.suffix.lower()
+def check_type(name: str) -> None:
+    """Raise DocumentError unless the file name has a type we can read."""
+    suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED:
-        raise DocumentError(f"{path.name}: unsupported type {suffix or '(none)'}; use Markdown, text, PDF or DOCX")
+        raise DocumentError(f"{name}: unsupported type {suffix or '(none)'}; use Markdown, text, PDF or DOCX")
+
+
+def read_text(path: Path) -> str:
+    check_type(path.name)
+    suffix = path.suffix.lower()
     if path.stat().st_size > MAX_BYTES:
         raise DocumentError(f"{path.name}: larger than {MAX_BYTES // (1024 * 1024)} MB")
     try:

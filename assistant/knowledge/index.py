@@ -73,11 +73,11 @@ class SemanticIndex:
         # unfiltered and filtering it here costs a few. Only when the window holds too few matches does Chroma
         # filter after all, so a narrow filter still finds everything it should.
         # The window's size was measured (benchmarks/run.py): narrower ones fell back too often to pay off.
-        size = max(6 * k, k + 60)
+        size, filters = max(6 * k, k + 60), where(phase, stage)
         window = self._query(vector, size, None)
         hits = [p for p in window if admits(p.meta, phase, stage)][:k]
-        if len(hits) < k and len(window) >= size and where(phase, stage) is not None:
-            hits = self._query(vector, k, where(phase, stage))
+        if len(hits) < k and len(window) >= size and filters is not None:
+            hits = self._query(vector, k, filters)
         return hits
 
     def _query(self, vector, n: int, filters: dict | None) -> list[Passage]:

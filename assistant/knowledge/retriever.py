@@ -40,8 +40,8 @@ class Retriever:
         else:
             degraded = "semantic index not loaded"
         lexical = self.library.lexical_search(query, phase=phase, stage=stage, k=max(k * 4, 12))
-        ranked = blend(per_note(semantic), best_per_note(lexical), self.lexical_weight) if semantic else lexical
-        passages = best_per_note(ranked)[:k]
+        ranked = blend(per_note(semantic), best_per_note(lexical), self.lexical_weight) if semantic else best_per_note(lexical)
+        passages = ranked[:k]
         return SearchResult(passages, degraded, [p.brief() for p in passages])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import shutil
 from contextlib import AsyncExitStack
 from pathlib import Path
 
@@ -115,6 +116,11 @@ async def starters(user: cl.User | None = None, language: str | None = None):
 def _user() -> tuple[str, str]:
     user = cl.user_session.get("user")
     return (user.identifier, (user.metadata or {}).get("role", "mentee")) if user else ("local", "mentee")
+
+
+def _may(*roles: str) -> bool:
+    """Whether the signed-in person has one of these roles; in single-person mode (no accounts) they do."""
+    return _user()[1] in roles or not load_users(get_settings())
 
 
 def _profile() -> str:
@@ -370,8 +376,7 @@ async def library_upload() -> None:
     """A mentor or admin adds a programme document; it is kept in the data folder and indexed like `waymark ingest`."""
     from assistant.knowledge.documents import MAX_BYTES
 
-    _, role = _user()
-    if role not in ("mentor", "trainer", "admin") and load_users(get_settings()):
+    if not _may("mentor", "trainer", "admin"):
         await cl.Message(content="Adding documents to the guidance library is for mentors and programme admins.").send()
         return
     c = await coach()
@@ -392,21 +397,25 @@ async def library_upload() -> None:
 
 async def add_document(index, upload) -> str:
     """Keep the file in the data folder (so a rebuilt index can take it in again) and index it; say what happened."""
-    from assistant.knowledge.documents import SUPPORTED, DocumentError, document_chunks
+    from assistant.knowledge.documents import DocumentError, check_type, document_chunks
 
     name = Path(upload.name).name  # the name only: a path in the upload's name cannot escape the folder
-    if Path(name).suffix.lower() not in SUPPORTED:
-        return f"I couldn't add {name or 'that file'}: use Markdown, text, PDF or Word (.docx). The library is unchanged."
-    folder = get_settings().ensure_data_dir() / "documents"
-    folder.mkdir(exist_ok=True)
-    kept = folder / name
-    kept.write_bytes(Path(upload.path).read_bytes())
     try:
-        note_id, title, chunks, text = await asyncio.to_thread(document_chunks, kept)
+        check_type(name)
+    except DocumentError as exc:
+        return f"I couldn't add that document: {exc}. The library is unchanged."
+    folder = get_settings().ensure_data_dir() / "documents"
+    # Read from a side folder, so a broken upload never replaces a kept document of the same name.
+    incoming = folder / ".incoming" / name
+    incoming.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(upload.path, incoming)
+    try:
+        note_id, title, chunks, text = await asyncio.to_thread(document_chunks, incoming)
         added = await asyncio.to_thread(index.add_document, note_id, title, chunks, text)
     except DocumentError as exc:
-        kept.unlink(missing_ok=True)
+        incoming.unlink()
         return f"I couldn't add that document: {exc}. The library is unchanged."
+    incoming.replace(folder / name)
     found = await asyncio.to_thread(index.search, " ".join(chunks[0].text.split()[:25]), k=1)
     check = f" A search for its opening words now finds **{found[0].title}**." if found else ""
     status = f"Added **{title}** ({len(chunks)} passage{'s' if len(chunks) != 1 else ''})." if added else f"**{title}** was already in the library, unchanged."
@@ -416,12 +425,10 @@ async def add_document(index, upload) -> str:
 # -- Session prep ----------------------------------------------------------------------------------
 
 async def prep_start() -> None:
-    _, role = _user()
-    if role not in ("mentor", "trainer") and load_users(get_settings()):
+    if not _may("mentor", "trainer"):
         await cl.Message(content="Session prep is for mentors. Your account is a mentee account.").send()
         return
     await cl.Message(content="Which mentee are you preparing to meet? Type their name.").send()
-
 
 
 async def prep_for(mentee: str) -> None:
