@@ -78,10 +78,6 @@ def _model(name: str):
     return SentenceTransformer(str(path), device="cpu")
 
 
-def dimensions(name: str) -> int:
-    return {"minilm": 384, "mpnet": 768}[name]
-
-
 @dataclass
 class _Request:
     texts: list[str]

@@ -157,6 +157,7 @@ def open_index(settings: Settings, library: Library) -> SemanticIndex | None:
     try:
         index = SemanticIndex(chroma_client(settings), settings.guidance_embedder)
         index.sync_library(library)
+        index.search("warm-up", k=1)  # load the embedding model and the index now, not in someone's first turn
         return index
     except Exception as exc:  # a missing or broken Chroma must not stop the conversation
         log.warning("guidance index unavailable (%s); keyword search only", exc)
