@@ -29,8 +29,16 @@ def fake(fake_server: FakeModel) -> FakeModel:
 
 @pytest.fixture(scope="session")
 def shared_chroma(tmp_path_factory) -> Path:
-    """One embedded index for the session: the library does not change between tests."""
-    return tmp_path_factory.mktemp("chroma")
+    """One embedded index for the session, built here once: the library does not change between tests, and no
+    test should spend its own time limit on the first ingest (about 40 s with the default embedder)."""
+    from assistant.knowledge.index import SemanticIndex, chroma_client
+    from assistant.knowledge.library import Library
+    from assistant.settings import Settings
+
+    path = tmp_path_factory.mktemp("chroma")
+    settings = Settings(chroma_dir=path, data_dir=path.parent / "index-build")
+    SemanticIndex(chroma_client(settings), settings.guidance_embedder).sync_library(Library.from_folder(settings.knowledge_dir))
+    return path
 
 
 @pytest.fixture

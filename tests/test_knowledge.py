@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 
@@ -73,8 +74,9 @@ def test_search_filters_by_stage_and_phase(env):
     assert results and all(r["id"] not in ("stage-early", "stage-mid") for r in results)
 
 
-def test_ingest_adds_program_documents_and_reports_bad_files(tmp_path, env):
-    env = {**env, "WAYMARK_CHROMA_DIR": str(tmp_path / "own-index")}  # keep the shared index clean
+def test_ingest_adds_program_documents_and_reports_bad_files(tmp_path, env, shared_chroma):
+    shutil.copytree(shared_chroma, tmp_path / "own-index")  # a built copy, so the shared index stays clean
+    env = {**env, "WAYMARK_CHROMA_DIR": str(tmp_path / "own-index")}
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "buddy-scheme.md").write_text("# Buddy scheme\nEvery new starter in our programme is paired with a buddy "
