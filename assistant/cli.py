@@ -109,9 +109,8 @@ def cmd_ingest(args, settings: Settings) -> int:
             report.skipped.append(f"{raw}: no such file or folder")
     # Documents uploaded in the UI are kept in the data folder; taking them in on every ingest means a new
     # or rebuilt index (say, after switching the guidance embedder) still holds them.
-    kept = settings.data_dir / "documents"
-    if kept.is_dir():
-        files += sorted(p for p in kept.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED)
+    if settings.documents_dir.is_dir():
+        files += sorted(p for p in settings.documents_dir.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED)
     files = list({p.resolve(): p for p in files}.values())
     for path in tqdm(files, desc="your documents", unit="file", disable=quiet or not files):
         try:

@@ -77,6 +77,11 @@ class Settings(BaseSettings):
     def chroma_path(self) -> Path:
         return self.chroma_dir or self.data_dir / "chroma"
 
+    @property
+    def documents_dir(self) -> Path:
+        """Documents mentors uploaded to the library, kept so a rebuilt index takes them in again."""
+        return self.data_dir / "documents"
+
     def ensure_data_dir(self) -> Path:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         return self.data_dir

@@ -59,6 +59,13 @@ def env(fake: FakeModel, tmp_path: Path, shared_chroma: Path) -> dict:
 
 
 @pytest.fixture
+def own_index_env(env: dict, shared_chroma: Path, tmp_path: Path) -> dict:
+    """`env` with an index of the test's own, for tests that add documents: a copy of the built shared one."""
+    shutil.copytree(shared_chroma, tmp_path / "own-index")
+    return {**env, "WAYMARK_CHROMA_DIR": str(tmp_path / "own-index")}
+
+
+@pytest.fixture
 async def coach(settings):
     from assistant.coach import open_coach
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -278,15 +277,14 @@ def test_stopping_waymark_serve_stops_the_app_it_started(env):
     pytest.fail("the app still answers after `waymark serve` was stopped")
 
 
-def test_a_mentor_adds_a_programme_document_to_the_library(env, browser, tmp_path, shared_chroma):
+def test_a_mentor_adds_a_programme_document_to_the_library(own_index_env, browser, tmp_path):
     from assistant.settings import Settings
     from assistant.users import add_user
 
     settings = Settings(data_dir=tmp_path / "data")
     add_user(settings, "maria", "maria-pass-1", "mentor")
     add_user(settings, "ana", "ana-pass-12", "mentee")
-    shutil.copytree(shared_chroma, tmp_path / "own-index")  # a built copy, so the shared index stays clean
-    url, proc = serve({**env, "WAYMARK_CHROMA_DIR": str(tmp_path / "own-index")})
+    url, proc = serve(own_index_env)
     try:
         doc = tmp_path / "buddy-scheme.md"
         doc.write_text("# Buddy scheme\nEvery new starter in our programme is paired with a buddy from another team "

@@ -49,7 +49,8 @@ def test_reingest_touches_only_changed_notes(tmp_path, shared_chroma):
     source = Settings().knowledge_dir
     for name in ("smarty-yours.md", "explore-values.md"):
         (folder / name).write_text((source / name).read_text())
-    index = SemanticIndex(chroma_client(Settings(data_dir=tmp_path / "d")))
+    settings = Settings(data_dir=tmp_path / "d")
+    index = SemanticIndex(chroma_client(settings), settings.guidance_embedder)
     first = index.sync_library(Library(load_library(folder)))
     assert (first.added, first.unchanged) == (2, 0)
     again = index.sync_library(Library(load_library(folder)))
@@ -74,9 +75,8 @@ def test_search_filters_by_stage_and_phase(env):
     assert results and all(r["id"] not in ("stage-early", "stage-mid") for r in results)
 
 
-def test_ingest_adds_program_documents_and_reports_bad_files(tmp_path, env, shared_chroma):
-    shutil.copytree(shared_chroma, tmp_path / "own-index")  # a built copy, so the shared index stays clean
-    env = {**env, "WAYMARK_CHROMA_DIR": str(tmp_path / "own-index")}
+def test_ingest_adds_program_documents_and_reports_bad_files(tmp_path, own_index_env):
+    env = own_index_env
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "buddy-scheme.md").write_text("# Buddy scheme\nEvery new starter in our programme is paired with a buddy "
@@ -117,7 +117,6 @@ def test_each_embedder_has_its_own_index_so_switching_models_never_mixes_vectors
 
 
 def test_the_split_guidance_model_is_unpacked_once_and_a_damaged_part_leaves_nothing_behind(tmp_path, monkeypatch):
-    import shutil
     import zipfile
 
     from assistant.knowledge import embed as embed_mod
@@ -211,7 +210,8 @@ def test_an_embedding_failure_reaches_every_caller_waiting_on_it(monkeypatch):
 def test_a_narrow_filter_still_finds_its_notes_among_many_closer_chunks(tmp_path):
     """The unfiltered window can be full of chunks the filter rejects; the search must then let Chroma filter."""
     library = Library(load_library(Settings().knowledge_dir))
-    index = SemanticIndex(chroma_client(Settings(data_dir=tmp_path)))
+    settings = Settings(data_dir=tmp_path)
+    index = SemanticIndex(chroma_client(settings), settings.guidance_embedder)
     index.sync_library(library)
     query = "when should a mentor refer someone to professional help"
     crowd = [f"{query} ({i})" for i in range(80)]  # nearer to the query than any note, and never in the safety phase

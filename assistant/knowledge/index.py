@@ -62,7 +62,7 @@ class IngestReport:
 
 
 class SemanticIndex:
-    def __init__(self, client, embedder: str = "mpnet"):
+    def __init__(self, client, embedder: str):
         self.client = client
         self.embedder = embedder
         # One collection per embedding model: vectors of different models (and sizes) never share an index,

@@ -404,7 +404,7 @@ async def add_document(index, upload) -> str:
         check_type(name)
     except DocumentError as exc:
         return f"I couldn't add that document: {exc}. The library is unchanged."
-    folder = get_settings().ensure_data_dir() / "documents"
+    folder = get_settings().documents_dir  # made below, with .incoming
     # Read from a side folder, so a broken upload never replaces a kept document of the same name.
     incoming = folder / ".incoming" / name
     incoming.parent.mkdir(parents=True, exist_ok=True)

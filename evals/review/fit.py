@@ -36,9 +36,19 @@ LABELS = ["open_question", "closed_question", "simple_reflection", "complex_refl
           "information", "advice", "negotiation", "options"]
 
 
-def load() -> tuple[list[dict], dict[str, str]]:
+def read_rows() -> list[dict]:
+    """One row per annotator and utterance, as the split has them."""
+    return list(csv.DictReader(DATA.open(encoding="utf-8")))
+
+
+def row_labels(r: dict) -> set[str]:
+    """Which of LABELS one annotator gave one helper utterance."""
+    given = {f"{r['question_subtype']}_question", f"{r['reflection_subtype']}_reflection", r["therapist_input_subtype"]}
+    return given & set(LABELS)
+
+
+def load(rows: list[dict]) -> tuple[list[dict], dict[str, str]]:
     """Helper utterances with 'any annotator' labels, each with the person's previous turn; and transcript quality."""
-    rows = list(csv.DictReader(DATA.open(encoding="utf-8")))
     quality = {r["transcript_id"]: r["mi_quality"] for r in rows}
     by_key: dict[tuple, dict] = {}
     last_client: dict[str, str] = {}
@@ -51,27 +61,21 @@ def load() -> tuple[list[dict], dict[str, str]]:
         key = (tid, int(r["utterance_id"]))
         u = by_key.setdefault(key, {"transcript": tid, "text": r["utterance_text"], "previous": last_client.get(tid, ""),
                                     **{lab: 0 for lab in LABELS}})
-        q, rf, ti = r["question_subtype"], r["reflection_subtype"], r["therapist_input_subtype"]
-        if q in ("open", "closed"):
-            u[f"{q}_question"] = 1
-        if rf in ("simple", "complex"):
-            u[f"{rf}_reflection"] = 1
-        if ti in ("information", "advice", "negotiation", "options"):
-            u[ti] = 1
+        for lab in row_labels(r):
+            u[lab] = 1
     return list(by_key.values()), quality
 
 
-def annotator_agreement() -> dict:
+def annotator_agreement(rows: list[dict]) -> dict:
     """How far the experts agree with each other, per label, where several labelled the same utterance.
 
     Each ordered pair of annotators counts one as the reference and the other as the prediction, so the F1 is
     symmetric: the ceiling a classifier can be expected to approach on these labels.
     """
-    rows = [r for r in csv.DictReader(DATA.open(encoding="utf-8")) if r["interlocutor"] == "therapist"]
     by_utt: dict[tuple, dict[str, set]] = defaultdict(dict)
     for r in rows:
-        labels = {f"{r['question_subtype']}_question", f"{r['reflection_subtype']}_reflection", r["therapist_input_subtype"]}
-        by_utt[(r["transcript_id"], r["utterance_id"])][r["annotator_id"]] = labels
+        if r["interlocutor"] == "therapist":
+            by_utt[(r["transcript_id"], r["utterance_id"])][r["annotator_id"]] = row_labels(r)
     shared = {k: v for k, v in by_utt.items() if len(v) >= 2}
     out: dict = {"utterances": len(shared), "transcripts": len({k[0] for k in shared}), "f1": {}}
     for lab in LABELS:
@@ -126,7 +130,8 @@ def main() -> None:
     if not DATA.exists():
         print(json.dumps({"skipped": f"{DATA} not present"}))
         return
-    utts, quality = load()
+    rows = read_rows()
+    utts, quality = load(rows)
     groups = np.array([u["transcript"] for u in utts])
     t0 = time.perf_counter()
     X = features(utts)
@@ -167,7 +172,7 @@ def main() -> None:
     report["directiveness_auc"] = round(roc_auc_score(low, oof_dir), 3)
     report["keyword_baseline_auc"] = round(roc_auc_score(low, kw_share), 3)
     report["feature_seconds_per_100"] = round(feat_s / len(utts) * 100, 2)
-    report["annotator_agreement"] = annotator_agreement()
+    report["annotator_agreement"] = annotator_agreement(rows)
 
     if args.save:
         final = {}
