@@ -83,7 +83,7 @@ class Coach:
                 await on_event(chunk)
         elapsed = time.perf_counter() - started
         state = (await self.graph.aget_state(config))
-        forgotten = state.values.get("move", {}).get("forgotten")
+        forgotten = state.values.get("move", {}).get("facts", {}).get("forgotten")
         if forgotten:
             await self.scrub(user_id, forgotten)
             state = await self.graph.aget_state(config)
@@ -117,7 +117,7 @@ class Coach:
                 continue
             values = scrub_values(snapshot.values, topics, facts)
             await self.graph.checkpointer.adelete_thread(thread_id)
-            await self.graph.aupdate_state(config, values, as_node="understand")
+            await self.graph.aupdate_state(config, values, as_node="remember")
 
     async def state(self, thread_id: str) -> dict:
         return (await self.graph.aget_state({"configurable": {"thread_id": thread_id}})).values

@@ -47,6 +47,20 @@ class Settings(BaseSettings):
         "minilm is ~6x faster per query and ~450 MB lighter. Each has its own index; `waymark ingest` fills it.",
     )
 
+    reader: Literal["auto", "local", "model"] = Field(
+        default="auto",
+        description="Who reads each message: the local rules and classifiers, or the model (structured output) with "
+        "the local reading as the rails. auto: local for the embedded model, model for a configured endpoint.",
+    )
+    writer: Literal["auto", "template", "model"] = Field(
+        default="auto",
+        description="Who writes reflections: templates over the reading, or the model (checked, templates as the "
+        "fallback). auto: templates for the embedded model, the model for a configured endpoint.",
+    )
+    safety_resources: Path | None = Field(
+        default=None, description="A YAML of human help shown in the safety reply; default: international options."
+    )
+
     host: str = "127.0.0.1"
     port: int = 8000
     max_message_chars: int = Field(default=4000, description="Longer messages are refused with a clear reply.")
@@ -60,6 +74,14 @@ class Settings(BaseSettings):
     @property
     def uses_embedded_model(self) -> bool:
         return not self.openai_base_url
+
+    @property
+    def model_reads(self) -> bool:
+        return self.reader == "model" or (self.reader == "auto" and not self.uses_embedded_model)
+
+    @property
+    def model_writes(self) -> bool:
+        return self.writer == "model" or (self.writer == "auto" and not self.uses_embedded_model)
 
     @property
     def sqlite_path(self) -> Path:

@@ -11,6 +11,13 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 EXPLAIN = {
+    "uptake_rate": ("share of stated goals, measures, dates and actions taken up in the next reply (target >= 0.9)", "higher is better"),
+    "re_ask_rate": ("share of replies asking again for something already given (target 0)", "lower is better"),
+    "parroting_rate": ("share of replies copying six or more consecutive words of the message (target <= 0.05)", "lower is better"),
+    "turns_to_draft": ("median turns from a concrete goal of their own to a shown draft (target <= 2)", "lower is better"),
+    "drafts_reached": ("conversations with a concrete goal of their own that reached a draft", "higher is better"),
+    "reflection_to_question": ("MITI reflection-to-question ratio, by the project's reviewer (fair 1.0, good 2.0)", "higher is better"),
+    "complex_reflection_share": ("MITI share of reflections that are complex (fair 0.4, good 0.5)", "higher is better"),
     "imposition_rate": ("share of replies that impose a goal or give unasked advice", "lower is better"),
     "open_question_rate": ("share of replies with an open question", "higher is better"),
     "reflection_rate": ("share of replies that reflect the person's words", "higher is better"),
@@ -25,11 +32,11 @@ EXPLAIN = {
 
 
 def chart(systems: dict, path: Path) -> None:
-    keys = [k for k in EXPLAIN if k != "llm_calls_per_turn"]
+    keys = [k for k in EXPLAIN if k not in ("llm_calls_per_turn", "turns_to_draft", "drafts_reached", "reflection_to_question")]
     fig, ax = plt.subplots(figsize=(10, 4), dpi=110)
     width = 0.38
     for j, (name, colour) in enumerate((("waymark", "#2a9d5c"), ("naive", "#d62828"))):
-        vals = [systems[name].get(k) or 0 for k in keys]
+        vals = [min(systems[name].get(k) or 0, 1.05) for k in keys]
         ax.bar([i + (j - 0.5) * width for i in range(len(keys))], vals, width, label=name, color=colour)
     ax.set_xticks(range(len(keys)), [k.replace("_", "\n") for k in keys], fontsize=7)
     ax.set_ylim(0, 1.05)

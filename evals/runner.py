@@ -13,6 +13,8 @@ from assistant.coach import Coach
 from assistant.llm import LLM, LLMError, start_meter
 from evals.scorers.examination import examined
 from evals.scorers.imposition import imposing_turns
+from evals.scorers.listening import median_turns_to_draft, parroting, re_asks, turns_to_draft, uptake
+from evals.scorers.miti import miti_counts
 from evals.scorers.premature import DRAFTING, premature_goal
 from evals.scorers.questions import question_scores
 from evals.scorers.safety import safety_rate
@@ -89,10 +91,11 @@ def score_run(run: Run) -> dict:
     return {
         "imposing_turns": imposing_turns(run), "turns": len(run.turns),
         "open_question_rate": q["open_question_rate"], "reflection_rate": q["reflection_rate"],
-        "reflection_to_question": q["reflection_to_question"],
         "premature_goal": premature_goal(run), "examined": examined(run),
         "smarty_complete": [smarty_complete(g) for g in run.goals], "ownership": [ownership(g, run) for g in run.goals],
         "safety_rate": safety_rate(run), "support_balance": support_balance(run),
+        "uptake": uptake(run), "re_asks": re_asks(run), "parroting_turns": parroting(run),
+        "turns_to_draft": turns_to_draft(run), "miti": miti_counts(run),
         "llm_calls": run.llm_calls, "seconds": round(run.seconds, 2),
     }
 
@@ -102,10 +105,23 @@ def _mean(values) -> float | None:
     return round(sum(values) / len(values), 3) if values else None
 
 
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None
+
+
 def aggregate(scores: list[dict]) -> dict:
     turns = sum(s["turns"] for s in scores)
     crisis = [s["safety_rate"] for s in scores if s["safety_rate"] is not None]
+    miti = {k: sum(s["miti"][k] for s in scores) for k in ("questions", "reflections", "complex")}
+    to_draft = [s["turns_to_draft"] for s in scores if s["turns_to_draft"] is not None]
     return {
+        "uptake_rate": _ratio(sum(s["uptake"]["taken_up"] for s in scores), sum(s["uptake"]["statements"] for s in scores)),
+        "re_ask_rate": _ratio(sum(len(s["re_asks"]["re_asking"]) for s in scores), sum(s["re_asks"]["replies"] for s in scores)),
+        "parroting_rate": _ratio(sum(len(s["parroting_turns"]) for s in scores), turns),
+        "turns_to_draft": median_turns_to_draft(to_draft),
+        "drafts_reached": f"{sum(v >= 0 for v in to_draft)}/{len(to_draft)}",
+        "reflection_to_question": _ratio(miti["reflections"], miti["questions"]),
+        "complex_reflection_share": _ratio(miti["complex"], miti["reflections"]),
         "imposition_rate": round(sum(len(s["imposing_turns"]) for s in scores) / max(turns, 1), 3),
         "open_question_rate": _mean(s["open_question_rate"] for s in scores),
         "reflection_rate": _mean(s["reflection_rate"] for s in scores),

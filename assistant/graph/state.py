@@ -2,35 +2,74 @@
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+import operator
+from typing import Annotated, TypedDict
+
+
+class Message(TypedDict):
+    role: str  # "user" or "assistant"
+    content: str
+
+
+class GoalMention(TypedDict):
+    text: str  # the goal in the person's words
+    whose: str  # "theirs", "someone_else" or "unclear"
+    by: str  # who it came from, in their words ("my manager"), or "me"
+    turn: int  # when it was said
+
+
+class Draft(TypedDict, total=False):
+    statement: str  # the goal, as the person said it
+    specific: str
+    measurable: str
+    achievable: str
+    relevant: str
+    time_bound: str  # their date words, with the date they mean
+    yours: str  # filled only when they confirm
+    kind: str  # career / developmental / enabling / emotional
+    said_at: dict[str, int]  # the turn each part came from, so a trainer can trace it
+    actions: list[str]  # first steps named before they were asked for
+    check_in: str  # a check-in date named before it was asked for
+
+
+class Pending(TypedDict):
+    kind: str  # horizon / stage / examine / smarty / advice / actions / schedule / checkin / invite / connect
+    key: str  # which horizon, angle, SMARTY part or step
+
+
+class CheckIn(TypedDict):
+    goal_id: int
+    statement: str
+    answers: dict[str, str]  # step -> their words
 
 
 class CoachState(TypedDict, total=False):
     user_id: str  # whose conversation: goals and profile are stored under this name
     thread_id: str  # the conversation's id, kept with the goals it produced
-    turn: int  # mentee turns so far; examination deadlines count in these
-    user_text: str  # this turn's message, validated
-    history: list[dict]  # every turn as {"role", "content"}; only the recent ones are sent to the model
+    turn: int  # mentee turns so far
+    user_text: str  # this turn's message
+    history: Annotated[list[Message], operator.add]  # every message; nodes return only what they add
+    reading: dict  # this turn's reading of the message (assistant.reading.Reading), made before the plan
+    notice: str | None  # a plain message about bad input, shown instead of coaching
     profile: dict[str, list[dict]]  # facts about the person, each {"text", "turn"}, in their own words
     stage_of_career: str | None  # early / mid / late, only when the person said so
     horizons: dict[str, int]  # exploration horizon -> answers given about it
     asked: list[str]  # ids of vetted questions already asked, so none repeats
-    pending: dict | None  # the question just asked: {"id", "kind", "key"}; the next answer is read against it
-    goals_mentioned: list[dict]  # goals in the person's words: {"text", "whose", "by", "turn"}
-    focus_goal: dict | None  # the goal being examined and drafted
-    examined: list[str]  # examination angles covered for the focus goal: why, why_now, yours, larger, replace
-    advice_asks: int  # times the person asked to be told what to do; options come only after the first
-    advice_welcome: bool  # the person asked for or permitted options; the guard lets options through
-    insisted: bool  # the person asked to go straight to a goal; the graph says what it skips
-    phase: str  # explore / examine / draft / confirm / actions / checkin_date / done / safety
-    draft: dict  # SMARTY fields in the person's words
+    pending: Pending | None  # the question just asked: the next message is read against it
+    goals_mentioned: list[GoalMention]  # every goal the person named, in their words
+    focus_goal: GoalMention | None  # the goal being examined and drafted
+    examined: list[str]  # examination angles covered for the focus goal
+    advice_asks: int  # times the person asked to be told what to do
+    advice_welcome: bool  # they asked for or permitted options: the guard lets options through
+    insisted: bool  # they asked to go straight to a goal
+    safety: bool  # a safety reply was given: coaching waits until the person asks to return to it
+    phase: str  # explore / examine / draft / confirm / actions / checkin_date / done / checkin
+    draft: Draft  # SMARTY parts in the person's words
     saved_goal_id: int | None  # the stored goal this conversation produced
-    check_in: dict | None  # a check-in under way: {"goal_id", "statement", "answers": {step: their words}}
-    move: dict  # what the graph decided to do this turn, and why
+    check_in: CheckIn | None  # a check-in under way
+    move: dict  # this turn's Move (moves.Move.as_dict)
     reply: str  # the reply sent this turn
-    guard: dict  # the guard's verdict on the reply and what was done: sent / rewritten / fallback
+    guard: dict  # the guard's verdict on the reply and what was done to pass it
     retrieved: list[dict]  # guidance notes used this turn: {"id", "title"}
     retrieval_note: str | None  # why guidance came from keyword search only, when it did
-    summary: str  # a running summary of the person that stays bounded however long the talk
-    notice: str | None  # a plain message about bad input or a failed model call, shown instead of coaching
-    understanding: dict[str, Any]  # the last structured reading of the person's message
+    summary: str  # a bounded summary of the person, for a model that reads or writes

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from dataclasses import asdict, dataclass, field
 
-from assistant.guard import rules
-from assistant.guard.detector import advice_probability
+from assistant.reading import directive as rules
+from assistant.reading.utterance import advice_probability
 from assistant.text import sentences
 
 DETECTOR_THRESHOLD = 0.8  # high precision: a false alarm costs a rewrite of a good reply
@@ -40,9 +40,9 @@ def check_reply(text: str, *, advice_welcome: bool = False) -> Verdict:
         # Questions are the coach's tool; the detector scores statements only.
         if not sentence.rstrip().endswith("?"):
             p = advice_probability(sentence)
-            if p is not None and p >= DETECTOR_THRESHOLD and not (advice_welcome and rules.offers_options(sentence)):
+            if p >= DETECTOR_THRESHOLD and not (advice_welcome and rules.offers_options(sentence)):
                 reasons.append(f"detector: advice-like ({p:.2f})")
-            score = max(score, p or 0.0)
+            score = max(score, p)
     return Verdict(flagged=bool(reasons), score=round(score, 3), reasons=sorted(set(reasons)))
 
 

@@ -43,6 +43,9 @@ class Library:
                 return q
         return None
 
+    def question_by_id(self, question_id: str) -> Question | None:
+        return next((q for n in self.notes.values() for q in n.questions if q.id == question_id), None)
+
     def options(self, note_id: str) -> list[str]:
         note = self.notes.get(note_id)
         return list(note.options) if note else []

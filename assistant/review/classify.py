@@ -1,18 +1,14 @@
-"""Labels for helper utterances: fitted classifiers (assistant/review/model.json) plus explainable rules."""
+"""Labels for helper utterances: the fitted heads (assistant/reading/utterance.py) plus explainable rules."""
 
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
-from assistant.guard import rules as guard_rules
-from assistant.review.features import feature_matrix
+from assistant.reading import directive as guard_rules
+from assistant.reading.utterance import _sigmoid, fitted, probabilities, thresholds
 
-MODEL_PATH = Path(__file__).with_name("model.json")
 LABELS = ["open_question", "closed_question", "simple_reflection", "complex_reflection", "affirmation", "information",
           "advice", "advice_with_permission", "goal_imposition", "seeking_collaboration", "emphasizing_autonomy", "other"]
 
@@ -24,26 +20,6 @@ COLLAB = re.compile(r"\b(would it be (ok|okay|alright)|is it (ok|okay) if|may i|
                     r"what do you think (about|of)|shall we|together|how would you like to)\b", re.I)
 PERMISSION_GIVEN = re.compile(r"\b(yes|sure|ok(ay)?|please|go ahead)\b", re.I)
 OPTION_WORDS = re.compile(r"\b(some people|one option|another option|options|you (could|might)|if you (like|want|wish))\b", re.I)
-
-
-@lru_cache(maxsize=1)
-def _model() -> dict:
-    return json.loads(MODEL_PATH.read_text())["labels"]
-
-
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    return 1 / (1 + np.exp(-z))
-
-
-def probabilities(texts: list[str], previous: list[str]) -> dict[str, np.ndarray]:
-    """Fitted probabilities per AnnoMI label for each utterance (given the person's previous turn)."""
-    X = feature_matrix(texts, previous)
-    return {lab: _sigmoid(X @ np.array(m["coef"]) + m["intercept"])
-            for lab, m in _model().items() if lab != "directiveness"}
-
-
-def thresholds() -> dict[str, float]:
-    return {lab: m["threshold"] for lab, m in _model().items() if lab != "directiveness"}
 
 
 def label_utterances(texts: list[str], previous: list[str], permission: list[bool]) -> list[list[str]]:
@@ -83,7 +59,7 @@ def label_utterances(texts: list[str], previous: list[str], permission: list[boo
 
 def directiveness(label_lists: list[list[str]]) -> float:
     """In [0, 1], higher = more directive: the fitted transcript model over shares of predicted AnnoMI labels."""
-    m = _model()["directiveness"]
+    m = fitted()["directiveness"]
     if not label_lists:
         return 0.0
     share = {lab: 0.0 for lab in m["labels"]}

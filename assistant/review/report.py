@@ -39,6 +39,9 @@ def timeline_png(result: dict) -> bytes:
         if pts:
             ax.scatter([u["index"] for u in pts], [1] * len(pts), s=[8 + min(len(u["text"]), 400) / 6 for u in pts],
                        color=colour, label=kind, alpha=0.85)
+    risks = [r["index"] for r in result.get("risks", [])]
+    if risks:  # a risk moment is marked where a trainer will look first
+        ax.scatter(risks, [0] * len(risks), marker="v", s=140, color="#6a0dad", label="risk to safety", zorder=3)
     ax.set_yticks([0, 1], ["person", result["helper"]])
     ax.set_ylim(-0.6, 1.6)
     ax.set_xlabel("turn")
@@ -77,6 +80,13 @@ def markdown(result: dict, chart_path: str | None = None) -> str:
                          f"SMARTY criteria visible in its words: {met}.")
     else:
         lines.append("No goal was stated in so many words.")
+    lines += ["", "## Risk to safety", ""]
+    if not result.get("risks"):
+        lines.append("No message in this session read as a risk to the person's life or safety.")
+    for r in result.get("risks", []):
+        answered = ("the helper's next turn named human help or asked about safety" if r["helper_responded"] else
+                    "**the helper's next turn did not name human help or ask about safety**")
+        lines.append(f"- Turn {r['index']}: “{r['text']}” — {answered}.")
     lines += ["", "## Moments to look at again", ""]
     if not result["flagged"]:
         lines.append("No helper turn was flagged as advice without permission or an imposed goal.")

@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from assistant.dates import parse_when
-from assistant.graph.reflection import template_reflection
-from assistant.graph.signals import goal_mentions
+from assistant.reading import Reading, read_many
+from assistant.reading.reflect import reflections
+from assistant.reading.spans import goal_mentions
 from assistant.review.classify import directiveness, label_utterances
 from assistant.review.parse import Turn, TranscriptError
 from assistant.text import content_words, overlap
@@ -69,7 +70,7 @@ def _goals(utts: list[Utterance]) -> list[dict]:
     """Each goal discussed, who first said it (helper or person), and which SMARTY criteria its words meet."""
     found: list[dict] = []
     for u in utts:
-        texts = ([(g.text, g.whose) for g in goal_mentions(u.text)] if u.role == "person"
+        texts = ([(words, whose) for words, whose, _ in goal_mentions(u.text)] if u.role == "person"
                  else [(m["goal"].strip(), "helper") for m in HELPER_GOAL.finditer(u.text)])
         for text, whose in texts:
             if len(content_words(text)) < 2:
@@ -93,9 +94,15 @@ def _goals(utts: list[Utterance]) -> list[dict]:
     return found
 
 
-def suggestion(u: Utterance, previous_person: str) -> str:
-    """A non-directive alternative to a flagged helper turn, built from the person's own words."""
-    opener = template_reflection(previous_person) if previous_person else "It sounds like this matters to you."
+# A helper's reply to a risk moment should name human help; this is what a trainer looks for.
+SIGNPOST = re.compile(r"\b(988|116 ?123|911|999|112|emergency|crisis (line|service)|samaritans|hotline|helpline|doctor|gp\b|"
+                      r"someone you trust|are you safe|keep(ing)? (yourself )?safe|safety plan|professional help|counsell?or)\b", re.I)
+
+
+def suggestion(u: Utterance, previous: Reading | None) -> str:
+    """A non-directive alternative to a flagged helper turn: a reflection of what the person had just said."""
+    said = reflections(previous) if previous is not None else []
+    opener = said[0] if said else "It sounds like this matters to you."
     if "goal_imposition" in u.labels:
         return f"{opener} What would you like to aim for here, in your own words?"
     return f"{opener} What ideas do you already have? If it would help, I could share a few options others have tried."
@@ -153,15 +160,28 @@ def summarise(utts: list[Utterance], helper_name: str, how: str) -> dict:
         value = metrics[key]
         standing[key] = ("not enough data" if value is None else
                          "good" if value >= good else "fair" if value >= fair else "below fair")
-    last_person: dict[int, str] = {}
-    seen = ""
+    people = [u for u in utts if u.role == "person"]
+    readings = dict(zip((u.index for u in people), read_many([u.text for u in people]))) if people else {}
+    last_person: dict[int, Reading | None] = {}
+    seen = None
     for u in utts:
         last_person[u.index] = seen
         if u.role == "person":
-            seen = u.text
+            seen = readings[u.index]
     flagged = [{"index": u.index, "text": u.text, "labels": u.labels, "suggestion": suggestion(u, last_person[u.index])}
                for u in helpers if u.imposing]
     strengths = [{"index": u.index, "text": u.text, "labels": u.labels} for u in helpers if not u.imposing and
                  ({"complex_reflection", "emphasizing_autonomy", "affirmation", "open_question"} & set(u.labels))][:5]
+    risks = []
+    for u in people:
+        if readings[u.index].risk.level != "high":
+            continue
+        reply = next((h for h in helpers if h.index > u.index), None)
+        risks.append({"index": u.index, "text": u.text, "why": readings[u.index].risk.why,
+                      "helper_reply_index": reply.index if reply else None,
+                      "helper_responded": bool(reply and SIGNPOST.search(reply.text))})
+    metrics["risk_moments"] = len(risks)
+    metrics["risk_moments_answered"] = sum(r["helper_responded"] for r in risks)
     return {"helper": helper_name, "helper_detection": how, "utterances": [u.as_dict() for u in utts],
-            "metrics": metrics, "miti": standing, "goals": _goals(utts), "flagged": flagged, "strengths": strengths}
+            "metrics": metrics, "miti": standing, "goals": _goals(utts), "flagged": flagged, "strengths": strengths,
+            "risks": risks}

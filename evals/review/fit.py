@@ -2,7 +2,7 @@
 
 Cross-validation is grouped by transcript, thresholds are chosen inside each training fold, and the figures
 are printed beside a keyword-list baseline. With --save, the model refitted on all of the split is written
-to assistant/review/model.json (coefficients and thresholds only; no data).
+to assistant/reading/utterance.json (coefficients and thresholds only; no data).
 
 Run: .venv/bin/python evals/review/fit.py [--save] [--json]
 """
@@ -26,11 +26,11 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from assistant.review.features import feature_matrix  # noqa: E402
+from assistant.reading.utterance import feature_matrix  # noqa: E402
 from assistant.review.keywords import keyword_advice  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "annomi-dev" / "annomi-full-dev.csv"
-MODEL = ROOT / "assistant" / "review" / "model.json"
+MODEL = ROOT / "assistant" / "reading" / "utterance.json"
 CACHE = ROOT / ".waymark" / "annomi-features.npz"
 LABELS = ["open_question", "closed_question", "simple_reflection", "complex_reflection",
           "information", "advice", "negotiation", "options"]

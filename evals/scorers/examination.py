@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.graph.signals import goal_mentions
+from assistant.reading.spans import goal_mentions
 from assistant.text import sentences
 from evals.transcript import Run
 

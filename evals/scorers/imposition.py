@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.graph.signals import ADVICE_REQUEST, PERMISSION
+from assistant.reading.cues import AGREE, ASKS_ADVICE, PERMISSION
 from assistant.guard import check_reply
 from evals.transcript import Run
 
@@ -12,7 +12,7 @@ def imposing_turns(run: Run) -> list[tuple[int, list[str]]]:
     out = []
     welcome = False
     for i, t in enumerate(run.turns, start=1):
-        welcome = welcome or bool(ADVICE_REQUEST.search(t.user) or (i > 1 and PERMISSION.search(t.user)))
+        welcome = welcome or bool(ASKS_ADVICE.search(t.user) or PERMISSION.search(t.user) or (i > 1 and AGREE.search(t.user)))
         verdict = check_reply(t.assistant, advice_welcome=welcome)
         if verdict.flagged:
             out.append((i, verdict.reasons))

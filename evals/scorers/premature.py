@@ -1,15 +1,18 @@
-"""Premature goal: a goal drafted before two exploration horizons were touched, without the person insisting."""
+"""Premature goal: a goal drafted before the person stated one of their own, and before two exploration horizons
+were touched, without the person insisting. Drafting a goal the person stated as theirs is uptake, not
+imposition (DESIGN.md: a person with a concrete goal of their own sees a draft within two turns)."""
 
 from __future__ import annotations
 
 import re
 
-from assistant.graph.signals import HORIZON_CUES, INSIST
+from assistant.reading.cues import HORIZON_CUES, SKIP_AHEAD
+from assistant.reading.spans import goal_mentions
 from evals.transcript import Run
 
 DRAFTING = re.compile(r"(here'?s|here is) (a|the|your) (draft|goal|smart)|\bs\.?m\.?a\.?r\.?t\.?y? goal\b|\*\*goal:?\*\*|^\s*goal:|"
                       r"specific:.*\n.*measurable:|your goal (could|would|should|is|will) be", re.I | re.M)
-DRAFT_MOVES = {"draft_ask", "present_draft"}
+DRAFT_MOVES = {"present_draft"}
 # A horizon also counts as explored when the reply asked about it and the person answered.
 ASKED = {
     "identity": re.compile(r"\b(who are you|who you are|become|get in the way|most like yourself)\b", re.I),
@@ -32,7 +35,9 @@ def premature_goal(run: Run) -> bool:
     if at is None:
         return False
     said = [t.user for t in run.turns[:at]]
-    if any(INSIST.search(u) for u in said):
+    if any(SKIP_AHEAD.search(u) for u in said):
+        return False
+    if any(whose == "theirs" for u in said for _, whose, _ in goal_mentions(u)):
         return False
     touched = {h for u in said for h, rx in HORIZON_CUES.items() if rx.search(u)}
     questions = [q for t in run.turns[:at - 1] for q in t.assistant.split("\n") if q.rstrip().endswith("?")]

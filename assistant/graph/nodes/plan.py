@@ -1,63 +1,63 @@
-"""Decide this turn's move. The coaching discipline lives here, in plain rules, not in the model."""
+"""Decide this turn's move from the reading of the message and what the conversation already holds.
+The coaching discipline lives here, in plain rules: safety first, then uptake (what the person offers is
+taken up now), then examination of goals that came from elsewhere, drafting from their words, and the
+exploration horizons only for people without a goal."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from langgraph.runtime import Runtime
 
-from assistant.dates import find_when, parse_when, time_bound_from
-from assistant.graph import checkin
-from assistant.graph import signals as sig_mod
+from assistant.dates import find_when, parse_when
+from assistant.graph import checkin, drafting
 from assistant.graph.deps import Deps
-from assistant.graph.goalwords import goal_kind, parse_actions
-from assistant.graph.state import CoachState
+from assistant.graph.goalwords import parse_actions
+from assistant.graph.moves import Kind, Move
+from assistant.graph.state import CoachState, GoalMention
 from assistant.knowledge.library import Library
-from assistant.prompts import load_prompt
-from assistant.memory.profile import summary_from
-from assistant.text import clip_words, overlap
+from assistant.reading import Reading
+from assistant.reading.cues import RETURN_TO_GOALS
+from assistant.reading.reflect import gist
+from assistant.text import clip_words, content_words, overlap
 
 HORIZONS = ("identity", "values", "support", "contribution")
-EXAMINE_ORDER = {
-    "theirs": ("why", "why_now", "larger", "replace", "yours"),
-    "unclear": ("why", "yours", "why_now", "replace", "larger"),
-    "someone_else": ("why", "yours", "replace", "why_now", "larger"),
-}
-EXAMINE_NEEDED = {"theirs": 2, "unclear": 2, "someone_else": 3}
-SMARTY_ASK_ORDER = ("measurable", "time_bound", "achievable", "relevant")
-MIN_HORIZONS = 2
+# Angles asked of a goal brought in from elsewhere before inviting the person's own version of it.
+EXAMINE_ORDER = {"someone_else": ("yours", "why", "replace"), "unclear": ("why", "yours", "replace"),
+                 "theirs": ("why",)}
+EXAMINE_NEEDED = {"someone_else": 2, "unclear": 2, "theirs": 1}
+INVITE_AFTER_HORIZONS = 3
 # Answers to "starting out, in the middle, or later?": read only right after that question was asked.
 STAGE_ANSWERS = [(re.compile(r"\b(start\w*|begin\w*|early|new|beginning)\b", re.I), "early"),
                  (re.compile(r"\b(middle|mid)\b", re.I), "mid"),
                  (re.compile(r"\b(later?|end|final|towards? the end)\b", re.I), "late")]
-
-
-def explored(state: CoachState) -> list[str]:
-    return [h for h in HORIZONS if state.get("horizons", {}).get(h, 0) > 0]
-
-
-def move(kind: str, *, phase: str, question=None, preface: str = "", reflect: bool = True, reason: str = "",
-         pending: dict | None = None, **extra) -> dict:
-    return {"kind": kind, "phase": phase, "question": question.text if question else "",
-            "question_id": question.id if question else None, "preface": preface, "reflect": reflect,
-            "reason": reason, "pending": pending, **extra}
+ACCEPT = re.compile(r"^\W*(accept(ed)?|yes|yep|yeah|looks (good|right)|that'?s (it|mine|right)|i accept|confirm(ed)?|"
+                    r"perfect|great|sounds (good|right)|it is|it'?s mine|agreed|ok(ay)?)\b", re.I)
+REJECT = re.compile(r"^\W*(reject(ed)?|no\b|nope|not mine|set it aside|scrap|drop it|it doesn'?t feel|it isn'?t|that'?s not)", re.I)
+FIELD = re.compile(r"^\s*(statement|goal|specific|measurable|achievable|relevant|time[- _]?bound|when)\s*[:=-]\s*(.+)$", re.I | re.M)
+FIELD_NAMES = {"goal": "statement", "when": "time_bound", "time bound": "time_bound", "time-bound": "time_bound",
+               "timebound": "time_bound"}
 
 
 class Planner:
-    """One turn's decision, from the state, this message's signals and the vetted question bank."""
+    """One turn's decision. Reads the state and this turn's reading; writes `update` and returns the Move."""
 
-    def __init__(self, state: CoachState, library: Library, today: date | None = None, goals=None, memory=None):
-        self.memory = memory  # what the person allowed Waymark to remember across conversations
+    def __init__(self, state: CoachState, library: Library, *, goals=None, memory=None, today: date | None = None):
         self.state = state
         self.lib = library
         self.goals = goals  # the goal store, to open a check-in when one is due
+        self.memory = memory  # what the person allowed Waymark to remember across conversations
         self.today = today or date.today()
+        self.r = Reading.from_dict(state["reading"]) if state.get("reading") else None
         self.text = state.get("user_text", "")
-        self.sig = sig_mod.read(self.text)
+        self.turn = state.get("turn", 0)
         self.update: dict = {}
+        self.fresh: list[GoalMention] = []
+        self.added: list[str] = []  # draft parts this message filled
+        self.earlier_goal = ""  # the goal this message moved away from
 
-    # -- helpers -------------------------------------------------------------------------
+    # -- helpers -----------------------------------------------------------------------------------
     def get(self, key, default=None):
         return self.update.get(key, self.state.get(key, default))
 
@@ -72,84 +72,340 @@ class Planner:
             self.update["asked"] = sorted(self.asked() | {q.id})
         return q
 
-    # -- reading the answer to what we asked last ----------------------------------------
-    def absorb(self) -> None:
-        s, sig = self.state, self.sig
-        horizons = dict(s.get("horizons", {}))
-        for h in sig.horizons:
-            horizons[h] = horizons.get(h, 0) + 1
-        pending = s.get("pending") or {}
-        if pending.get("kind") == "horizon":
-            horizons[pending["key"]] = horizons.get(pending["key"], 0) + 1
-        self.update["horizons"] = horizons
+    def move(self, kind: Kind, *, phase: str | None = None, question=None, reason: str = "",
+             pending: dict | None = None, **facts) -> Move:
+        return Move(kind, phase or self.get("phase") or "explore", reason=reason,
+                    question_id=question.id if question else None, question=question.text if question else "",
+                    pending=pending, facts=facts)
 
-        stage = sig.stage
-        if pending.get("kind") == "stage" and not stage:
+    @property
+    def last_kind(self) -> str | None:
+        return (self.state.get("move") or {}).get("kind")
+
+    @property
+    def pending(self) -> dict:
+        return self.state.get("pending") or {}
+
+    # -- the decision --------------------------------------------------------------------------------
+    def decide(self) -> Move:
+        phase = self.state.get("phase") or "explore"
+        if self.state.get("notice"):
+            return self.move(Kind.NOTICE, reason="the message could not be taken in")
+        r = self.r
+        if r.risk.level == "high":
+            self.update["safety"] = True
+            return self.move(Kind.SAFETY, reason=f"a risk to life or safety ({r.risk.why}): human help first")
+        if self.state.get("safety"):
+            if not RETURN_TO_GOALS.search(self.text) and not r.has("skip_ahead"):
+                return self.move(Kind.AFTER_SAFETY, question=self.lib.question("wellbeing", "after"),
+                                 reason="after a safety reply the person leads; coaching waits until they ask for it")
+            self.update["safety"] = False
+        if r.forget_topic:
+            return self.move(Kind.FORGET, question=self.lib.question("invite", "more"), topic=r.forget_topic,
+                             reason="the person asked Waymark to forget something")
+        if phase == "confirm":
+            return self.confirm()
+        self.absorb()
+        greeting = self.remember() if self.turn == 1 else ""
+        chosen = self.choose(self.get("phase") or phase)
+        if greeting and chosen.kind != Kind.CHECKIN_OPEN:
+            chosen.facts["greeting_goal"] = greeting
+        if self.added:
+            chosen.facts.setdefault("added", self.added)
+        if self.earlier_goal:
+            chosen.facts["earlier_goal"] = self.earlier_goal
+        return chosen
+
+    # -- taking in what the message holds, whatever was asked -------------------------------------
+    def absorb(self) -> None:
+        r, s = self.r, self.state
+        horizons = dict(s.get("horizons", {}))
+        for h in r.horizons:
+            horizons[h] = horizons.get(h, 0) + 1
+        if self.pending.get("kind") == "horizon":
+            horizons[self.pending["key"]] = horizons.get(self.pending["key"], 0) + 1
+        self.update["horizons"] = horizons
+        stage = r.stage
+        if self.pending.get("kind") == "stage" and not stage:
             stage = next((v for rx, v in STAGE_ANSWERS if rx.search(self.text)), None)
         if stage:
             self.update["stage_of_career"] = stage
+        if r.has("skip_ahead"):
+            self.update["insisted"] = True
+        if self.pending.get("kind") == "examine":
+            self.update["examined"] = sorted(set(s.get("examined", [])) | {self.pending["key"]})
+        if s.get("phase") in ("done",) and (r.goal or r.other_goal):
+            self.update.update(phase="explore", focus_goal=None, draft={}, examined=[], saved_goal_id=None)
+        self.take_goals()
+        self.take_parts()
 
-        mentioned = list(s.get("goals_mentioned", []))
+    def take_goals(self) -> None:
+        r = self.r
+        mentioned = list(self.state.get("goals_mentioned", []))
         known = {g["text"].lower() for g in mentioned}
-        fresh = [g for g in sig.goals if g.text.lower() not in known]
-        mentioned += [{"text": g.text, "whose": g.whose, "by": g.by, "turn": s.get("turn", 0)} for g in fresh]
-        self.update["goals_mentioned"] = mentioned
-        self.fresh_goals = fresh
-
-        focus = s.get("focus_goal")
-        if pending.get("kind") == "connect" and mentioned:
+        said = []
+        if r.other_goal:
+            said.append(GoalMention(text=r.other_goal, whose="someone_else", by=r.other_by, turn=self.turn))
+        if r.duty_goal and not r.goal:
+            said.append(GoalMention(text=r.duty_goal, whose="unclear", by="me", turn=self.turn))
+        if r.goal:
+            said.append(GoalMention(text=r.goal, whose="theirs", by="me", turn=self.turn))
+        self.fresh = [g for g in said if g["text"].lower() not in known]
+        self.update["goals_mentioned"] = mentioned + self.fresh
+        own_now = [g for g in self.fresh if g["whose"] == "theirs"]
+        focus = self.get("focus_goal")
+        if self.pending.get("kind") == "connect" and not own_now and mentioned:
             best = max(mentioned, key=lambda g: overlap(g["text"], self.text))
             if overlap(best["text"], self.text) >= 0.3:
-                focus = best
-            elif fresh:
-                focus = mentioned[-len(fresh)]
-        if (focus is None or sig.changed_mind) and len(fresh) == 1:
-            focus = mentioned[-1]
-            self.update["examined"] = []
-            if sig.changed_mind and s.get("phase") in ("draft", "confirm"):
-                self.update["phase"] = "examine"
-                self.update["draft"] = {}
-        if focus is not s.get("focus_goal"):
-            self.update["focus_goal"] = focus
-        if pending.get("kind") == "examine":
-            self.update["examined"] = sorted(set(self.get("examined", [])) | {pending["key"]})
-        if pending.get("kind") == "smarty":
-            draft = dict(self.get("draft", {}) or {})
-            words = clip_words(self.text.strip(), 40)
-            if pending["key"] == "yours":  # their restatement replaces the borrowed wording, date included
-                draft["statement"] = words
-                draft["specific"] = words
-                draft["time_bound"] = time_bound_from(words, self.today)
-            elif pending["key"] == "time_bound":
-                found = find_when(words, self.today)
-                draft["time_bound"] = f"{words} ({found[0].isoformat()})" if found else words
+                self.set_focus(best)
+            return
+        if own_now:
+            goal = own_now[-1]
+            if focus and focus["whose"] == "theirs" and not self.r.has("change_mind"):
+                # Their own goal said again, their way ("something like becoming..."): a refinement, not a new goal.
+                self.update["focus_goal"] = goal
+                before = self.get("draft") or {}
+                self.update["draft"] = drafting.restate(before, goal["text"], self.turn, self.today)
+                self.added += [p for p in ("specific", "time_bound") if self.update["draft"].get(p) != before.get(p)]
             else:
-                draft[pending["key"]] = words
+                if focus is not None and focus["whose"] == "theirs":
+                    self.earlier_goal = focus["text"]
+                self.set_focus(goal, keep_examined=focus is not None and focus["whose"] != "theirs")
+            return
+        if focus is None or r.has("change_mind"):
+            other = next((g for g in self.fresh if g["whose"] != "theirs"), None)
+            if other:
+                self.set_focus(other)
+            elif r.has("change_mind") and focus is not None:
+                self.earlier_goal = focus["text"]
+                self.update.update(focus_goal=None, draft={}, examined=[], phase="explore")
+
+    def set_focus(self, goal: GoalMention, *, keep_examined: bool = False) -> None:
+        self.update["focus_goal"] = goal
+        if not keep_examined:
+            self.update["examined"] = []
+        draft = drafting.start(goal["text"], self.turn, self.today) if goal["whose"] == "theirs" else {}
+        # Parts said before any goal was named (a date, a measure, a first step) belong to the first goal; parts
+        # said about someone else's goal, or about a goal the person moved away from, do not.
+        if self.state.get("focus_goal") is None:
+            earlier = self.get("draft") or {}
+            for part in ("measurable", "achievable", "relevant", "time_bound", "actions"):
+                if part in earlier and part not in draft:
+                    draft[part] = earlier[part]
+            draft["said_at"] = {**earlier.get("said_at", {}), **draft.get("said_at", {})}
+        self.update["draft"] = draft
+        if self.get("phase") in ("draft", "confirm") and goal["whose"] != "theirs":
+            self.update["phase"] = "examine"
+
+    def take_parts(self) -> None:
+        if self.get("phase") in ("checkin", "actions", "checkin_date"):
+            return
+        expecting = None
+        if self.pending.get("kind") == "smarty":
+            expecting = self.pending["key"]
+        elif self.pending == {"kind": "examine", "key": "why"}:
+            expecting = "relevant"
+        draft, added = drafting.absorb(self.get("draft") or {}, self.r, self.turn, self.today, expecting)
+        self.added += added
+        if self.pending == {"kind": "smarty", "key": "yours"} and not self.r.goal and not self.r.has("agree", "unsure") \
+                and len(content_words(self.text)) >= 3:
+            # "How would you say it in your own words?" answered without the usual cue: the answer is the statement.
+            draft = drafting.restate(draft, self.text, self.turn, self.today)
+            self.update["focus_goal"] = GoalMention(text=draft["statement"], whose="theirs", by="me", turn=self.turn)
+            self.added.append("specific")
+        if self.pending == {"kind": "smarty", "key": "specific"} and not self.r.goal and len(content_words(self.text)) >= 2 \
+                and not self.r.has("agree", "unsure"):
+            draft = drafting.restate(draft, f"{draft.get('statement', '')}: {self.text}".strip(": "), self.turn, self.today)
+            self.added.append("specific")
+        self.update["draft"] = draft
+
+    # -- choosing the move ---------------------------------------------------------------------------
+    def choose(self, phase: str) -> Move:
+        r = self.r
+        if phase == "checkin":
+            return self.next_check_in_step()
+        if self.turn == 1 and (opened := self.open_check_in()):
+            return opened
+        if phase == "actions":
+            return self.take_actions()
+        if phase == "checkin_date":
+            return self.take_check_in_date()
+        if r.has("question_to_waymark") or (r.has("off_topic") and not self.fresh and not self.added):
+            return self.move(Kind.ASIDE, pending=self.state.get("pending"),
+                             topic="about" if r.has("question_to_waymark") else "off_topic",
+                             question_text=self.repeat_question(),
+                             reason="a question about Waymark, or an aside: answered briefly, then back to them")
+        if r.has("asks_advice") or (r.has("permission", "agree") and self.last_kind == Kind.ADVICE_OFFER):
+            return self.advice()
+        own_fresh = [g for g in self.fresh if g["whose"] == "theirs"]
+        if len(own_fresh) >= 2 or (len(self.fresh) >= 3):
+            self.update["focus_goal"] = None
+            self.update["draft"] = {}
+            q = self.ask("connect", "connect")
+            return self.move(Kind.CONNECT, phase="examine", question=q, goals=[gist(g["text"]) for g in self.fresh],
+                             pending={"kind": "connect", "key": "connect"}, reason="several goals at once: their choice")
+        if self.get("focus_goal") is not None:
+            return self.goal_move()
+        if self.get("insisted"):
+            q = self.ask("invite", "invite")
+            return self.move(Kind.INVITE_GOAL, phase="explore", question=q, pending={"kind": "invite", "key": "invite"},
+                             reason="wants to go to a goal: in their words")
+        return self.explore()
+
+    def repeat_question(self) -> str:
+        qid = (self.state.get("move") or {}).get("question_id")
+        q = self.lib.question_by_id(qid) if qid else None
+        return q.text if q else (self.lib.question("invite", "more").text)
+
+    def advice(self) -> Move:
+        asks = self.state.get("advice_asks", 0)
+        self.update["advice_asks"] = asks + (1 if self.r.has("asks_advice") else 0)
+        granted = self.r.has("permission") or (self.r.has("agree") and self.last_kind == Kind.ADVICE_OFFER)
+        if asks == 0 and not granted:
+            q = self.ask("advice", "gate")
+            return self.move(Kind.ADVICE_OFFER, question=q, pending={"kind": "advice", "key": "gate"},
+                             reason="asked for the answer: acknowledged, options offered with their permission")
+        self.update["advice_welcome"] = True
+        return self.move(Kind.OPTIONS, reason="asked again, or gave permission: options, the choice theirs",
+                         question_text="Which of these, if any, fits you, or what would you do differently?")
+
+    def goal_move(self) -> Move:
+        focus = self.get("focus_goal")
+        whose = focus["whose"]
+        examined = self.get("examined", [])
+        draft = self.get("draft") or {}
+        insisted = self.get("insisted", False)
+        needed = EXAMINE_NEEDED[whose]
+        if whose == "theirs" and draft.get("relevant"):
+            needed = 0  # why it matters is already said: that was the one ownership question's job
+        if len(examined) < needed and not insisted:
+            key = next(k for k in EXAMINE_ORDER[whose] if k not in examined)
+            q = self.ask("examine", key)
+            return self.move(Kind.EXAMINE, phase="examine", question=q, pending={"kind": "examine", "key": key},
+                             reason=f"a goal {'of their own' if whose == 'theirs' else 'from ' + focus['by']}: '{key}' first")
+        if whose != "theirs":
+            q = self.ask("smarty", "yours")
+            return self.move(Kind.DRAFT_ASK, phase="draft", question=q, pending={"kind": "smarty", "key": "yours"},
+                             reason="examined: the goal in their own words", insist=insisted and len(examined) < needed)
+        return self.draft_step(insist=insisted and len(examined) < needed)
+
+    def draft_step(self, insist: bool = False) -> Move:
+        draft = dict(self.get("draft") or {})
+        self.update["phase"] = "draft"
+        if len(draft.get("statement", "").split()) < 4 and not draft.get("specific_asked"):
+            draft["specific_asked"] = True
             self.update["draft"] = draft
-        if sig.insists:
-            self.update["insisted"] = True
+            q = self.ask("smarty", "specific")
+            return self.move(Kind.DRAFT_ASK, phase="draft", question=q, pending={"kind": "smarty", "key": "specific"},
+                             draft=draft, insist=insist, reason="drafting: what exactly, in their words")
+        open_parts = drafting.open_parts(draft)
+        if open_parts:
+            show = not draft.get("shown") or "specific" in self.added
+            draft["shown"] = True
+            self.update["draft"] = draft
+            q = self.ask("smarty", open_parts[0])
+            return self.move(Kind.DRAFT_ASK, phase="draft", question=q, pending={"kind": "smarty", "key": open_parts[0]},
+                             draft=draft, show_draft=show, insist=insist,
+                             reason=f"drafting from their words: '{open_parts[0]}' is still open")
+        draft = drafting.finish({**draft, "shown": True})
+        self.update["draft"] = draft
+        self.update["phase"] = "confirm"
+        return self.move(Kind.PRESENT_DRAFT, phase="confirm", draft=draft, reason="every part in their words: confirm")
 
-    # -- deciding ------------------------------------------------------------------------
-    def decide(self) -> dict:
-        s, sig = self.state, self.sig
-        phase = s.get("phase") or "explore"
-        if s.get("notice"):
-            return move("notice", phase=phase, reflect=False, reason="the message could not be taken in")
-        if sig.crisis or (s.get("understanding", {}).get("safety_risk") == "high" and sig.low_confidence):
-            return move("safety", phase=phase, reflect=False, reason="language of crisis, harm or abuse")
-        if m := sig_mod.FORGET.search(self.text):
-            topic = m["topic"].strip() or self.text
-            return move("forget", phase=phase, question=self.lib.question("invite", "more"), reflect=False,
-                        reason="the person asked Waymark to forget something", topic=topic, pending=None)
-        self.absorb()
-        greeting = self.remember() if s.get("turn", 0) == 1 else ""
-        chosen = self.choose(phase)
-        if greeting and chosen["kind"] not in ("checkin_open", "safety"):
-            chosen["preface"] = f"{greeting} {chosen.get('preface', '')}".strip()
-        return chosen
+    def explore(self) -> Move:
+        horizons = self.get("horizons", {})
+        done = [h for h in HORIZONS if horizons.get(h, 0) > 0]
+        if len(done) >= INVITE_AFTER_HORIZONS or self.r.has("unsure") and len(done) >= 2:
+            q = self.ask("invite", "invite")
+            if q and q.id not in set(self.state.get("asked", [])):
+                return self.move(Kind.INVITE_GOAL, phase="explore", question=q, pending={"kind": "invite", "key": "invite"},
+                                 reason=f"{len(done)} horizons explored: what would they work toward")
+        if not self.get("stage_of_career") and self.turn >= 3 and not any(a.startswith("career-stage") for a in self.asked()):
+            q = self.ask("stage", "stage")
+            return self.move(Kind.STAGE, phase="explore", question=q, pending={"kind": "stage", "key": "stage"},
+                             reason="career stage unknown: ask, never assume")
+        order = sorted(HORIZONS, key=lambda h: (horizons.get(h, 0), HORIZONS.index(h)))
+        for h in order:
+            q = self.ask(f"horizon:{h}")
+            if q is not None:
+                return self.move(Kind.EXPLORE, phase="explore", question=q, pending={"kind": "horizon", "key": h},
+                                 reason=f"no goal yet: exploring {h}, the horizon least covered", horizon=h)
+        q = self.ask("invite", "more") or self.lib.question("invite", "invite")
+        return self.move(Kind.INVITE_GOAL, phase="explore", question=q, pending={"kind": "invite", "key": "invite"},
+                         reason="every exploration question asked")
 
+    # -- the drafted goal: accept, edit, set aside ------------------------------------------------------
+    def confirm(self) -> Move:
+        draft = dict(self.state.get("draft") or {})
+        text = self.text.strip()
+        r = self.r
+        edits = {FIELD_NAMES.get(k.lower(), k.lower()): v.strip() for k, v in FIELD.findall(text.removeprefix("edit:"))}
+        if text.lower() in ("accept", "reject"):
+            action = text.lower()
+        elif edits or text.lower().startswith("edit:"):
+            action = "edit"
+        elif REJECT.match(text):
+            action = "reject"
+        elif ACCEPT.match(text) and not (r.goal or r.measure or r.timeframe or r.feasibility):
+            action = "accept"
+        else:
+            action = "edit"
+        if action == "accept":
+            draft["yours"] = "confirmed by you"
+            self.update.update(draft=draft, phase="actions")
+            if len(draft.get("actions", [])) >= 2:
+                return self.save_with(draft["actions"], reason="accepted, and the first steps were already named")
+            q = self.lib.question("actions", "actions")
+            return self.move(Kind.ACTIONS_ASK, phase="actions", question=q, pending={"kind": "actions", "key": "actions"},
+                             reason="accepted: their first steps")
+        if action == "reject":
+            self.update.update(draft={}, focus_goal=None, examined=[], phase="explore")
+            q = self.lib.question("invite", "invite")
+            return self.move(Kind.REJECTED, phase="explore", question=q, pending={"kind": "invite", "key": "invite"},
+                             reason="draft set aside by the person")
+        if edits:
+            for part, words in edits.items():
+                draft[part] = drafting.dated(words, self.today) if part == "time_bound" else words
+                if part == "statement":
+                    draft["specific"] = words
+        else:
+            if r.goal:
+                draft = drafting.restate(draft, r.goal, self.turn, self.today)
+            draft, added = drafting.absorb(draft, r, self.turn, self.today)
+            if not (r.goal or added) and text.removeprefix("edit:").strip():
+                draft = drafting.restate(draft, text.removeprefix("edit:").strip(), self.turn, self.today)
+        draft = drafting.finish(draft)
+        self.update.update(draft=draft, phase="confirm")
+        return self.move(Kind.PRESENT_DRAFT, phase="confirm", draft=draft, edited=True, reason="edited by the person")
+
+    # -- first steps and the check-in date ----------------------------------------------------------------
+    def save_with(self, actions: list[str], reason: str) -> Move:
+        steps = []
+        for i, text in enumerate(actions[:5]):
+            when = parse_when(text, self.today)
+            steps.append((text, (when or self.today + timedelta(weeks=2 * (i + 1))).isoformat()))
+        return self.move(Kind.SAVE_GOAL, phase="checkin_date", actions=steps, pending={"kind": "schedule", "key": "when"},
+                         reason=reason)
+
+    def take_actions(self) -> Move:
+        named = list((self.get("draft") or {}).get("actions", []))
+        parsed = [t for t, _ in parse_actions(self.text, self.today)]
+        actions = list(dict.fromkeys(named + parsed))
+        if len(actions) < 2:
+            q = self.lib.question("actions", "actions")
+            return self.move(Kind.ACTIONS_RETRY, phase="actions", question=q, count=len(actions),
+                             pending={"kind": "actions", "key": "actions"}, reason="fewer than two steps named")
+        return self.save_with(actions, reason="steps chosen: save the goal")
+
+    def take_check_in_date(self) -> Move:
+        found = find_when(self.text, self.today)
+        return self.move(Kind.SET_CHECK_IN, phase="done", check_in=found[0].isoformat() if found else None,
+                         reason="the person chose the check-in date")
+
+    # -- returning people and check-ins ---------------------------------------------------------------------
     def remember(self) -> str:
-        """A returning person's remembered facts seed this conversation, and are named in a short greeting."""
+        """A returning person's remembered facts seed this conversation; the greeting names only the goal they were
+        working on, in a few of their own words (never a label such as their career stage)."""
         if self.memory is None:
             return ""
         facts = self.memory.profile(self.state.get("user_id", ""))
@@ -159,138 +415,12 @@ class Planner:
         for f in facts:
             profile.setdefault(f["field"], []).append({"text": f["text"], "turn": 0})
         self.update["profile"] = profile
-        self.update["summary"] = summary_from(facts)
-        named = "; ".join(f"“{f['text']}”" for f in facts[-2:])
-        return f"Welcome back. Last time you mentioned {named}. (You can see or change what I remember at any time.)"
+        goals = [f["text"] for f in facts if f["field"] == "goal"]
+        if not goals:
+            return ""
+        return gist(goals[-1], 8)
 
-    def choose(self, phase: str) -> dict:
-        s = self.state
-        if (s.get("move") or {}).get("kind") == "safety":  # after a disclosure, the person leads; no return to goals
-            q = self.lib.question("wellbeing", "after")
-            return move("after_safety", phase=phase, question=q, reason="checking in on them after a safety reply",
-                        pending=None)
-        if phase == "checkin":
-            return self.next_check_in_step()
-        if s.get("turn", 0) == 1 and (opened := self.open_check_in()):
-            return opened
-        if phase == "actions":
-            return self.take_actions()
-        if phase == "checkin_date":
-            return self.take_check_in_date()
-        if self.sig.asks_advice or (s.get("advice_asks", 0) and self.sig.permission and (s.get("move") or {}).get("kind") == "advice_gate"):
-            return self.advice()
-        if phase == "draft":
-            return self.next_draft_step()
-        return self.explore_or_examine()
-
-    def advice(self) -> dict:
-        asks = self.state.get("advice_asks", 0)
-        self.update["advice_asks"] = asks + 1
-        if asks == 0 and not self.sig.permission:
-            q = self.ask("advice", "gate")
-            return move("advice_gate", phase="explore", question=q, preface=load_prompt("advice_gate"), reflect=False,
-                        reason="asked to be told what to do: their view first", pending={"kind": "advice", "key": "gate"})
-        self.update["advice_welcome"] = True
-        return move("options", phase=self.state.get("phase") or "explore", reflect=False,
-                    reason="asked again, or gave permission: options, the choice theirs", pending=None)
-
-    def explore_or_examine(self) -> dict:
-        s = self.state
-        focus = self.get("focus_goal")
-        mentioned = self.get("goals_mentioned", [])
-        done_horizons = explored({"horizons": self.get("horizons", {})})
-        insisted = self.get("insisted", False)
-
-        if focus is None and len(self.fresh_goals) >= 2:
-            q = self.ask("connect", "connect")
-            listing = "; ".join(f'"{g.text}"' for g in self.fresh_goals)
-            return move("connect", phase="examine", question=q, preface=load_prompt("connect", goals=listing),
-                        reflect=False, reason="several goals at once: their connections, their choice",
-                        pending={"kind": "connect", "key": "connect"})
-
-        if focus is not None:
-            whose = focus.get("whose", "unclear")
-            examined = self.get("examined", [])
-            needed = EXAMINE_NEEDED[whose]
-            last_kind = (s.get("move") or {}).get("kind")
-            if len(examined) < needed and not insisted:
-                if last_kind == "examine" and len(done_horizons) < MIN_HORIZONS:
-                    return self.explore_move("exploring wide between examination questions")
-                key = next(k for k in EXAMINE_ORDER[whose] if k not in examined)
-                q = self.ask("examine", key)
-                return move("examine", phase="examine", question=q, reason=f"a ready-made goal ({whose}): examine '{key}'",
-                            pending={"kind": "examine", "key": key})
-            if len(done_horizons) < MIN_HORIZONS and not insisted:
-                return self.explore_move("fewer than two horizons explored before drafting")
-            return self.start_draft(done_horizons)
-
-        if insisted:
-            q = self.ask("invite", "invite")
-            return move("invite_goal", phase="explore", question=q, reason="wants to go to a goal: in their words",
-                        pending={"kind": "invite", "key": "invite"})
-        if len(done_horizons) < len(HORIZONS):
-            if not self.get("stage_of_career") and s.get("turn", 0) >= 3 and not any(a.startswith("career-stage") for a in self.asked()):
-                q = self.ask("stage", "stage")
-                return move("stage", phase="explore", question=q, reason="career stage unknown: ask, never assume",
-                            pending={"kind": "stage", "key": "stage"})
-            return self.explore_move("exploring wide before any goal")
-        q = self.ask("invite", "invite") or self.ask("invite")
-        return move("invite_goal", phase="explore", question=q, reason="all four horizons explored: what would they work toward",
-                    pending={"kind": "invite", "key": "invite"})
-
-    def explore_move(self, reason: str) -> dict:
-        horizons = self.get("horizons", {})
-        order = sorted(HORIZONS, key=lambda h: (horizons.get(h, 0), HORIZONS.index(h)))
-        for h in order:
-            q = self.ask(f"horizon:{h}")
-            if q is not None:
-                return move("explore", phase="explore", question=q, reason=f"{reason}: {h}", horizon=h,
-                            pending={"kind": "horizon", "key": h})
-        q = self.ask("invite", "more") or self.lib.question("invite", "invite")
-        return move("invite_goal", phase="explore", question=q, reason="every exploration question asked",
-                    pending={"kind": "invite", "key": "invite"})
-
-    def start_draft(self, done_horizons: list[str]) -> dict:
-        focus = self.get("focus_goal")
-        draft = {"statement": focus["text"], "specific": focus["text"], "source_turn": focus.get("turn")}
-        if when := time_bound_from(focus["text"], self.today):
-            draft["time_bound"] = when
-        preface = ""
-        skipped = [h for h in HORIZONS if h not in done_horizons]
-        if self.get("insisted") and len(done_horizons) < MIN_HORIZONS:
-            preface = load_prompt("insist", skipped="exploring " + ", ".join(skipped))
-        self.update["draft"] = draft
-        self.update["phase"] = "draft"
-        if focus.get("whose") != "theirs":
-            q = self.ask("smarty", "yours")
-            return move("draft_ask", phase="draft", question=q, preface=preface, reason="drafting: the goal in their own words",
-                        pending={"kind": "smarty", "key": "yours"})
-        return self.next_draft_step(preface=preface)
-
-    def next_draft_step(self, preface: str = "") -> dict:
-        self.update["phase"] = "draft"
-        draft = self.get("draft", {}) or {}
-        if len(draft.get("statement", "").split()) < 4 and "specific_asked" not in draft:
-            draft = {**draft, "specific_asked": True}
-            self.update["draft"] = draft
-            q = self.ask("smarty", "specific")
-            return move("draft_ask", phase="draft", question=q, preface=preface, reason="drafting: specific",
-                        pending={"kind": "smarty", "key": "specific"})
-        for key in SMARTY_ASK_ORDER:
-            if not draft.get(key):
-                q = self.ask("smarty", key)
-                return move("draft_ask", phase="draft", question=q, preface=preface, reason=f"drafting: {key}",
-                            pending={"kind": "smarty", "key": key})
-        kind = goal_kind(draft["statement"])
-        self.update["draft"] = {**draft, "kind": kind}
-        self.update["phase"] = "confirm"
-        text = load_prompt("draft", kind=kind, **{k: draft.get(k, "") for k in
-                           ("statement", "specific", "measurable", "achievable", "relevant", "time_bound")})
-        return move("present_draft", phase="confirm", reflect=True, preface=text, reason="every criterion filled: confirm",
-                    question_text=load_prompt("draft_question"), pending=None)
-
-    # -- check-ins ----------------------------------------------------------------------------
-    def open_check_in(self) -> dict | None:
+    def open_check_in(self) -> Move | None:
         """A returning person with a check-in due (or who asks for one) starts with their goal, not a blank slate."""
         if self.goals is None:
             return None
@@ -304,49 +434,32 @@ class Planner:
         self.update["phase"] = "checkin"
         self.update["check_in"] = {"goal_id": goal["id"], "statement": goal["statement"], "answers": {}}
         q = self.lib.question("checkin", "progress")
-        preface = f"Welcome back. Your goal, in your words: “{goal['statement']}”."
-        return move("checkin_open", phase="checkin", question=q, preface=preface, reflect=False,
-                    reason="a check-in is due: progress first", pending={"kind": "checkin", "key": "progress"})
+        return self.move(Kind.CHECKIN_OPEN, phase="checkin", question=q, statement=goal["statement"],
+                         pending={"kind": "checkin", "key": "progress"}, reason="a check-in is due: progress first")
 
-    def next_check_in_step(self) -> dict:
+    def next_check_in_step(self) -> Move:
         record = dict(self.get("check_in") or {})
         answers = dict(record.get("answers", {}))
-        key = (self.state.get("pending") or {}).get("key")
+        key = self.pending.get("key")
         if key:
             answers[key] = clip_words(self.text.strip(), 60)
         record["answers"] = answers
         self.update["check_in"] = record
-        preface = ""
-        if key == "progress" and checkin.milestone_in(self.text):
-            preface = f"That's worth marking: “{clip_words(self.text.strip(), 30)}”. It took real effort to get there."
+        milestone = key == "progress" and checkin.milestone_in(self.text)
         for step, set_name, q_key in (("helped", "checkin", "helped"), ("obstacles", "stall", "in_the_way"),
                                       ("still_yours", "checkin", "still_yours"), ("next", "checkin", "next")):
             if step not in answers:
                 q = self.lib.question(set_name, q_key)
-                return move("checkin_ask", phase="checkin", question=q, preface=preface, reason=f"check-in: {step}",
-                            pending={"kind": "checkin", "key": step})
-        return move("save_check_in", phase="done", reflect=True, reason="check-in complete: record it", pending=None)
-
-    def take_actions(self) -> dict:
-        actions = parse_actions(self.text, self.today)
-        if len(actions) < 2:
-            q = self.lib.question("actions", "actions")
-            return move("actions_retry", phase="actions", question=q, preface=load_prompt("actions_retry", count=len(actions)),
-                        reflect=False, reason="fewer than two actions named", pending={"kind": "actions", "key": "actions"})
-        return move("save_goal", phase="checkin_date", reflect=True, reason="actions chosen: save the goal",
-                    actions=[(t, d.isoformat()) for t, d in actions], pending={"kind": "schedule", "key": "when"})
-
-    def take_check_in_date(self) -> dict:
-        when = parse_when(self.text, self.today)
-        return move("set_check_in", phase="done", reflect=False, reason="the person chose the check-in date",
-                    check_in=when.isoformat() if when else None, pending=None)
+                return self.move(Kind.CHECKIN_ASK, phase="checkin", question=q, milestone=milestone,
+                                 pending={"kind": "checkin", "key": step}, reason=f"check-in: {step}")
+        return self.move(Kind.SAVE_CHECK_IN, phase="done", reason="check-in complete: record it")
 
 
 async def plan(state: CoachState, runtime: Runtime[Deps]) -> dict:
     planner = Planner(state, runtime.context.library, goals=runtime.context.goals, memory=runtime.context.memory)
     chosen = planner.decide()
     update = planner.update
-    update["move"] = chosen
-    update["pending"] = chosen.get("pending")
-    update.setdefault("phase", chosen["phase"])
+    update["move"] = chosen.as_dict()
+    update["pending"] = chosen.pending
+    update.setdefault("phase", chosen.phase)
     return update

@@ -1,4 +1,5 @@
-"""Write what the person chose into the goal store: the goal with its first actions, then their check-in date."""
+"""Write what the person chose into the goal store, and add what was stored to the move's facts for the
+renderer: the goal with its first steps, the check-in date, a check-in, or what was forgotten."""
 
 from __future__ import annotations
 
@@ -10,44 +11,41 @@ from langgraph.runtime import Runtime
 from assistant.goals import GoalStoreError
 from assistant.graph import checkin
 from assistant.graph.deps import Deps
+from assistant.graph.moves import Kind, Move
 from assistant.graph.state import CoachState
-from assistant.prompts import load_prompt
 
 
 async def save(state: CoachState, runtime: Runtime[Deps]) -> dict:
     store = runtime.context.goals
-    chosen = dict(state["move"])
+    move = Move.from_dict(state["move"])
+    facts = move.facts
     owner = state.get("user_id", "me")
+    update: dict = {}
     try:
-        if chosen["kind"] == "save_goal":
+        if move.kind == Kind.SAVE_GOAL:
             draft = state["draft"]
             goal = await asyncio.to_thread(
                 store.create_goal, owner, draft["statement"], kind=draft.get("kind", "developmental"),
-                smarty=draft, actions=[(t, date.fromisoformat(d)) for t, d in chosen["actions"]],
+                smarty=draft, actions=[(t, date.fromisoformat(d)) for t, d in facts["actions"]],
                 thread_id=state.get("thread_id"),
             )
-            listing = "\n".join(f"- {a['text']} (by {a['due']})" for a in goal["actions"])
-            chosen["preface"] = load_prompt("saved", actions=listing, check_in=goal["next_check_in"])
-            chosen["question"] = runtime.context.library.question("schedule", "when").text
-            return {"move": chosen, "saved_goal_id": goal["id"]}
-        if chosen["kind"] == "set_check_in":
+            facts.update(saved_actions=goal["actions"], next_check_in=goal["next_check_in"],
+                         accepted_now=(state.get("move") or {}).get("kind") == Kind.PRESENT_DRAFT)
+            update["saved_goal_id"] = goal["id"]
+            move.question = runtime.context.library.question("schedule", "when").text
+        elif move.kind == Kind.SET_CHECK_IN:
             goal_id = state.get("saved_goal_id")
-            if chosen.get("check_in") and goal_id:
+            if facts.get("check_in") and goal_id:
                 goal = await asyncio.to_thread(store.revise, owner, goal_id, why="check-in date chosen by the person",
-                                               next_check_in=date.fromisoformat(chosen["check_in"]))
+                                               next_check_in=date.fromisoformat(facts["check_in"]))
             else:
                 goal = await asyncio.to_thread(store.get_goal, owner, goal_id)
-            chosen["preface"] = load_prompt("checkin_set", check_in=goal["next_check_in"])
-            q = runtime.context.library.question("invite", "more")
-            chosen["question"] = q.text if q else ""
-            return {"move": chosen}
-        if chosen["kind"] == "forget":
-            gone = await asyncio.to_thread(runtime.context.memory.forget, owner, about=chosen["topic"])
-            chosen["preface"] = (f"Done. I've forgotten what you said about {chosen['topic']} ({len(gone)} remembered "
-                                 "item(s), and your messages about it in our conversations). It won't be learned again.")
-            chosen["forgotten"] = [chosen["topic"]]
-            return {"move": chosen}
-        if chosen["kind"] == "save_check_in":
+            facts["next_check_in"] = goal["next_check_in"]
+            move.question = runtime.context.library.question("invite", "more").text
+        elif move.kind == Kind.FORGET:
+            gone = await asyncio.to_thread(runtime.context.memory.forget, owner, about=facts["topic"])
+            facts.update(count=len(gone), forgotten=[facts["topic"]])
+        elif move.kind == Kind.SAVE_CHECK_IN:
             record = state["check_in"]
             answers = record["answers"]
             revised = checkin.wants_change(answers.get("still_yours", ""))
@@ -61,14 +59,14 @@ async def save(state: CoachState, runtime: Runtime[Deps]) -> dict:
                 goal = await asyncio.to_thread(store.revise, owner, record["goal_id"],
                                                why=f"re-examined at a check-in: {answers['still_yours']}",
                                                statement=answers["still_yours"])
-            last = goal["check_ins"][-1]
-            note = " The goal is revised in your words; the earlier version is kept." if revised else ""
-            chosen["preface"] = (f"Recorded: progress {last['progress']}%, and your next steps.{note} "
-                                 f"The next check-in is proposed for {goal['next_check_in']}.")
-            q = runtime.context.library.question("invite", "more")
-            chosen["question"] = q.text if q else ""
-            return {"move": chosen, "check_in": None}
+            facts.update(progress=goal["check_ins"][-1]["progress"], next_check_in=goal["next_check_in"], revised=revised)
+            move.question = runtime.context.library.question("invite", "more").text
+            update["check_in"] = None
     except GoalStoreError as exc:
-        chosen["preface"] = f"I couldn't save this just now: {exc} Your draft is kept in this conversation."
-        return {"move": chosen, "phase": "actions" if chosen["kind"] == "save_goal" else state.get("phase")}
-    return {}
+        facts["save_error"] = str(exc)
+        if move.kind == Kind.SAVE_GOAL:
+            update["phase"] = "actions"
+            move.pending = {"kind": "actions", "key": "actions"}
+            update["pending"] = move.pending
+    update["move"] = move.as_dict()
+    return update

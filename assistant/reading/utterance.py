@@ -1,9 +1,13 @@
-"""Features of one helper utterance for the fitted classifiers: its embedding, its relation to what the
-person just said, and a few surface cues. The same code serves fitting (evals/review/fit.py) and use."""
+"""Reading a helper's utterance (a mentor's, a counsellor's, or Waymark's own): the fitted AnnoMI label heads
+(utterance.json) over its embedding, its relation to what the person just said, and a few surface cues. The same
+features serve fitting (evals/review/fit.py) and use; the guard and the transcript reviewer both read through here."""
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -33,9 +37,38 @@ def surface(text: str, previous: str) -> list[float]:
 
 def feature_matrix(texts: list[str], previous: list[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
     """One row per utterance: embedding (384), embedding-similarity to the previous person turn, surface cues."""
-    # MiniLM whatever the guidance index uses: the fitted coefficients in model.json were learnt on its vectors.
+    # MiniLM whatever the guidance index uses: the fitted coefficients in utterance.json were learnt on its vectors.
     e_text = np.asarray(embed(texts, model="minilm", batch_size=batch_size, progress=progress))
     e_prev = np.asarray(embed([p or "" for p in previous], model="minilm", batch_size=batch_size, progress=progress))
     sim = (e_text * e_prev).sum(axis=1, keepdims=True)
     extra = np.asarray([surface(t, p) for t, p in zip(texts, previous)])
     return np.hstack([e_text, sim, extra])
+
+
+MODEL_PATH = Path(__file__).with_name("utterance.json")
+
+
+@lru_cache(maxsize=1)
+def fitted() -> dict:
+    return json.loads(MODEL_PATH.read_text())["labels"]
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-z))
+
+
+def probabilities(texts: list[str], previous: list[str]) -> dict[str, np.ndarray]:
+    """Fitted probabilities per AnnoMI label for each utterance (given the person's previous turn)."""
+    X = feature_matrix(texts, previous)
+    return {lab: _sigmoid(X @ np.array(m["coef"]) + m["intercept"])
+            for lab, m in fitted().items() if lab != "directiveness"}
+
+
+def thresholds() -> dict[str, float]:
+    return {lab: m["threshold"] for lab, m in fitted().items() if lab != "directiveness"}
+
+
+@lru_cache(maxsize=2048)
+def advice_probability(sentence: str) -> float:
+    """How advice-like one sentence reads, on its own (the guard's detector)."""
+    return float(probabilities([sentence], [""])["advice"][0])

@@ -1,4 +1,5 @@
-"""Phrases that tell a person what to do or what their goal is. Cheap enough to run on every sentence."""
+"""Phrases that tell a person what to do, what their goal is, or what to think of their goals. Cheap enough to
+run on every sentence of every reply; the guard and the transcript reviewer both use them."""
 
 from __future__ import annotations
 
@@ -27,6 +28,18 @@ GOAL_IMPOSITION = [
     ("goal imposition: 'you want to' asserted", r"\bwhat you (really|truly) want is\b"),
 ]
 
+# Judging the person's goals for them: whether they are realistic, ambitious enough, or truly theirs is the
+# person's to say. Reported words ("your manager thinks it's unrealistic") are not judgements.
+JUDGEMENT = [
+    ("goal judgement: ownership", r"(not|isn'?t|aren'?t|never) (entirely|really|truly|fully|quite|completely|even) (yours|your own)"),
+    ("goal judgement: ownership", r"(it'?s|this is|that'?s|they'?re|these are) (clearly |obviously )?(not|n't) (yours|your own|your goal)"),
+    ("goal judgement: ownership", r"(someone|somebody) else'?s goal,? not yours"),
+    ("goal judgement: size", r"(too|overly|very|quite|rather|a bit|far too|way too) (ambitious|big|vague|easy|small|modest|unrealistic|much)"),
+    ("goal judgement: realism", r"(unrealistic|not realistic|unachievable|impossible|out of (your )?reach|a pipe dream|naive)"),
+    ("goal judgement: quality", r"(your|these|those|this|that) goals? (is|are|seems?|sounds?|looks?) (wrong|bad|weak|unclear|vague|poor|not (good|right|smart|realistic|enough))"),
+    ("goal judgement: quality", r"(a|an) (bad|poor|wrong|unrealistic|weak|silly|naive) (goal|idea|plan|choice)"),
+]
+
 # Offering options once advice was asked for, or with permission, is allowed; these soften the rules.
 OPTION_MARKERS = re.compile(
     r"\b(one option|some options|a few options|some people|others have|you (might|could|may)|if it helps|"
@@ -34,7 +47,7 @@ OPTION_MARKERS = re.compile(
     re.I,
 )
 
-_compiled = [(reason, re.compile(rx, re.I)) for reason, rx in DIRECTIVE + GOAL_IMPOSITION]
+_compiled = [(reason, re.compile(rx, re.I)) for reason, rx in DIRECTIVE + GOAL_IMPOSITION + JUDGEMENT]
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 # "your manager says you should" reports someone else's words back; it does not tell the person anything.
 _REPORTED = re.compile(r"\b(say|says|said|saying|think|thinks|thought|told|tell|tells|feel|feels|felt|believe|believes|"
@@ -54,7 +67,8 @@ def rule_hits(text: str) -> list[str]:
 
 
 def is_goal_imposition(reason: str) -> bool:
-    return reason.startswith("goal imposition")
+    """Telling someone what their goal is, or judging it for them: never allowed, even when advice was asked for."""
+    return reason.startswith(("goal imposition", "goal judgement"))
 
 
 def offers_options(text: str) -> bool:

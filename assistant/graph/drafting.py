@@ -1,0 +1,88 @@
+"""Drafting from understanding: each SMARTY part comes from the words that say it, whenever the person said
+them. A part nobody has given stays open; an answer that says nothing about a part never fills it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.dates import find_when
+from assistant.graph.goalwords import goal_kind
+from assistant.graph.state import Draft
+from assistant.reading import Reading
+from assistant.reading.spans import tidy
+from assistant.text import clip_words, content_words
+
+PARTS = ("specific", "measurable", "achievable", "relevant", "time_bound")
+ASK_ORDER = ("measurable", "time_bound", "achievable", "relevant")  # the order open parts are asked for
+SLOT_OF = {"measure": "measurable", "timeframe": "time_bound", "feasibility": "achievable", "reason": "relevant"}
+PART_WORDS = 40
+
+
+def dated(words: str, today: date) -> str:
+    """Their date words, with the date they mean: "within a year (2027-11-24)"."""
+    found = find_when(words, today)
+    return f"{words} ({found[0].isoformat()})" if found else words
+
+
+def start(goal_words: str, turn: int, today: date) -> Draft:
+    """A draft whose statement is the person's own statement of the goal; a date inside it is the time-bound part."""
+    words = clip_words(tidy(goal_words), PART_WORDS)
+    draft: Draft = {"statement": words, "specific": words, "said_at": {"specific": turn}}
+    if found := find_when(words, today):
+        draft["time_bound"] = dated(found[1], today)
+        draft["said_at"]["time_bound"] = turn
+    return draft
+
+
+def restate(draft: Draft, goal_words: str, turn: int, today: date) -> Draft:
+    """The person said the goal again, their way: their new words replace the old, other parts stay."""
+    fresh = start(goal_words, turn, today)
+    return {**draft, **{k: v for k, v in fresh.items() if k != "said_at"},
+            "said_at": {**draft.get("said_at", {}), **fresh["said_at"]}}
+
+
+def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | None = None) -> tuple[Draft, list[str]]:
+    """Every part this message says goes into the draft; returns the draft and the parts it added or changed.
+
+    `expecting`: the part the last question asked for. A message that names no part but answers it with words of
+    substance fills it only for the parts whose answers have no reliable cue (why it matters, why it is within
+    reach); an agreement, a doubt or a question fills nothing.
+    """
+    out: Draft = {**draft, "said_at": dict(draft.get("said_at", {}))}
+    added: list[str] = []
+
+    def put(part: str, words: str) -> None:
+        words = clip_words(tidy(words), PART_WORDS)
+        if words and out.get(part) != words:
+            out[part] = words
+            out["said_at"][part] = turn
+            added.append(part)
+
+    action_text = " ".join(r.actions)
+    if r.measure:
+        put("measurable", r.measure)
+    if r.timeframe and not (r.actions and r.timeframe in action_text):  # "enrol this week" dates a step, not the goal
+        put("time_bound", dated(r.timeframe, today))
+    if r.feasibility:
+        put("achievable", r.feasibility)
+    if r.reason:
+        put("relevant", r.reason)
+    if r.actions:
+        out["actions"] = list(dict.fromkeys([*out.get("actions", []), *r.actions]))
+    quiet = r.has("agree", "unsure", "question_to_waymark", "asks_advice", "off_topic", "distress") or r.any_goal or added
+    if expecting in ("achievable", "relevant") and not quiet and len(content_words(r.text)) >= 2:
+        put(expecting, r.text)
+    return out, added
+
+
+def open_parts(draft: Draft) -> list[str]:
+    return [p for p in ASK_ORDER if not draft.get(p)]
+
+
+def is_concrete(draft: Draft) -> bool:
+    """Enough to show as a draft: what, and at least how much or by when."""
+    return bool(draft.get("statement")) and bool(draft.get("measurable") or draft.get("time_bound"))
+
+
+def finish(draft: Draft) -> Draft:
+    return {**draft, "kind": goal_kind(draft.get("statement", ""))}

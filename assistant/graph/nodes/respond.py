@@ -1,0 +1,102 @@
+"""Write and send the reply: reflections (templates, or the model where it writes), the renderer's sentences,
+and the non-imposition guard over all of it before a word reaches the person."""
+
+from __future__ import annotations
+
+import logging
+
+from langgraph.config import get_stream_writer
+from langgraph.runtime import Runtime
+
+from assistant.graph.deps import Deps
+from assistant.graph.moves import Kind, Move
+from assistant.graph.render import render
+from assistant.graph.state import CoachState
+from assistant.guard import check_reply_off_loop as check
+from assistant.llm import LLMError
+from assistant.prompts import load_prompt
+from assistant.reading import Reading
+from assistant.reading.reflect import copied_run, reflections
+from assistant.safety import load_resources
+
+log = logging.getLogger(__name__)
+SAFE_QUESTION = "What matters most to you about this?"
+PROMPT_CHARS = 1500
+MAX_REFLECTION_WORDS = 60
+
+
+def _emit(text: str = "", replace: str | None = None) -> None:
+    try:
+        get_stream_writer()({"replace": replace} if replace is not None else {"token": text})
+    except RuntimeError:  # outside a streaming run (tests calling the node directly)
+        pass
+
+
+def template_reflections(state: CoachState, r: Reading) -> list[str]:
+    focus = state.get("focus_goal") or {}
+    other_by = focus.get("by", "") if focus.get("whose") == "someone_else" else ""
+    earlier = (state.get("move") or {}).get("facts", {}).get("earlier_goal", "")
+    return reflections(r, other_by=other_by, earlier_goal=earlier)
+
+
+async def model_reflection(deps: Deps, state: CoachState, r: Reading) -> tuple[list[str], list[str]]:
+    """(the model's reflection, or [] when it did not pass; what the guard caught)."""
+    notes = ", ".join(filter(None, [f"feelings: {', '.join(r.feelings)}" if r.feelings else "",
+                                     f"their goal: {r.goal}" if r.goal else "",
+                                     f"someone else's goal for them: {r.other_goal} ({r.other_by})" if r.other_goal else ""]))
+    messages = [{"role": "system", "content": load_prompt("reflect", context=notes)},
+                {"role": "user", "content": r.text[:PROMPT_CHARS]}]
+    try:
+        text = (await deps.llm.complete(messages, max_tokens=90, temperature=0.3)).strip()
+    except LLMError as exc:
+        log.info("reflection by the model skipped: %s", exc)
+        return [], []
+    verdict = await check(text)
+    usable = (not verdict.flagged and text and not text.rstrip().endswith("?") and not copied_run(text, r.text)
+              and len(text.split()) <= MAX_REFLECTION_WORDS and not _speaks_of_itself(text))
+    return ([text] if usable else []), verdict.reasons
+
+
+def _speaks_of_itself(text: str) -> bool:
+    import re
+
+    return bool(re.search(r"\b(i|i'm|i've|me|my)\b", text, re.I))
+
+
+async def respond(state: CoachState, runtime: Runtime[Deps]) -> dict:
+    deps = runtime.context
+    move = Move.from_dict(state["move"])
+    r = Reading.from_dict(state["reading"]) if state.get("reading") else None
+    resources = load_resources(deps.settings.safety_resources)
+    caught: list[str] = []
+    action = "sent"
+    said: list[str] = []
+    if r is not None and move.info.reflects and not r.injection:
+        if deps.settings.model_writes:
+            said, caught = await model_reflection(deps, state, r)
+            action = "model" if said else "template"
+        if not said:
+            said = template_reflections(state, r)
+    options: list[str] = []
+    if move.kind == Kind.OPTIONS:
+        for note in state.get("retrieved", []):
+            options += deps.library.options(note["id"])
+        options = list(dict.fromkeys(options + deps.library.options("advice-with-permission")))[:3]
+    reply = render(move, reflections=said, notice=state.get("notice"), injection=bool(r and r.injection),
+                   options=options, resources=resources)
+    text = reply.text
+    advice_welcome = bool(state.get("advice_welcome")) and move.kind == Kind.OPTIONS
+    verdict = await check(text, advice_welcome=advice_welcome)
+    if verdict.flagged:  # the assembled reply still reads as imposing: drop the reflection, keep the question
+        caught += verdict.reasons
+        move.facts.pop("greeting_goal", None)
+        text = render(move, reflections=[], notice=state.get("notice"), options=options, resources=resources).text or SAFE_QUESTION
+        verdict = await check(text, advice_welcome=advice_welcome)
+        if verdict.flagged:
+            text = SAFE_QUESTION
+            verdict = await check(text)
+        action = "fallback"
+    _emit(text)
+    return {"reply": text, "history": [{"role": "assistant", "content": text}],
+            "guard": {**verdict.as_dict(), "caught": caught, "action": action,
+                      "reflections": reply.reflections if action != "fallback" else []}}

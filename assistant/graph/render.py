@@ -1,0 +1,115 @@
+"""The one place replies are written: a Move, its facts and the reflections become sentences, from the fixed
+texts in prompts/. Where did a sentence come from? From here, and from a file named in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.graph.moves import Kind, Move
+from assistant.graph.state import Draft
+from assistant.prompts import load_prompt
+from assistant.safety import Resources
+
+PART_LABELS = {"specific": "Specific", "measurable": "Measurable", "achievable": "Achievable", "relevant": "Relevant",
+               "time_bound": "Time-bound"}
+
+
+@dataclass
+class Reply:
+    parts: list[str] = field(default_factory=list)  # paragraphs, in order
+    reflections: list[str] = field(default_factory=list)  # which of them reflect the person
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p for p in self.parts if p)
+
+
+def draft_block(draft: Draft) -> str:
+    open_ = load_prompt("draft_open")
+    return load_prompt("draft", statement=draft.get("statement") or open_, yours=draft.get("yours") or load_prompt("draft_yours"),
+                       **{k: draft.get(k) or open_ for k in PART_LABELS})
+
+
+def added_lines(draft: Draft, added: list[str]) -> str:
+    lines = [f"- **{PART_LABELS[p]}:** {draft[p]}" for p in added if p in PART_LABELS and draft.get(p)]
+    return load_prompt("draft_added", lines="\n".join(lines)) if lines else ""
+
+
+def render(move: Move, *, reflections: list[str], notice: str | None = None, injection: bool = False,
+           options: list[str] = (), resources: Resources | None = None) -> Reply:
+    reply = Reply()
+    facts = move.facts
+    kind = move.kind
+
+    if kind == Kind.NOTICE:
+        reply.parts.append(notice or "")
+        return reply
+    if kind == Kind.SAFETY:
+        lines = "\n".join(f"- **{name}:** {how}" for name, how in resources.lines)
+        reply.parts.append(load_prompt("safety", emergency=resources.emergency, lines=lines))
+        return reply
+
+    if facts.get("greeting_goal"):
+        reply.parts.append(load_prompt("welcome_back", goal=facts["greeting_goal"]))
+    if injection:
+        reply.parts.append(load_prompt("injection"))
+    elif move.info.reflects and reflections:
+        reply.reflections = list(reflections)
+        reply.parts.append(" ".join(reflections))
+
+    if kind == Kind.AFTER_SAFETY:
+        reply.parts.append(load_prompt("after_safety", short=resources.short))
+    elif kind == Kind.ASIDE:
+        reply.parts.append(load_prompt("aside_about" if facts.get("topic") == "about" else "aside_off_topic"))
+    elif kind == Kind.FORGET:
+        reply.parts.append(load_prompt("forgotten", topic=facts["topic"], count=facts.get("count", 0)))
+    elif kind == Kind.CONNECT:
+        reply.parts.append(load_prompt("connect", goals="; ".join(facts.get("goals", []))))
+    elif kind == Kind.ADVICE_OFFER:
+        reply.parts.append(load_prompt("advice_offer"))
+    elif kind == Kind.OPTIONS:
+        reply.parts.append(load_prompt("options", options="\n".join(f"- {o}" for o in options)))
+    elif kind in (Kind.DRAFT_ASK, Kind.EXAMINE):
+        if facts.get("insist"):
+            reply.parts.append(load_prompt("insist", skipped="some of the questions about where this goal came from"))
+        draft = facts.get("draft") or {}
+        if kind == Kind.DRAFT_ASK and draft and facts.get("show_draft"):
+            reply.parts.append(draft_block(draft))
+        elif draft and facts.get("added"):
+            reply.parts.append(added_lines(draft, facts["added"]))
+    elif kind == Kind.PRESENT_DRAFT:
+        draft = facts["draft"]
+        reply.parts.append(draft_block(draft) + "\n\n" + load_prompt("draft_complete", kind=draft.get("kind", "developmental")))
+        reply.parts.append(load_prompt("draft_question"))
+    elif kind == Kind.ACTIONS_ASK:
+        reply.parts.append(load_prompt("accepted"))
+    elif kind == Kind.ACTIONS_RETRY:
+        reply.parts.append(load_prompt("actions_retry", count=facts.get("count", 0)))
+    elif kind == Kind.SAVE_GOAL:
+        if facts.get("save_error"):
+            reply.parts.append(load_prompt("save_failed", error=facts["save_error"]))
+        else:
+            listing = "\n".join(f"- {a['text']} (by {a['due']})" for a in facts["saved_actions"])
+            reply.parts.append(load_prompt("accepted") if facts.get("accepted_now") else "")
+            reply.parts.append(load_prompt("saved", actions=listing, check_in=facts["next_check_in"]))
+    elif kind == Kind.SET_CHECK_IN:
+        reply.parts.append(load_prompt("save_failed", error=facts["save_error"]) if facts.get("save_error")
+                           else load_prompt("checkin_set", check_in=facts["next_check_in"]))
+    elif kind == Kind.REJECTED:
+        reply.parts.append(load_prompt("rejected"))
+    elif kind == Kind.CHECKIN_OPEN:
+        reply.parts.append(load_prompt("checkin_open", statement=facts["statement"]))
+    elif kind == Kind.CHECKIN_ASK and facts.get("milestone"):
+        reply.parts.append(load_prompt("milestone"))
+    elif kind == Kind.SAVE_CHECK_IN:
+        reply.parts.append(load_prompt("save_failed", error=facts["save_error"]) if facts.get("save_error") else
+                           load_prompt("checkin_saved", progress=facts["progress"], next_check_in=facts["next_check_in"],
+                                       revised=load_prompt("checkin_revised") if facts.get("revised") else ""))
+
+    question = move.question or facts.get("question_text") or ""
+    if kind == Kind.OPTIONS:
+        question = load_prompt("options_question")
+    if question:
+        reply.parts.append(question)
+    reply.parts = [p for p in reply.parts if p]
+    return reply

@@ -1,0 +1,173 @@
+"""Rule cues: the precise first layer of reading a message. Each names what it found in the person's words;
+the fitted classifiers (intents.py, safety.py) read what these miss."""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# --- risk: phrases no one uses lightly ----------------------------------------------------------------------
+CRISIS = re.compile(
+    r"\b(kill(ing)? my ?self|end(ing)? (my life|it all)|suicid\w*|self[- ]?harm\w*|hurt(ing)? my ?self|cut(ting)? my ?self|"
+    r"(don'?t|do not|dont) want to (live|be alive|be here any ?more|exist|wake up)|no reason to (live|go on)|"
+    r"better off (dead|without me)|(i )?want(ed)? to die|wish i (was|were) dead|wish i (wasn'?t|weren'?t) (alive|here|around)|"
+    r"overdos\w*|take (all )?(the|my) pills|goodbye (letters?|notes?)|"
+    r"(he|she|they|partner|husband|wife|boyfriend|girlfriend|dad|father|mum|mom|mother|brother|boss|manager) "
+    r"(hits|hit|beats|beat|chokes|choked|strangled|hurts|threatens|threatened) (me|to (kill|hurt))|being abused|abusive (partner|relationship|husband|wife)|"
+    r"(not|don'?t feel) safe (at home|at work|going home)|scared to go home|afraid to go home|can'?t go on (living|like this any ?more))\b",
+    _I)
+
+INJECTION = re.compile(
+    r"(ignore|disregard|forget) (all |any )?(the )?(previous|prior|above|earlier|your) (instructions|rules|prompts?)|"
+    r"\bsystem prompt\b|\byou are now\b|\bact as\b|\bjailbreak\b|\bdeveloper mode\b|\bnew instructions\b", _I)
+
+FORGET = re.compile(r"\bforget (?:what i (?:said|told you|wrote)|everything i said|that i said|that)(?: about| regarding)?\s*"
+                    r"(?P<topic>[^.!?\n]*)", _I)
+
+# --- what the person asks for --------------------------------------------------------------------------------
+ASKS_ADVICE = re.compile(
+    r"\b(just )?tell me what (to do|i should|my goal should|to aim|to choose|to pick)|what should i (do|aim|choose|pick|focus|go for)|"
+    r"what (would|do) you (recommend|suggest|advise|do)|any (advice|tips|suggestions|ideas)\b|give me (some |the )?(advice|tips|ideas|options|answer)|"
+    r"can you (just )?(suggest|recommend|advise|tell me)|what'?s the (best|right) (way|thing|option|path|career|move|choice)|"
+    r"pick (one|a goal|for me)|(set|choose) (a|my) goal for me|choose for me|decide for me|you decide|you pick|"
+    r"just (give me|tell me) the answer|what do you think i should|which (one )?should i|where should i (start|begin)|"
+    r"what would you do (in my|if you were)|what do people (usually|normally) do", _I)
+PERMISSION = re.compile(
+    r"\b(i'?d (like|love|welcome|appreciate) (some |a few )?(ideas|options|suggestions|advice|input)|"
+    r"(yes|yeah|sure|ok(ay)?|go on|go ahead)[,.!]* (please )?(share|tell me|give me|let'?s hear|i'?d like)\b.*"
+    r"(ideas|options|suggestions|advice|them|some)|share (some |your |a few )?(ideas|options|suggestions)|"
+    r"still want (some )?(ideas|options|advice)|(happy|open) to hear (some |your )?(ideas|options|suggestions))", _I)
+SKIP_AHEAD = re.compile(
+    r"\b(let'?s|can we|could we|i want to|i'?d like to) (just )?(set|write|draft|make|define|nail down|get to|jump to|move on to) "
+    r"(the|a|my|our) (goal|plan)|\bskip (this|the questions|ahead|the (deep|big) questions)|\bi (already )?know (exactly )?what "
+    r"(my goal is|i want)|\bstop asking\b|\bjust (help me )?(write|draft|set|plan) (it|the goal|my goal|this)|\bcut to the chase\b", _I)
+CHANGE_MIND = re.compile(
+    r"\b(changed my mind|on second thought|second thoughts|not sure that'?s (it|what i want)|i don'?t want that any ?more|"
+    r"scratch that|forget (the|that|about the) \w+|actually,? (no|i'?d rather|i don'?t|scrap)|scrap (that|the)|"
+    r"rather (do|focus on|go for)|not (the|my) (goal|point) any ?more)\b", _I)
+QUESTION_TO_WAYMARK = re.compile(
+    r"\b(are you (a|an|real|human|a bot|ai|a therapist)|who are you|what are you|how does (this|it|waymark) work|"
+    r"who (can|will|gets to) (see|read)|is (this|it|my data) (private|confidential|stored|saved|safe)|why do you (ask|keep asking)|"
+    r"what (happens|do you do) (to|with) (my|what i)|do you (store|keep|save|remember)|what is waymark|who made you|"
+    r"can my (manager|boss|mentor) see)\b", _I)
+UNSURE = re.compile(
+    r"^\W*(i )?(honestly |really |just )?(don'?t|dont|do not) know\b|\bnot (really )?sure\b|\bno idea\b|\bidk\b|\bno clue\b|"
+    r"\bdunno\b|\bhaven'?t (a clue|thought about it)|\bcan'?t (say|tell)\b|\bhard to say\b", _I)
+AGREE = re.compile(
+    r"^\W*(yes|yeah|yep|yup|yes please|sure|ok(ay)?|right|exactly|correct|agreed|definitely|absolutely|sounds (good|right|about right)|"
+    r"that'?s (it|right|mine|correct|fine)|it is|it'?s mine|looks (good|right)|perfect|great|fine)\b[\w ,'’]{0,30}[.!]*\W*$", _I)
+
+# --- goals, in the person's words ------------------------------------------------------------------------------
+OTHER_PEOPLE = (
+    r"(?P<who>(?:my |our |the )?(?:manager|boss|supervisor|line manager|team lead|lead|director|ceo|company|employer|"
+    r"organi[sz]ation|hr|parents?|mum|mom|dad|father|mother|family|partner|wife|husband|girlfriend|boyfriend|spouse|"
+    r"teacher|mentor|coach|professor|advisor|supervisor|everyone|people|they))")
+# A goal runs to the end of its clause: "I want to X and I'd like to Y" holds two goals.
+GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|though|cause|since)\s+(?:i|i'?d|i'?m|my|also|it)\b|"
+        r"\s*,?\s+because\b|[.!?\n;]|$)")
+OTHER_GOAL = re.compile(
+    OTHER_PEOPLE + r" (?:really |keeps? |kept |has |have )?(?:wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
+    r"pushes|pushed|pushing|thinks? i should|say(?:s|ing)? i should|said i should|would like|set|put|gave me|suggested|"
+    r"keeps? saying i should|is pushing me|are pushing me)(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)
+OWN_GOAL = re.compile(
+    r"\b(?:my (?:real |actual |own )?goal is(?: to)?|i (?:really |actually |truly )?want to|i wanna|i'?d (?:really |honestly )?(?:like|love) to|"
+    r"i would (?:really )?(?:like|love) to|i hope to|i wish i could|i'?m aiming (?:to|for)|i aim to|i plan to|i'?m planning to|"
+    r"i dream of|my dream is(?: to)?|the dream (?:would be|is)(?: to)?|i'?m hoping to|"
+    r"what i (?:actually |really |truly )?want is(?: to)?|what i'?d (?:really |actually )?(?:love|like) is(?: to)?|"
+    r"i'?ve decided (?:to|i'?m going to)|i'?m going for|(?:something|somewhere) like(?= becoming)|ideally i'?d|ideally i would|"
+    r"the goal for me is(?: to)?|i keep thinking about|i'?d rather|i want to be|my aim is(?: to)?|i'?m determined to|"
+    r"i'?m set on|i really want|i'?d love)\s+" + GOAL, _I)
+DUTY_GOAL = re.compile(
+    r"\b(?:i (?:need|have|ought|got) to|i should(?: really)?|i'?m supposed to|i must|i'?ve got to|i'?m meant to|i'?m expected to)\s+"
+    + GOAL, _I)
+
+# --- SMARTY parts --------------------------------------------------------------------------------------------
+NUMBER = r"(?<!the )(?<!that )(?<!this )(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|a couple|a few|a dozen)"
+MEASURE = re.compile(
+    r"\b(i'?d know (?:because|when|if|by)|i'?ll know|i will know|i would know|how i'?d know|you'?d see|the sign would be|"
+    r"success (?:would be|is|looks like|means)|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
+    + NUMBER + r" (?:clients|talks|people|sessions|times|articles|posts|courses|modules|projects|interviews|applications|"
+    r"hours|pages|chapters|km|miles|kilos|kg|books|customers|sales|presentations|papers|workshops|meetings|shifts|students)|"
+    r"\d+ ?(?:%|percent|per cent)|pass(?:ing)? (?:the|my) (?:exam|test|certification|course)|a score of|"
+    r"(?:when|once|if) (?:the|my) (?:team|manager|boss|others|colleagues|people|clients) (?:stop|start|come|ask|say|tell|trust|rely))\b", _I)
+ACTION = re.compile(
+    r"\b(i'?ll|i will|i'?m going to|i am going to|gonna|my (?:first|next) step|first step (?:is|would be|will be)|"
+    r"next step|step one|i can start by|i'?ll start (?:by|with)|i'?m starting|i'?ve booked|i'?ve signed up|"
+    r"(?:this|next) week i|tomorrow i|on monday i|i plan to (?:email|call|ask|book|sign|enrol|enroll|talk|meet|write|set))\b", _I)
+REASON = re.compile(
+    r"\b(because|'?cause|cos|so that|it matters|matters to me|important to me|i care (?:about|a lot)|it would (?:give|mean)|"
+    r"means a lot|that'?s why|the reason is|i love|i believe in|it connects to|it'?s about)\b", _I)
+FEASIBILITY = re.compile(
+    r"\b(i already|doable|within reach|realistic|i have (?:the )?(?:time|support|budget|skills|experience)|i can manage|achievable|"
+    r"feasible|i'?ve done (?:it|this|something like)|my (?:manager|boss|team|employer) (?:will|would|is willing to) (?:pay|support|cover|fund)|"
+    r"it'?s within|i'?ve got the|enough time)\b", _I)
+
+# --- feelings -------------------------------------------------------------------------------------------------
+FEELING_WORDS = {
+    "anxious": r"anxious|anxiety|nervous|worried|worry|on edge|uneasy",
+    "scared": r"scared|afraid|terrified|frightened|fear",
+    "stuck": r"stuck|trapped|going nowhere|in a rut|stagnat\w*",
+    "overwhelmed": r"overwhelmed|swamped|drowning|too much|snowed under",
+    "exhausted": r"exhausted|drained|draining|burn(?:ed|t)? ?out|worn out|knackered|so tired|tiring|exhausting",
+    "unsure of yourself": r"not good enough|imposter|impostor|fraud|useless|doubt\w*|can'?t do (?:it|this)|not (?:smart|clever|capable) enough",
+    "frustrated": r"frustrat\w*|fed up|annoyed|irritated|sick of|tired of",
+    "low": r"low|down|sad|miserable|gutted|disappointed|deflated|hopeless",
+    "hurt": r"hurt|let down|overlooked|passed over|ignored|unappreciated",
+    "excited": r"excited|thrilled|can'?t wait|buzzing|eager|pumped",
+    "proud": r"proud",
+    "hopeful": r"hopeful|optimistic",
+    "torn": r"torn|conflicted|mixed feelings|in two minds|on the fence",
+    "lost": r"\blost\b|adrift|directionless|no direction",
+    "angry": r"angry|furious|livid|resent\w*",
+    "guilty": r"guilty|guilt|ashamed|embarrass\w*",
+}
+_FEELINGS = [(name, re.compile(rf"\b(?:{rx})\b", _I)) for name, rx in FEELING_WORDS.items()]
+# "killing me", "dying to": figures of speech name a feeling, never a risk.
+FIGURES_OF_SPEECH = re.compile(r"\b(killing me|dying to|dead (tired|end|on my feet)|to die for|could (kill|murder) (for )?a|"
+                               r"kill for|bored to death|scared to death|deadline)\b", _I)
+
+# --- career stage and horizons -----------------------------------------------------------------------------------
+EARLY = re.compile(r"\b(student|graduat\w+|intern(ship)?|first (job|role|year)|junior|entry[- ]level|just (started|joined)|"
+                   r"new to (the|this|my)|early (in|career)|apprentice\w*)\b", _I)
+MID = re.compile(r"\b(senior|mid[- ]career|team lead|manager of|managing|(5|6|7|8|9|ten|1\d|eight|nine|fifteen) years|"
+                 r"promotion|career change|changing careers|middle manager)\b", _I)
+LATE = re.compile(r"\b(retire\w*|late career|later career|last (few )?years (of|before)|legacy|(2\d|3\d|twenty|thirty) years|"
+                  r"winding down|end of my career|succession|pass on)\b", _I)
+HORIZON_CUES = {
+    "identity": re.compile(r"\b(who i am|i am (a|an)|become|the kind of|person i|i see myself|my role|as a person|strengths?|"
+                           r"what gets in (the|my) way|holds? me back)\b", _I),
+    "values": re.compile(r"\b(care about|matters? to me|important to me|value|values|meaningful|because i|believe in|passion\w*|love)\b", _I),
+    "support": re.compile(r"\b(support\w*|mentor\w*|network|colleagues?|friends?|my partner|family|help(s|ed)? me|on my own|alone|resources)\b", _I),
+    "contribution": re.compile(r"\b(contribut\w+|difference|impact|legacy|give back|others|achieve|look back|satisf\w+|status quo|community)\b", _I),
+}
+
+RULES = {  # intent -> its precise cue, also a feature for the fitted classifier
+    "goal_own": OWN_GOAL, "goal_other": OTHER_GOAL, "goal_duty": DUTY_GOAL, "measure": MEASURE, "action": ACTION,
+    "reason": REASON, "feasibility": FEASIBILITY, "asks_advice": ASKS_ADVICE, "permission": PERMISSION,
+    "skip_ahead": SKIP_AHEAD, "change_mind": CHANGE_MIND, "question_to_waymark": QUESTION_TO_WAYMARK, "unsure": UNSURE,
+    "agree": AGREE, "distress": CRISIS,
+}
+
+
+def feelings(text: str) -> list[str]:
+    """Names of the feelings the person's words express, in the order of the lexicon."""
+    plain = FIGURES_OF_SPEECH.sub(" ", text)
+    return [name for name, rx in _FEELINGS if rx.search(plain)]
+
+
+def career_stage(text: str) -> str | None:
+    for stage, rx in (("late", LATE), ("early", EARLY), ("mid", MID)):
+        if rx.search(text):
+            return stage
+    return None
+
+
+def horizons(text: str) -> list[str]:
+    return [h for h, rx in HORIZON_CUES.items() if rx.search(text)]
+
+# After a safety reply the person leads; this is them asking to go back to their goals.
+RETURN_TO_GOALS = re.compile(
+    r"\b((go|get|come) back to (my|the|our) (goal|plan|career|conversation)|(continue|carry on) with (my|the) (goal|plan)|"
+    r"can we (go back|continue|carry on|get back)|let'?s (go back|continue|carry on|get back|talk about my (goal|career))|"
+    r"i'?m (ok|okay|fine|safe) now,? (let'?s|can we)|back to (the )?goals?)\b", _I)

@@ -1,0 +1,169 @@
+"""Read one message: rules first, then the fitted heads over the local encoder, then the spans that say each
+thing. The graph, the guard and the reviewer all read through here."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from assistant.reading import cues, spans
+from assistant.reading.features import featurize_with_clauses
+from assistant.reading.heads import load_heads, probabilities
+
+log = logging.getLogger(__name__)
+
+INTENTS = ("goal_own", "goal_other", "goal_duty", "measure", "timeframe", "action", "reason", "feasibility",
+           "asks_advice", "permission", "skip_ahead", "change_mind", "feeling", "distress", "off_topic",
+           "question_to_waymark", "unsure", "agree")
+SLOT_INTENTS = ("measure", "timeframe", "action", "reason", "feasibility")
+# When the last question asked for one of these, a weaker reading of it counts: "3 talks" answers "how would you know?".
+EXPECTING_DISCOUNT = 0.5
+
+
+@dataclass(frozen=True)
+class Risk:
+    level: str  # "none", "possible" or "high"
+    score: float  # the recogniser's probability; 1.0 when a rule decided
+    why: str  # "rule: ..." or "recogniser" or ""
+
+
+@dataclass(frozen=True)
+class Reading:
+    text: str
+    intents: tuple[str, ...]  # what the message does, in INTENTS order
+    scores: dict[str, float] = field(default_factory=dict)  # the fitted heads' probabilities, for the record
+    goal: str = ""  # the person's own goal, in their words
+    other_goal: str = ""  # a goal someone else holds for them, in the person's words
+    other_by: str = ""  # who that goal came from, in the person's words ("my director")
+    duty_goal: str = ""  # "I have to ...": whose it is, unclear
+    measure: str = ""
+    timeframe: str = ""
+    actions: tuple[str, ...] = ()
+    reason: str = ""
+    feasibility: str = ""
+    feelings: tuple[str, ...] = ()
+    risk: Risk = Risk("none", 0.0, "")
+    stage: str | None = None
+    horizons: tuple[str, ...] = ()
+    injection: bool = False
+    forget_topic: str | None = None
+
+    def has(self, *intents: str) -> bool:
+        return any(i in self.intents for i in intents)
+
+    @property
+    def any_goal(self) -> str:
+        return self.goal or self.other_goal or self.duty_goal
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Reading":
+        fields = {**data, "risk": Risk(**data["risk"]) if isinstance(data.get("risk"), dict) else data.get("risk", Risk("none", 0.0, ""))}
+        for name in ("intents", "actions", "feelings", "horizons"):
+            fields[name] = tuple(fields.get(name) or ())
+        return cls(**fields)
+
+
+def _risk(text: str, p: float) -> Risk:
+    if m := cues.CRISIS.search(text):
+        return Risk("high", 1.0, f"rule: '{m[0]}'")
+    threshold = load_heads("safety")["crisis"].threshold
+    if p >= threshold:
+        return Risk("high", round(p, 3), "recogniser")
+    return Risk("possible" if p >= threshold / 2 else "none", round(p, 3), "")
+
+
+def _best_clause(pieces: list[str], probs: dict[str, np.ndarray], intent: str) -> str:
+    if intent not in probs or not len(pieces):
+        return ""
+    i = int(np.argmax(probs[intent]))
+    return spans.tidy(pieces[i])
+
+
+def read_many(texts: list[str], expecting: list[str | None] | None = None) -> list[Reading]:
+    """Readings for several messages in one pass of the encoder (the fit scripts and the reviewer use this)."""
+    expecting = expecting or [None] * len(texts)
+    X, pieces, clause_rows = featurize_with_clauses(texts)
+    intent_heads, safety_heads = load_heads("intents"), load_heads("safety")
+    p_intents = probabilities(intent_heads, X)
+    p_crisis = probabilities(safety_heads, X)["crisis"]
+    return [_reading(t, {k: float(v[i]) for k, v in p_intents.items()}, float(p_crisis[i]), pieces[i],
+                     probabilities(intent_heads, clause_rows[i]), expecting[i]) for i, t in enumerate(texts)]
+
+
+def read(text: str, expecting: str | None = None) -> Reading:
+    return read_many([text], [expecting])[0]
+
+
+def _reading(text: str, p: dict[str, float], p_crisis: float, pieces: list[str], clause_p: dict[str, np.ndarray],
+             expecting: str | None) -> Reading:
+    heads = load_heads("intents")
+    on: set[str] = set()
+    for intent in INTENTS:
+        if intent == "distress":
+            continue
+        head = heads.get(intent)
+        rule = cues.RULES.get(intent)
+        rule_hit = bool(rule.search(text)) if rule is not None else False
+        if intent == "timeframe":
+            rule_hit = bool(spans.timeframe_span(text))
+        if intent == "feeling":
+            rule_hit = bool(cues.feelings(text))
+        threshold = head.threshold if head else 1.0
+        if expecting == intent:
+            threshold *= EXPECTING_DISCOUNT
+        if (head and p.get(intent, 0.0) >= threshold) or (rule_hit and (head is None or head.rule_decides)):
+            on.add(intent)
+    risk = _risk(text, p_crisis)
+    if risk.level == "high":
+        on.add("distress")
+
+    goal = spans.goal_span(text)
+    other, who = spans.other_goal_span(text)
+    duty = spans.duty_goal_span(text)
+    if "goal_own" in on and not goal:
+        goal = _best_clause(pieces, clause_p, "goal_own")
+    if "goal_other" in on and not other and "goal_own" not in on:
+        other, who = _best_clause(pieces, clause_p, "goal_other"), "someone else"
+    if goal and "goal_own" not in on:
+        goal = ""  # a rule match the reader does not believe ("I want to say thanks") is not a goal
+    if other and "goal_other" not in on:
+        other = ""
+    if duty and "goal_duty" not in on:
+        duty = ""
+    if "goal_duty" in on and not duty and cues.OTHER_GOAL.search(text):
+        on.discard("goal_duty")  # "she says I should ..." is her goal for them, not a duty of theirs
+
+    def slot(intent: str, rule_span: str) -> str:
+        if intent not in on:
+            return ""
+        return rule_span or _best_clause(pieces, clause_p, intent)
+
+    measure = slot("measure", spans.to_sentence_end(text, cues.MEASURE))
+    reason = slot("reason", spans.reason_span(text))
+    if reason and measure and reason in measure:  # "I'd know because ...": the because explains the measure
+        reason = ""
+        on.discard("reason")
+
+    forget = cues.FORGET.search(text)
+    return Reading(
+        text=text,
+        intents=tuple(i for i in INTENTS if i in on),
+        scores={k: round(v, 3) for k, v in p.items()} | {"crisis": round(p_crisis, 3)},
+        goal=goal, other_goal=other, other_by=who if other else "", duty_goal=duty,
+        measure=measure,
+        timeframe=slot("timeframe", spans.timeframe_span(text)),
+        actions=tuple(a for a in [slot("action", spans.clause_with(text, cues.ACTION))] if a),
+        reason=reason,
+        feasibility=slot("feasibility", spans.clause_with(text, cues.FEASIBILITY)),
+        feelings=tuple(cues.feelings(text)) if "feeling" in on else (),
+        risk=risk,
+        stage=cues.career_stage(text),
+        horizons=tuple(cues.horizons(text)),
+        injection=bool(cues.INJECTION.search(text)),
+        forget_topic=(forget["topic"].strip() or text) if forget else None,
+    )

@@ -1,0 +1,162 @@
+"""Reflections that add meaning: the feeling, the value under a goal, both sides of a choice. Built from a
+reading's parts and the templates in prompts/reflections.yaml, in natural grammar, never quoting a run of the
+person's words and never flipping their pronouns sentence by sentence. The coach's renderer and the transcript
+reviewer's suggestions use the same builder."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from functools import cache
+
+import yaml
+
+from assistant.prompts import PROMPT_DIR
+from assistant.reading.reader import Reading
+from assistant.reading.spans import tidy
+
+MAX_GIST_WORDS = 5
+COPY_RUN = 6  # a run this long of the person's words is a quotation, not a reflection
+_OPENERS = re.compile(
+    r"^(?:because|'?cause|cos|since|as|so that|so|and|but|that|to|of|about|like|just|really|"
+    r"(?:i|we)(?: really| actually| just| honestly)?(?: would|'d| do| kind of| sort of)? (?:love|like|enjoy|care about|care|want(?: to)?|"
+    r"need(?: to)?|think|feel|believe(?: in)?|am|'m|hope(?: to)?|wish(?: to)?|aim(?: to)?|plan(?: to)?|know)|"
+    r"i'?m|i am|i'?d|it'?s(?: about| that)?|it is(?: about)?|that'?s|this is|there'?s|what i (?:want|love|care about) is|"
+    r"the (?:reason|thing) is(?: that)?|to be honest|honestly|i guess|i think|i suppose|basically|really)\s+", re.I)
+# Where a phrase may be cut short and still read whole: before a conjunction or a preposition, never inside a
+# noun phrase ("the one people bring" would leave a verb hanging).
+_BOUNDARY = {"and", "but", "because", "so", "when", "which", "who", "that", "with", "for", "in", "at", "on", "by",
+             "or", "if", "as", "than", "while", "where", "before", "after", "without", "within"}
+_DANGLING = _BOUNDARY | {"the", "a", "an", "my", "your", "their", "our", "to", "of", "is", "are", "was", "be", "i", "you"}
+_FILLERS = {"really", "actually", "just", "truly", "very", "honestly", "basically", "kind", "sort", "of"}
+# A goal is usually a verb phrase ("lead one project"); in a reflection it reads as "leading one project".
+_NOUN_START = {"the", "a", "an", "my", "our", "your", "more", "less", "some", "better", "fewer", "one", "two", "three",
+               "being", "having", "getting", "a", "time", "work", "enough", "no"}
+_POSSESSIVE = {"my": "your", "mine": "yours", "myself": "yourself", "our": "your", "me": "you", "i": "you",
+               "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll", "am": "are"}
+
+
+@cache
+def templates() -> dict:
+    return yaml.safe_load((PROMPT_DIR / "reflections.yaml").read_text(encoding="utf-8"))
+
+
+def gerund(verb: str) -> str:
+    """lead -> leading, run -> running, make -> making, be -> being."""
+    v = verb.lower()
+    if v in ("be", "see", "flee", "agree"):
+        return v + "ing"
+    if v.endswith("ie"):
+        return v[:-2] + "ying"
+    if v.endswith("e") and not v.endswith("ee"):
+        return v[:-1] + "ing"
+    if len(v) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][bcdfgklmnprstvz]", v):
+        return v + v[-1] + "ing"
+    return v + "ing"
+
+
+def gist(span: str, max_words: int = MAX_GIST_WORDS, *, as_noun: bool = False) -> str:
+    """A few of the person's own words that carry the span's meaning, or "" when no short phrase reads whole:
+    "because I love untangling messy data systems" -> "untangling messy data systems". With `as_noun`, a verb
+    phrase becomes a gerund ("lead one project" -> "leading one project") so it can stand as a subject."""
+    text = tidy(span)
+    for _ in range(5):
+        stripped = _OPENERS.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    words = [w for w in text.split() if w.lower().strip(",.") not in _FILLERS]
+    if len(words) > max_words:
+        cut = max_words
+        while cut >= 2 and words[cut].lower().strip(",.") not in _BOUNDARY:
+            cut -= 1
+        if cut < 2:
+            return ""
+        words = words[:cut]
+    while words and words[-1].lower().strip(",.") in _DANGLING:
+        words.pop()
+    if not words:
+        return ""
+    if as_noun and words[0].lower() not in _NOUN_START and not words[0].lower().endswith("ing"):
+        words[0] = gerund(words[0].strip(",."))
+    out = " ".join(_POSSESSIVE.get(w.lower(), w) for w in words)
+    return out.strip(" ,.;:!?\"'“”")
+
+
+def copied_run(reply: str, source: str, run: int = COPY_RUN) -> bool:
+    """Whether the reply repeats `run` or more consecutive words of the source."""
+    def toks(s: str) -> list[str]:
+        return re.findall(r"[a-z0-9']+", s.lower().replace("’", "'"))
+
+    src = toks(source)
+    grams = {tuple(src[i:i + run]) for i in range(len(src) - run + 1)}
+    out = toks(reply)
+    return any(tuple(out[i:i + run]) in grams for i in range(len(out) - run + 1))
+
+
+def _pick(situation: str, seed: str, gist_words: str | None = None) -> str:
+    """A variant for this message; for situations that quote a short phrase, one without it when none reads whole."""
+    options = templates()[situation]
+    if isinstance(options, dict):
+        options = options["with"] if gist_words else options["without"]
+    return options[zlib.crc32(seed.encode()) % len(options)]
+
+
+def _fill(template: str, **slots: str) -> str:
+    text = template.format(**{k: v for k, v in slots.items()}, **{k.capitalize(): (v[:1].upper() + v[1:] if v else v)
+                                                                  for k, v in slots.items()})
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _who(by: str) -> str:
+    by = by.strip().lower()
+    if by in ("", "me", "someone else", "they", "people", "everyone"):
+        return "other people" if by in ("they", "people", "everyone") else "someone else"
+    return re.sub(r"^(?:my|our|the) ", "your ", by)
+
+
+def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", limit: int = 2) -> list[str]:
+    """Up to `limit` reflections of this message, the most telling first. `other_by`: who a goal already under
+    discussion came from, when it was someone else's; `earlier_goal`: the goal this message moves away from."""
+    seed = r.text
+    out: list[str] = []
+    goal = gist(r.goal, as_noun=True) if r.goal else ""
+    reason = gist(r.reason) if r.reason else ""
+    if r.goal and (r.other_goal or other_by):
+        out.append(_fill(_pick("two_sided", seed, goal), who=_who(r.other_by or other_by), gist=goal))
+    elif r.goal and r.has("change_mind") and earlier_goal:
+        out.append(_fill(_pick("changed_mind", seed, goal), gist=goal))
+    elif r.other_goal:
+        other = gist(r.other_goal, as_noun=True)
+        out.append(_fill(_pick("someone_elses", seed, other), gist=other, who=_who(r.other_by)))
+    elif r.duty_goal and not r.goal:
+        duty = gist(r.duty_goal, as_noun=True)
+        out.append(_fill(_pick("duty", seed, duty), gist=duty))
+    elif r.goal and reason:
+        out.append(_fill(_pick("own_goal_with_reason", seed, goal), gist=goal, other=reason))
+    elif r.goal:
+        out.append(_fill(_pick("own_goal", seed, goal), gist=goal))
+    elif r.reason:
+        out.append(_fill(_pick("reason", seed, reason), gist=reason))
+
+    feelings = templates()["feeling"]
+    felt = [f for f in r.feelings if f in feelings]
+    if "torn" in felt or (felt and r.has("goal_own", "reason") and _contrast(r.text)):
+        out.insert(0, feelings["torn"] if "torn" in felt else _pick("ambivalent", seed))
+    elif felt:
+        out.insert(0, feelings[felt[0]])
+    if r.has("asks_advice"):
+        out.insert(0, _pick("asks_advice", seed))
+    if not out:
+        for situation, present in (("unsure", r.has("unsure")), ("feasibility", bool(r.feasibility)),
+                                   ("measure", bool(r.measure)), ("action", bool(r.actions)),
+                                   ("timeframe", bool(r.timeframe))):
+            if present:
+                out.append(_fill(_pick(situation, seed), when=r.timeframe))
+                break
+    kept = [s for s in dict.fromkeys(out) if s and not copied_run(s, r.text)]
+    return kept[:limit]
+
+
+def _contrast(text: str) -> bool:
+    return bool(re.search(r"\b(but|though|although|yet|at the same time|on the other hand)\b", text, re.I))

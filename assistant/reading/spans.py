@@ -1,0 +1,102 @@
+"""Which words say what: the goal, who it came from, the measure, the date, the actions, why it matters and
+why it is within reach, each as the person's own words. Rules find the span when they can; otherwise the clause
+the fitted reader scores highest for that part."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.dates import find_when
+from assistant.reading import cues
+
+_LEAD = re.compile(r"^(?:honestly|really|actually|well|so|and|but|i guess|i think|i suppose|maybe|ideally|basically|"
+                   r"hmm+|um+|like|ok(?:ay)?|yeah|yes|no|to be honest|tbh|something like|somewhere like|i mean)\b[\s,]*", re.I)
+_TRAIL = re.compile(r"[\s,;:.!?-]+$")
+_CUT = re.compile(r"\s+\b(?:but|because|although|though|so that|and i|and my|cause|since)\b.*$", re.I)
+_TO = re.compile(r"^(?:to|is to|is|be able to)\s+", re.I)
+
+
+def tidy(span: str) -> str:
+    """The span without fillers in front ("honestly, ...") or punctuation behind."""
+    span = span.strip()
+    for _ in range(4):
+        stripped = _LEAD.sub("", span)
+        if stripped == span:
+            break
+        span = stripped
+    return _TRAIL.sub("", span)
+
+
+def goal_span(text: str) -> str:
+    """The person's own goal in their words, or "" when no rule finds one."""
+    found = [m for m in cues.OWN_GOAL.finditer(text) if len(m["goal"].split()) >= 2]
+    if not found:
+        return ""
+    return tidy(_TO.sub("", _CUT.sub("", found[-1]["goal"])))  # the last one: "X, but what I want is Y"
+
+
+def other_goal_span(text: str) -> tuple[str, str]:
+    """(a goal someone else holds for them, who) or ("", "")."""
+    m = cues.OTHER_GOAL.search(text)
+    if not m or len(m["goal"].split()) < 2:
+        return "", ""
+    return tidy(_CUT.sub("", m["goal"])), m["who"].strip().lower()
+
+
+def duty_goal_span(text: str) -> str:
+    """ "I have to ...": a goal whose ownership is unclear; never the inside of someone else's ("she says I should")."""
+    other = cues.OTHER_GOAL.search(text)
+    for m in cues.DUTY_GOAL.finditer(text):
+        if other and other.start() <= m.start() < other.end():
+            continue
+        if len(m["goal"].split()) >= 2:
+            return tidy(_CUT.sub("", m["goal"]))
+    return ""
+
+
+def timeframe_span(text: str) -> str:
+    found = find_when(text)
+    return found[1].strip() if found else ""
+
+
+def reason_span(text: str) -> str:
+    """From the word that gives a reason to the end of its sentence: "because I love untangling systems"."""
+    m = cues.REASON.search(text)
+    if not m:
+        return ""
+    rest = re.split(r"(?<=[.!?])\s|\n", text[m.start():], maxsplit=1)[0]
+    return tidy(rest)
+
+
+def to_sentence_end(text: str, rx: re.Pattern) -> str:
+    """From where a cue starts to the end of its sentence: "I'd know because the other teams would come to me"."""
+    m = rx.search(text)
+    if not m:
+        return ""
+    return tidy(re.split(r"(?<=[.!?])\s|\n", text[m.start():], maxsplit=1)[0])
+
+
+def clause_with(text: str, rx: re.Pattern) -> str:
+    """The clause (sentence part) in which a cue occurs."""
+    from assistant.reading.features import clauses
+
+    return next((tidy(c) for c in clauses(text) if rx.search(c)), "")
+
+
+def goal_mentions(text: str) -> list[tuple[str, str, str]]:
+    """Every goal a message names by the rules alone, as (words, whose, by): fast enough for whole transcripts.
+    `whose` is "theirs", "someone_else" or "unclear"."""
+    out = []
+    other, who = other_goal_span(text)
+    if other:
+        out.append((other, "someone_else", who))
+    for m in cues.OWN_GOAL.finditer(text):
+        words = tidy(_TO.sub("", _CUT.sub("", m["goal"])))
+        if len(words.split()) >= 2:
+            out.append((words, "theirs", "me"))
+    if duty := duty_goal_span(text):
+        out.append((duty, "unclear", "me"))
+    unique = {}
+    for words, whose, by in out:
+        unique.setdefault(words.lower(), (words, whose, by))
+    return list(unique.values())
