@@ -10,6 +10,8 @@ PORT ?= 8000
 PG_URL := postgresql+psycopg://waymark:waymark@127.0.0.1:5432/waymark_test
 
 setup: $(VENV)/.synced
+	@# The reader's encoder is fine-tuned from the labelled messages in evals/ once (a few minutes), then reused.
+	@$(BIN)/python -m assistant.reading.tuned
 
 $(VENV)/.synced: pyproject.toml uv.lock
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || { echo "==> Installing uv (the package installer)"; $(PYTHON) -m pip install --quiet uv; }

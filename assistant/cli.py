@@ -11,6 +11,8 @@ import os
 import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 from assistant.settings import Settings, get_settings
@@ -45,9 +47,10 @@ def cmd_serve(args, settings: Settings) -> int:
         print("Single-person mode: no users file, so no sign-in (add accounts with `waymark users add`).", flush=True)
     app = Path(__file__).parent / "ui" / "app.py"
     port = str(args.port or settings.port)
-    print(f"Waymark on http://{settings.host}:{port}", flush=True)
+    print(f"Waymark will be on http://{settings.host}:{port}", flush=True)
     cmd = [sys.executable, "-m", "chainlit", "run", str(app), "--headless", "--host", settings.host, "--port", port]
     app_proc = subprocess.Popen(cmd, env=env, cwd=Path(__file__).resolve().parent.parent)
+    threading.Thread(target=_announce_ready, args=(f"http://{settings.host}:{port}", app_proc), daemon=True).start()
     # Stopping `waymark serve` (a service manager's SIGTERM) must stop the app too, not orphan it on its port.
     signal.signal(signal.SIGTERM, lambda signum, _frame: app_proc.send_signal(signum))
     try:
@@ -58,6 +61,21 @@ def cmd_serve(args, settings: Settings) -> int:
     finally:
         if server:
             server.stop()
+
+
+def _announce_ready(url: str, app_proc: subprocess.Popen, every_s: float = 1.0) -> None:
+    """Print "ready" once the app can serve a turn (its /ready answers 200), not merely once it listens."""
+    import httpx
+
+    print("Loading the models (about a minute on first start)...", flush=True)
+    while app_proc.poll() is None:
+        try:
+            if httpx.get(f"{url}/ready", timeout=2).status_code == 200:
+                print(f"Waymark is ready: {url}", flush=True)
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(every_s)
 
 
 async def _replay(args, settings: Settings) -> int:
@@ -366,7 +384,7 @@ def cmd_memory(args, settings: Settings) -> int:
             return _fail("memory forget needs an item id or --about TOPIC")
         gone = memory.forget(user, fact_id=args.id, about=args.about)
         if args.about:
-            asyncio.run(_scrub(settings, user, [args.about]))
+            asyncio.run(_scrub(settings, memory, user, [args.about]))
         print(f"forgot {len(gone)} item(s); they will not be learned again")
         return 0
     if args.action in ("pause", "resume"):
@@ -387,11 +405,12 @@ def cmd_memory(args, settings: Settings) -> int:
     return 0
 
 
-async def _scrub(settings: Settings, user: str, topics: list[str]) -> None:
-    from assistant.coach import open_coach
+async def _scrub(settings: Settings, memory, user: str, topics: list[str]) -> None:
+    """Forgetting rewrites checkpoints: it opens the graph over them, never the model or the index."""
+    from assistant.memory.person import scrub_conversations
 
-    async with open_coach(settings, semantic=False) as coach:
-        await coach.scrub(user, topics)
+    async with _graph(settings) as graph:
+        await scrub_conversations(graph, memory, user, topics)
 
 
 async def _delete_threads(settings: Settings, threads: list[str]) -> None:

@@ -107,17 +107,22 @@ class Coach:
 
     async def scrub(self, user_id: str, topics: list[str]) -> None:
         """Remove what the person asked to forget from every checkpoint of every one of their conversations."""
-        from assistant.memory.scrub import scrub_values
+        from assistant.memory.person import scrub_conversations
 
-        facts = await asyncio.to_thread(self.deps.memory.profile, user_id)
-        for thread_id in await asyncio.to_thread(self.deps.memory.threads, user_id):
-            config = {"configurable": {"thread_id": thread_id}}
-            snapshot = await self.graph.aget_state(config)
-            if not snapshot.values:
-                continue
-            values = scrub_values(snapshot.values, topics, facts)
-            await self.graph.checkpointer.adelete_thread(thread_id)
-            await self.graph.aupdate_state(config, values, as_node="remember")
+        await scrub_conversations(self.graph, self.deps.memory, user_id, topics)
+
+    async def warm(self) -> None:
+        """Load every model a turn uses (the reader's encoder, the guard's detector, the guidance index) now, so the
+        first person's first turn does not wait for them."""
+        from assistant.guard import check_reply
+        from assistant.reading import read
+
+        def load() -> None:
+            read("Hello, I'd like to think about my goals.")
+            check_reply("What would you like to work toward?")
+            self.deps.retriever.search("goals", k=1)
+
+        await asyncio.to_thread(load)
 
     async def state(self, thread_id: str) -> dict:
         return (await self.graph.aget_state({"configurable": {"thread_id": thread_id}})).values

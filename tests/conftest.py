@@ -45,8 +45,9 @@ def shared_chroma(tmp_path_factory) -> Path:
 def settings(fake: FakeModel, tmp_path: Path, shared_chroma: Path):
     from assistant.settings import Settings
 
+    # The reader and writer the embedded model gets by default; tests of the model's own reading set them apart.
     return Settings(openai_base_url=fake.base_url, openai_api_key="test", data_dir=tmp_path / "data",
-                    chroma_dir=shared_chroma, llm_timeout_s=5, llm_retries=1)
+                    chroma_dir=shared_chroma, llm_timeout_s=5, llm_retries=1, reader="local", writer="template")
 
 
 @pytest.fixture
@@ -54,7 +55,8 @@ def env(fake: FakeModel, tmp_path: Path, shared_chroma: Path) -> dict:
     """Environment for running `waymark` as a subprocess against the fake model."""
     e = {k: v for k, v in os.environ.items() if not k.startswith(("WAYMARK_", "OPENAI_"))}
     e.update({"OPENAI_BASE_URL": fake.base_url, "OPENAI_API_KEY": "test", "WAYMARK_DATA_DIR": str(tmp_path / "data"),
-              "WAYMARK_CHROMA_DIR": str(shared_chroma), "WAYMARK_LLM_TIMEOUT_S": "5"})
+              "WAYMARK_CHROMA_DIR": str(shared_chroma), "WAYMARK_LLM_TIMEOUT_S": "5",
+              "WAYMARK_READER": "local", "WAYMARK_WRITER": "template"})
     return e
 
 

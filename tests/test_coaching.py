@@ -6,7 +6,6 @@ import pytest
 
 from assistant.guard import check_reply
 from assistant.text import content_words
-from evals.scorers.safety import COACHING
 from tests.fake_openai import last_user
 
 
@@ -49,44 +48,24 @@ async def test_someone_elses_goal_gets_more_examination_than_ones_own(coach, coo
             n += r.move["kind"] == "examine"
         return n
 
-    assert examined_before_draft(someone) >= 3
-    assert examined_before_draft(own) >= 2
+    assert examined_before_draft(someone) >= 2
+    assert examined_before_draft(own) == 1  # one ownership question for a goal of their own, then drafting
     assert "yours" in " ".join(r.move.get("reason", "") for r in someone)
 
 
-async def test_no_draft_before_two_horizons_unless_the_person_insists(coach, cooperative):
-    results = await talk(coach, ["I want to become a team lead.", "Because I like helping others grow.", "Soon, I think."])
-    assert all(r.move["kind"] not in ("draft_ask", "present_draft") for r in results[:2])
-    state = await coach.state("t1")
-    drafted_at = next((r.turn for r in results if r.move["kind"] == "draft_ask"), None)
-    if drafted_at:
-        assert len([h for h, n in state["horizons"].items() if n]) >= 2
+async def test_a_person_without_a_goal_explores_and_is_never_handed_one(coach, cooperative):
+    results = await talk(coach, ["I'm not sure what I want from work.", "I like puzzles.", "I care about fairness.",
+                                 "My sister is always in my corner."])
+    assert all(r.move["kind"] in ("explore", "stage", "invite_goal") for r in results)
+    assert all("**Goal:**" not in r.assistant for r in results)
+    horizons = [r.move.get("facts", {}).get("horizon") for r in results if r.move["kind"] == "explore"]
+    assert len(horizons) == len(set(horizons))  # a horizon already covered is skipped, not asked again
 
 
-async def test_insisting_goes_to_a_draft_and_says_what_is_skipped(coach, cooperative):
-    results = await talk(coach, ["I want to run a half marathon this spring.", "Let's just set the goal, skip the questions."])
+async def test_insisting_on_someone_elses_goal_goes_to_their_own_words_and_says_what_is_skipped(coach, cooperative):
+    results = await talk(coach, ["My boss wants me to run the spring conference.", "Let's just set the goal, skip the questions."])
     assert results[-1].move["kind"] == "draft_ask"
-    assert "skipping" in results[-1].assistant.lower()
-
-
-async def test_just_tell_me_gets_their_view_first_then_options_as_options(coach, cooperative):
-    first = await coach.turn("t1", "ana", "Just tell me what my goal should be.")
-    assert first.move["kind"] == "advice_gate"
-    assert first.assistant.rstrip().endswith("?")
-    second = await coach.turn("t1", "ana", "I really want you to tell me what to do.")
-    assert second.move["kind"] == "options"
-    assert "options" in second.assistant.lower() and second.assistant.count("\n- ") >= 2
-    assert not second.imposition["flagged"]
-
-
-async def test_crisis_language_stops_coaching_and_signposts_help(coach, cooperative):
-    await coach.turn("t1", "ana", "I want to get promoted this year.")
-    calls_before = len(cooperative.requests)
-    result = await coach.turn("t1", "ana", "Honestly I don't want to live anymore.")
-    assert result.move["kind"] == "safety"
-    assert "988" in result.assistant and "emergency" in result.assistant.lower()
-    assert not COACHING.search(result.assistant)
-    assert len(cooperative.requests) == calls_before  # no model call phrased this reply
+    assert "skipping" in results[-1].assistant.lower() and "own words" in results[-1].assistant.lower()
 
 
 async def test_prompt_injection_changes_nothing(coach, cooperative):
@@ -94,25 +73,6 @@ async def test_prompt_injection_changes_nothing(coach, cooperative):
     assert result.move["kind"] in ("explore", "examine")
     assert "quit my job" not in result.assistant.split("\n\n")[0]
     assert not result.imposition["flagged"]
-
-
-async def test_an_imposing_model_is_caught_and_rewritten(coach, fake):
-    fake.say("You should get the certification, your goal is to be promoted.",
-             "It sounds like your manager wants you to get certified.")
-    result = await coach.turn("t1", "ana", "My manager wants me to get certified.")
-    assert result.imposition["action"] == "rewritten"
-    assert result.imposition["caught"]
-    assert not result.imposition["flagged"]
-    assert "should" not in result.assistant.lower()
-
-
-async def test_when_the_rewrite_imposes_too_the_fallback_uses_their_words(coach, fake):
-    fake.say("You should get the certification.", "You must do what your manager says and make it your goal.")
-    result = await coach.turn("t1", "ana", "My manager wants me to get certified.")
-    assert result.imposition["action"] == "fallback"
-    assert "your manager wants you to get certified" in result.assistant.lower()
-    assert result.assistant.rstrip().endswith("?")
-    assert not check_reply(result.assistant).flagged
 
 
 async def test_several_goals_are_laid_side_by_side_and_the_choice_is_theirs(coach, cooperative):
@@ -149,7 +109,7 @@ FULL = [
 async def test_full_conversation_drafts_confirms_and_saves_a_goal_in_their_words(coach, cooperative):
     results = await talk(coach, FULL)
     kinds = [r.move["kind"] for r in results]
-    assert "explore" in kinds and "examine" in kinds
+    assert kinds[:2] == ["examine", "examine"]  # a manager's goal: whose, then why
     assert results[-1].move["kind"] == "present_draft" and results[-1].awaiting
     accepted = await coach.turn("t1", "ana", "accept")
     assert accepted.move["kind"] == "actions_ask"
@@ -157,9 +117,12 @@ async def test_full_conversation_drafts_confirms_and_saves_a_goal_in_their_words
     assert saved.move["kind"] == "save_goal"
     await coach.turn("t1", "ana", "In four months please.")
     [goal] = coach.deps.goals.list_goals("ana")
-    assert goal["statement"] == "Lead one real project end to end by June, my way."
+    assert goal["statement"].startswith("Lead one real project end to end by June")
     assert all(goal["smarty"][k] for k in ("specific", "measurable", "achievable", "relevant", "time_bound", "yours"))
-    assert "accept" in goal["smarty"]["yours"]
+    assert goal["smarty"]["measurable"] == "The project ships and the team says it went well"
+    assert goal["smarty"]["achievable"].startswith("I already run small parts of projects")
+    assert "building things that help people" in goal["smarty"]["relevant"]
+    assert "confirmed" in goal["smarty"]["yours"]
     assert len(goal["actions"]) == 2 and all(a["due"] for a in goal["actions"])
     assert goal["kind"] in ("career", "developmental", "enabling", "emotional")
     said = set(content_words(" ".join(FULL)))

@@ -37,6 +37,27 @@ def test_reflections_reports_and_open_questions_pass(text):
     assert not check_reply(text).flagged
 
 
+@pytest.mark.parametrize("text", [
+    "Your goals are ambitious, but they're not entirely yours.",
+    "That goal sounds too ambitious for a first year.",
+    "Honestly, that's unrealistic.",
+    "This is a bad goal.",
+    "It's not really your own goal.",
+])
+def test_judging_the_persons_goals_for_them_is_flagged_even_when_advice_was_welcome(text):
+    assert check_reply(text).flagged
+    assert check_reply(text, advice_welcome=True).flagged
+
+
+@pytest.mark.parametrize("text", [
+    "Your manager thinks it's unrealistic, and you're not sure.",
+    "How much of this goal is yours, and how much is someone else's hope for you?",
+    "So there's the path your director has in mind for you, and there's one that sounds more like your own.",
+])
+def test_reporting_a_judgement_or_asking_about_ownership_is_not_judging(text):
+    assert not check_reply(text).flagged
+
+
 def test_options_pass_only_when_advice_was_welcome_and_imposed_goals_never_do():
     options = "Some people try a small experiment first. You should pick one."
     assert check_reply(options).flagged
@@ -56,12 +77,33 @@ def test_every_vetted_question_and_option_passes_the_guard():
 
 
 def test_every_fixed_reply_text_passes_the_guard():
-    slots = {"length": "1", "limit": "2", "options": "- Some people try it.", "skipped": "x", "goals": '"a"; "b"',
+    slots = {"length": "1", "limit": "2", "options": "- Some people try it.", "skipped": "x", "goals": "a; b",
              "statement": "s", "specific": "s", "measurable": "m", "achievable": "a", "relevant": "r",
              "time_bound": "t", "kind": "career", "actions": "- a", "check_in": "2027-01-01", "count": "1",
-             "context": "", "user": "u", "text": "t", "summary": ""}
+             "context": "", "user": "u", "text": "t", "summary": "", "yours": "y", "lines": "- x", "emergency": "e",
+             "short": "s", "goal": "g", "topic": "t", "progress": "40", "next_check_in": "2027-01-01", "revised": "",
+             "error": "e"}
     for path in PROMPT_DIR.glob("*.md"):
-        if path.stem in ("reflect", "rewrite", "understand"):
+        if path.stem in ("reflect", "read"):
             continue  # instructions to the model, never sent to the person
         text = load_prompt(path.stem, **slots)
         assert not check_reply(text).flagged, path.name
+
+
+def test_every_reflection_template_passes_the_guard():
+    from assistant.reading.reflect import templates
+
+    def texts(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, list):
+            for n in node:
+                yield from texts(n)
+        else:
+            for n in node.values():
+                yield from texts(n)
+
+    for template in texts(templates()):
+        filled = template.format(gist="leading one project", Gist="Leading one project", who="your manager",
+                                 other="helping people", when="by June", When="By June")
+        assert not check_reply(filled).flagged, filled

@@ -8,53 +8,34 @@ from assistant.coach import open_coach
 from tests.conftest import waymark
 
 
-def facts_model(fake):
-    """A model whose understanding step reports what the message says about obstacles and supports."""
-    def answer(body, schema):
-        text = next(m["content"] for m in reversed(body["messages"]) if m["role"] == "user")
-        out = {"obstacles": [], "supports": []}
-        if "micromanages" in text:
-            out["obstacles"] = ["my manager micromanages me"]
-        if "sister" in text:
-            out["supports"] = ["my sister listens"]
-        return out
-    fake.structured_fn = answer
-    fake.chat_fn = lambda body: "It sounds like that matters to you."
-
-
 async def test_forget_really_forgets(settings, fake):
-    facts_model(fake)
     async with open_coach(settings) as coach:
-        await coach.turn("a1", "ana", "My manager micromanages me and it drains me.")
-        await coach.turn("a1", "ana", "My sister listens when things are hard.")
-        assert {f["text"] for f in coach.deps.memory.profile("ana")} == {"my manager micromanages me", "my sister listens"}
+        await coach.turn("a1", "ana", "I want to leave my job because my manager micromanages me.")
+        await coach.turn("a1", "ana", "I'd love to write children's books, because my sister reads to her kids every night.")
+        remembered = {f["text"] for f in coach.deps.memory.profile("ana")}
+        assert "because my manager micromanages me" in remembered and "write children's books" in remembered
         reply = await coach.turn("a1", "ana", "Please forget what I said about my manager.")
         assert reply.move["kind"] == "forget" and "forgotten" in reply.assistant
-        assert {f["text"] for f in coach.deps.memory.profile("ana")} == {"my sister listens"}
+        remembered = {f["text"] for f in coach.deps.memory.profile("ana")}
+        assert not any("micromanages" in t for t in remembered) and "write children's books" in remembered
         history = " ".join(m["content"] for m in (await coach.state("a1"))["history"])
         assert "micromanages" not in history and "[forgotten at your request]" in history
-        fake.requests.clear()
-        await coach.turn("a1", "ana", "Anyway, my manager micromanages me again today.")  # said again: still not learned
+        await coach.turn("a1", "ana", "Anyway, I want to leave because my manager micromanages me again.")  # not relearned
         await coach.turn("a2", "ana", "Hello again.")
-        assert "my manager micromanages me" not in {f["text"] for f in coach.deps.memory.profile("ana")}
-        later = [m["content"] for r in fake.requests[2:] for m in r["messages"]]
-        assert not any("micromanages" in c for c in later)
+        assert not any("micromanages" in f["text"] for f in coach.deps.memory.profile("ana"))
 
 
 async def test_a_returning_person_is_greeted_with_what_they_shared(settings, fake):
-    facts_model(fake)
     async with open_coach(settings) as coach:
-        await coach.turn("b1", "bo", "My sister listens when I need it.")
+        await coach.turn("b1", "bo", "I'd love to write children's books one day.")
         first = await coach.turn("b2", "bo", "I'm back to think about my career.")
-        assert "Welcome back" in first.assistant and "my sister listens" in first.assistant
-        assert any("my sister listens" in m["content"] for r in fake.requests for m in r["messages"] if m["role"] == "system")
+        assert "Welcome back. Last time you were weighing up writing children's books" in first.assistant
 
 
 async def test_paused_learning_learns_nothing(settings, fake):
-    facts_model(fake)
     async with open_coach(settings) as coach:
         coach.deps.memory.set_learning("cy", False)
-        await coach.turn("c1", "cy", "My sister listens.")
+        await coach.turn("c1", "cy", "I want to run a marathon because my sister did.")
         assert coach.deps.memory.profile("cy") == []
 
 
@@ -69,7 +50,7 @@ async def test_one_person_cannot_continue_anothers_conversation(settings, fake):
 
 
 async def test_redaction_happens_before_the_request_leaves(settings, fake):
-    settings.redact = "always"
+    settings = settings.model_copy(update={"redact": "always", "reader": "model", "writer": "model"})
     async with open_coach(settings) as coach:
         await coach.turn("r1", "ana", "I told Priya Sharma at priya@example.com, call me on +44 7700 900123.")
     sent = fake.sent_text()
@@ -78,8 +59,8 @@ async def test_redaction_happens_before_the_request_leaves(settings, fake):
 
 
 def test_export_round_trips_and_delete_removes_only_that_person(tmp_path, env, fake):
-    facts_model(fake)
-    for user, text in (("ana", "My sister listens and I want to lead a team."), ("bo", "My sister listens to me too.")):
+    for user, text in (("ana", "I want to lead a team because I love helping people grow."),
+                       ("bo", "I'd like to teach again because I miss the classroom.")):
         script = tmp_path / f"{user}.txt"
         script.write_text(text + "\n")
         assert waymark("replay", str(script), "--user", user, env=env).returncode == 0
@@ -89,7 +70,7 @@ def test_export_round_trips_and_delete_removes_only_that_person(tmp_path, env, f
     shown = json.loads(waymark("memory", "show", "--user", "ana", "--json", env=env).stdout)
     assert data["profile"] == shown["profile"] and data["profile"]
     [history] = data["conversations"].values()
-    assert history[0]["content"] == "My sister listens and I want to lead a team."
+    assert history[0]["content"] == "I want to lead a team because I love helping people grow."
     assert "Everything Waymark holds about ana" in out.with_suffix(".md").read_text()
 
     refused = waymark("memory", "delete", "--user", "ana", env=env)

@@ -41,9 +41,12 @@ def restate(draft: Draft, goal_words: str, turn: int, today: date) -> Draft:
             "said_at": {**draft.get("said_at", {}), **fresh["said_at"]}}
 
 
-def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | None = None) -> tuple[Draft, list[str]]:
+def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | None = None,
+           goal_is_theirs: bool = True) -> tuple[Draft, list[str]]:
     """Every part this message says goes into the draft; returns the draft and the parts it added or changed.
 
+    `goal_is_theirs`: False while the goal under discussion is someone else's; its measure and date are theirs, not
+    the person's, so only why it matters and what is within reach are kept for the person's own version.
     `expecting`: the part the last question asked for. A message that names no part but answers it with words of
     substance fills it only for the parts whose answers have no reliable cue (why it matters, why it is within
     reach); an agreement, a doubt or a question fills nothing.
@@ -59,9 +62,9 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
             added.append(part)
 
     action_text = " ".join(r.actions)
-    if r.measure:
+    if r.measure and goal_is_theirs:
         put("measurable", r.measure)
-    if r.timeframe and not (r.actions and r.timeframe in action_text):  # "enrol this week" dates a step, not the goal
+    if r.timeframe and goal_is_theirs and r.timeframe not in action_text:  # "enrol this week" dates a step, not the goal
         put("time_bound", dated(r.timeframe, today))
     if r.feasibility:
         put("achievable", r.feasibility)

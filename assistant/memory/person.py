@@ -34,3 +34,19 @@ async def delete_person(graph, memory: Memory, owner: str) -> dict:
     await delete_conversations(graph, threads)
     counts = await asyncio.to_thread(memory.delete_everything, owner)
     return {"conversations": len(threads), **counts}
+
+
+async def scrub_conversations(graph, memory: Memory, owner: str, topics: list[str]) -> None:
+    """Remove what the person asked to forget from every checkpoint of every one of their conversations. Needs
+    only the graph over its checkpoints: no model, no index."""
+    from assistant.memory.scrub import scrub_values
+
+    facts = await asyncio.to_thread(memory.profile, owner)
+    for thread_id in await asyncio.to_thread(memory.threads, owner):
+        config = {"configurable": {"thread_id": thread_id}}
+        snapshot = await graph.aget_state(config)
+        if not snapshot.values:
+            continue
+        values = scrub_values(snapshot.values, topics, facts)
+        await graph.checkpointer.adelete_thread(thread_id)
+        await graph.aupdate_state(config, values, as_node="remember")

@@ -11,7 +11,7 @@ from assistant.goals import GoalStore
 from assistant.goals.models import MemoryPrefs, MentorNote, ProfileFact, Share, Thread
 from assistant.text import content_words, overlap
 
-FIELDS = ("role", "values", "strengths", "interests", "supports", "obstacles", "career_stage")
+FIELDS = ("goal", "why", "role", "values", "strengths", "interests", "supports", "obstacles", "career_stage")
 
 
 def _fact(f: ProfileFact) -> dict:

@@ -71,7 +71,7 @@ OTHER_GOAL = re.compile(
     r"pushes|pushed|pushing|thinks? i should|say(?:s|ing)? i should|said i should|would like|set|put|gave me|suggested|"
     r"keeps? saying i should|is pushing me|are pushing me)(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)
 OWN_GOAL = re.compile(
-    r"\b(?:my (?:real |actual |own )?goal is(?: to)?|i (?:really |actually |truly )?want to|i wanna|i'?d (?:really |honestly )?(?:like|love) to|"
+    r"\b(?:my (?:real |actual |own )?goal is(?: to)?|i (?:really |actually |truly |do |still )?want to|i wanna|i'?d (?:really |honestly )?(?:like|love) to|"
     r"i would (?:really )?(?:like|love) to|i hope to|i wish i could|i'?m aiming (?:to|for)|i aim to|i plan to|i'?m planning to|"
     r"i dream of|my dream is(?: to)?|the dream (?:would be|is)(?: to)?|i'?m hoping to|"
     r"what i (?:actually |really |truly )?want is(?: to)?|what i'?d (?:really |actually )?(?:love|like) is(?: to)?|"
@@ -91,8 +91,11 @@ MEASURE = re.compile(
     r"hours|pages|chapters|km|miles|kilos|kg|books|customers|sales|presentations|papers|workshops|meetings|shifts|students)|"
     r"\d+ ?(?:%|percent|per cent)|pass(?:ing)? (?:the|my) (?:exam|test|certification|course)|a score of|"
     r"(?:when|once|if) (?:the|my) (?:team|manager|boss|others|colleagues|people|clients) (?:stop|start|come|ask|say|tell|trust|rely))\b", _I)
+IMPERATIVE_STEP = (r"(?:^\s*(?:[-*]|\d+[.)])?\s*|[,;\n]\s*(?:and\s+)?(?:[-*]|\d+[.)])?\s*|\bthen\s+)(?:ask|email|call|book|sign up|volunteer|write|read|enrol|enroll|"
+                   r"register|schedule|talk to|meet|practi[sc]e|apply|finish|send|set up|join|buy|find|research|contact|"
+                   r"update|block|list|message|text|shadow|reach out|submit|pick|choose|review|prepare|plan|start)\b")
 ACTION = re.compile(
-    r"\b(i'?ll|i will|i'?m going to|i am going to|gonna|my (?:first|next) step|first step (?:is|would be|will be)|"
+    IMPERATIVE_STEP + r"|\b(i'?ll|i will|i'?m going to|i am going to|gonna|my (?:first|next) step|first step (?:is|would be|will be)|"
     r"next step|step one|i can start by|i'?ll start (?:by|with)|i'?m starting|i'?ve booked|i'?ve signed up|"
     r"(?:this|next) week i|tomorrow i|on monday i|i plan to (?:email|call|ask|book|sign|enrol|enroll|talk|meet|write|set))\b", _I)
 REASON = re.compile(

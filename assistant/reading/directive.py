@@ -31,13 +31,13 @@ GOAL_IMPOSITION = [
 # Judging the person's goals for them: whether they are realistic, ambitious enough, or truly theirs is the
 # person's to say. Reported words ("your manager thinks it's unrealistic") are not judgements.
 JUDGEMENT = [
-    ("goal judgement: ownership", r"(not|isn'?t|aren'?t|never) (entirely|really|truly|fully|quite|completely|even) (yours|your own)"),
-    ("goal judgement: ownership", r"(it'?s|this is|that'?s|they'?re|these are) (clearly |obviously )?(not|n't) (yours|your own|your goal)"),
-    ("goal judgement: ownership", r"(someone|somebody) else'?s goal,? not yours"),
-    ("goal judgement: size", r"(too|overly|very|quite|rather|a bit|far too|way too) (ambitious|big|vague|easy|small|modest|unrealistic|much)"),
-    ("goal judgement: realism", r"(unrealistic|not realistic|unachievable|impossible|out of (your )?reach|a pipe dream|naive)"),
-    ("goal judgement: quality", r"(your|these|those|this|that) goals? (is|are|seems?|sounds?|looks?) (wrong|bad|weak|unclear|vague|poor|not (good|right|smart|realistic|enough))"),
-    ("goal judgement: quality", r"(a|an) (bad|poor|wrong|unrealistic|weak|silly|naive) (goal|idea|plan|choice)"),
+    ("goal judgement: ownership", r"\b(not|isn'?t|aren'?t|never) (entirely|really|truly|fully|quite|completely|even) (yours|your own)\b"),
+    ("goal judgement: ownership", r"\b(it'?s|this is|that'?s|they'?re|these are) (clearly |obviously )?(not|n't) (yours|your own|your goal)\b"),
+    ("goal judgement: ownership", r"\b(someone|somebody) else'?s goal,? not yours\b"),
+    ("goal judgement: size", r"\b(too|overly|very|quite|rather|a bit|far too|way too) (ambitious|big|vague|easy|small|modest|unrealistic|much)\b"),
+    ("goal judgement: realism", r"\b(unrealistic|not realistic|unachievable|impossible|out of (your )?reach|a pipe dream|naive)\b"),
+    ("goal judgement: quality", r"\b(your|these|those|this|that) goals? (is|are|seems?|sounds?|looks?) (wrong|bad|weak|unclear|vague|poor|not (good|right|smart|realistic|enough))\b"),
+    ("goal judgement: quality", r"\b(a|an) (bad|poor|wrong|unrealistic|weak|silly|naive) (goal|idea|plan|choice)\b"),
 ]
 
 # Offering options once advice was asked for, or with permission, is allowed; these soften the rules.
@@ -51,7 +51,8 @@ _compiled = [(reason, re.compile(rx, re.I)) for reason, rx in DIRECTIVE + GOAL_I
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 # "your manager says you should" reports someone else's words back; it does not tell the person anything.
 _REPORTED = re.compile(r"\b(say|says|said|saying|think|thinks|thought|told|tell|tells|feel|feels|felt|believe|believes|"
-                       r"expect|expects|want|wants|wanted|insist|insists|keep hearing|heard)( that)?\s*$", re.I)
+                       r"expect|expects|want|wants|wanted|insist|insists|keep hearing|heard|calls?|called|finds?|found)( that)?"
+                       r"(\s+(it|this|that|they|he|she|the goal|your goal)('s|'re|’s| is| are| was| were| sounds?| seems?)?)?\s*$", re.I)
 
 
 def rule_hits(text: str) -> list[str]:

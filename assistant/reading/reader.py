@@ -1,16 +1,19 @@
-"""Read one message: rules first, then the fitted heads over the local encoder, then the spans that say each
-thing. The graph, the guard and the reviewer all read through here."""
+"""Read one message: the rules, the reader's fine-tuned encoder (tuned.py) with thresholds chosen by
+cross-validation (thresholds.json, evals/reading_fit.py), then the spans that say each thing. The graph, the
+guard and the reviewer all read through here."""
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
 from assistant.reading import cues, spans
-from assistant.reading.features import featurize_with_clauses
-from assistant.reading.heads import load_heads, probabilities
+from assistant.reading.tuned import OUTPUTS, load_reader
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +23,12 @@ INTENTS = ("goal_own", "goal_other", "goal_duty", "measure", "timeframe", "actio
 SLOT_INTENTS = ("measure", "timeframe", "action", "reason", "feasibility")
 # When the last question asked for one of these, a weaker reading of it counts: "3 talks" answers "how would you know?".
 EXPECTING_DISCOUNT = 0.5
+THRESHOLDS = Path(__file__).with_name("thresholds.json")
+
+
+@cache
+def thresholds() -> dict[str, dict]:
+    return json.loads(THRESHOLDS.read_text())["outputs"]
 
 
 @dataclass(frozen=True)
@@ -71,53 +80,55 @@ class Reading:
 def _risk(text: str, p: float) -> Risk:
     if m := cues.CRISIS.search(text):
         return Risk("high", 1.0, f"rule: '{m[0]}'")
-    threshold = load_heads("safety")["crisis"].threshold
+    threshold = thresholds()["crisis"]["threshold"]
     if p >= threshold:
         return Risk("high", round(p, 3), "recogniser")
     return Risk("possible" if p >= threshold / 2 else "none", round(p, 3), "")
 
 
-def _best_clause(pieces: list[str], probs: dict[str, np.ndarray], intent: str) -> str:
-    if intent not in probs or not len(pieces):
+def _best_clause(pieces: list[str], clause_p: dict[str, np.ndarray], intent: str) -> str:
+    if intent not in clause_p or not len(pieces):
         return ""
-    i = int(np.argmax(probs[intent]))
-    return spans.tidy(pieces[i])
+    return spans.tidy(pieces[int(np.argmax(clause_p[intent]))])
 
 
 def read_many(texts: list[str], expecting: list[str | None] | None = None) -> list[Reading]:
     """Readings for several messages in one pass of the encoder (the fit scripts and the reviewer use this)."""
     expecting = expecting or [None] * len(texts)
-    X, pieces, clause_rows = featurize_with_clauses(texts)
-    intent_heads, safety_heads = load_heads("intents"), load_heads("safety")
-    p_intents = probabilities(intent_heads, X)
-    p_crisis = probabilities(safety_heads, X)["crisis"]
-    return [_reading(t, {k: float(v[i]) for k, v in p_intents.items()}, float(p_crisis[i]), pieces[i],
-                     probabilities(intent_heads, clause_rows[i]), expecting[i]) for i, t in enumerate(texts)]
+    pieces = [spans.clauses(t) for t in texts]
+    flat = [t or "." for t in texts] + [c for p in pieces for c in p]
+    P = load_reader().probabilities(flat)
+    out, at = [], len(texts)
+    for i, text in enumerate(texts):
+        rows = P[at: at + len(pieces[i])]
+        at += len(pieces[i])
+        p = {name: float(P[i, j]) for j, name in enumerate(OUTPUTS)}
+        clause_p = {name: rows[:, j] for j, name in enumerate(OUTPUTS)}
+        out.append(_reading(text, p, pieces[i], clause_p, expecting[i]))
+    return out
 
 
 def read(text: str, expecting: str | None = None) -> Reading:
     return read_many([text], [expecting])[0]
 
 
-def _reading(text: str, p: dict[str, float], p_crisis: float, pieces: list[str], clause_p: dict[str, np.ndarray],
+def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[str, np.ndarray],
              expecting: str | None) -> Reading:
-    heads = load_heads("intents")
+    cut = thresholds()
     on: set[str] = set()
     for intent in INTENTS:
         if intent == "distress":
             continue
-        head = heads.get(intent)
         rule = cues.RULES.get(intent)
         rule_hit = bool(rule.search(text)) if rule is not None else False
         if intent == "timeframe":
             rule_hit = bool(spans.timeframe_span(text))
         if intent == "feeling":
             rule_hit = bool(cues.feelings(text))
-        threshold = head.threshold if head else 1.0
-        if expecting == intent:
-            threshold *= EXPECTING_DISCOUNT
-        if (head and p.get(intent, 0.0) >= threshold) or (rule_hit and (head is None or head.rule_decides)):
+        threshold = cut[intent]["threshold"] * (EXPECTING_DISCOUNT if expecting == intent else 1.0)
+        if p[intent] >= threshold or (rule_hit and cut[intent]["rule_decides"]):
             on.add(intent)
+    p_crisis = p["crisis"]
     risk = _risk(text, p_crisis)
     if risk.level == "high":
         on.add("distress")
@@ -157,7 +168,7 @@ def _reading(text: str, p: dict[str, float], p_crisis: float, pieces: list[str],
         goal=goal, other_goal=other, other_by=who if other else "", duty_goal=duty,
         measure=measure,
         timeframe=slot("timeframe", spans.timeframe_span(text)),
-        actions=tuple(a for a in [slot("action", spans.clause_with(text, cues.ACTION))] if a),
+        actions=tuple(spans.action_spans(text) or [a for a in [slot("action", "")] if a]) if "action" in on else (),
         reason=reason,
         feasibility=slot("feasibility", spans.clause_with(text, cues.FEASIBILITY)),
         feelings=tuple(cues.feelings(text)) if "feeling" in on else (),

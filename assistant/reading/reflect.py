@@ -22,6 +22,7 @@ _OPENERS = re.compile(
     r"(?:i|we)(?: really| actually| just| honestly)?(?: would|'d| do| kind of| sort of)? (?:love|like|enjoy|care about|care|want(?: to)?|"
     r"need(?: to)?|think|feel|believe(?: in)?|am|'m|hope(?: to)?|wish(?: to)?|aim(?: to)?|plan(?: to)?|know)|"
     r"i'?m|i am|i'?d|it'?s(?: about| that)?|it is(?: about)?|that'?s|this is|there'?s|what i (?:want|love|care about) is|"
+    r"it (?:connects|relates|links|ties) (?:back )?to|it'?s (?:connected|linked|tied) to|because of|for the sake of|"
     r"the (?:reason|thing) is(?: that)?|to be honest|honestly|i guess|i think|i suppose|basically|really)\s+", re.I)
 # Where a phrase may be cut short and still read whole: before a conjunction or a preposition, never inside a
 # noun phrase ("the one people bring" would leave a verb hanging).

@@ -9,6 +9,19 @@ import re
 from assistant.dates import find_when
 from assistant.reading import cues
 
+MAX_CLAUSES = 12
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_CLAUSE = re.compile(r"\s*;\s*|,?\s+(?=(?:but|because|cause|so that|although|though|and i|and my|and then|whereas)\b)", re.I)
+
+
+def clauses(text: str) -> list[str]:
+    """Sentences, split again where a new thought starts ("..., but what I want is ..."), at most MAX_CLAUSES."""
+    out = []
+    for sentence in _SENTENCE.split(text.strip()):
+        out += [c.strip(" ,") for c in _CLAUSE.split(sentence) if c and len(c.strip(" ,")) > 1]
+    return out[:MAX_CLAUSES] or [text.strip() or "."]
+
+
 _LEAD = re.compile(r"^(?:honestly|really|actually|well|so|and|but|i guess|i think|i suppose|maybe|ideally|basically|"
                    r"hmm+|um+|like|ok(?:ay)?|yeah|yes|no|to be honest|tbh|something like|somewhere like|i mean)\b[\s,]*", re.I)
 _TRAIL = re.compile(r"[\s,;:.!?-]+$")
@@ -78,8 +91,6 @@ def to_sentence_end(text: str, rx: re.Pattern) -> str:
 
 def clause_with(text: str, rx: re.Pattern) -> str:
     """The clause (sentence part) in which a cue occurs."""
-    from assistant.reading.features import clauses
-
     return next((tidy(c) for c in clauses(text) if rx.search(c)), "")
 
 
@@ -100,3 +111,12 @@ def goal_mentions(text: str) -> list[tuple[str, str, str]]:
     for words, whose, by in out:
         unique.setdefault(words.lower(), (words, whose, by))
     return list(unique.values())
+
+
+_STEP_SPLIT = re.compile(r"\n+|;|\s*\d+[.)]\s+|\s*[-•*]\s+|,\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+", re.I)
+
+
+def action_spans(text: str) -> list[str]:
+    """Each step the person lists, in their words: "email Priya on Monday, then book the course" -> two steps."""
+    parts = [tidy(p) for p in _STEP_SPLIT.split(text) if p and p.strip(" .,-")]
+    return [p for p in parts if len(p.split()) >= 2 and cues.ACTION.search(p)]

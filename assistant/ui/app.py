@@ -11,9 +11,13 @@ from pathlib import Path
 
 import chainlit as cl
 import plotly.graph_objects as go
+from chainlit.server import app as web_app
+from starlette.responses import JSONResponse
+from starlette.routing import Route
 
 from assistant.coach import Coach, open_coach
 from assistant.llm import LLMError
+from assistant.prompts import load_prompt
 from assistant.settings import get_settings
 from assistant.users import load_users, verify
 
@@ -50,6 +54,7 @@ def asks(callback):
 _stack = AsyncExitStack()
 _coach: Coach | None = None
 _lock = asyncio.Lock()
+_ready = asyncio.Event()  # set once a turn can be served: models loaded, index open, reader warm
 
 
 async def coach() -> Coach:
@@ -58,12 +63,24 @@ async def coach() -> Coach:
     async with _lock:
         if _coach is None:
             _coach = await _stack.enter_async_context(open_coach(get_settings()))
+            await _coach.warm()
+            _ready.set()
     return _coach
+
+
+async def ready_endpoint(request) -> JSONResponse:
+    """GET /ready: 200 once a turn can be served, 503 while the models load. `waymark serve`, the browser tests
+    and the benchmark wait on it."""
+    return JSONResponse({"ready": _ready.is_set()}, status_code=200 if _ready.is_set() else 503)
+
+
+# Chainlit serves its page from a catch-all route; ours goes in front of it.
+web_app.router.routes.insert(0, Route("/ready", ready_endpoint, methods=["GET"]))
 
 
 @cl.on_app_startup
 async def warm_up() -> None:
-    """Load the model seam, the embedding model and the index before the first person arrives."""
+    """Load the model seam, the embedding models and the index before the first person arrives."""
     asyncio.get_running_loop().create_task(coach())
 
 
@@ -129,11 +146,17 @@ def _profile() -> str:
 
 @cl.on_chat_start
 async def start() -> None:
+    waiting = None
+    if not _ready.is_set():  # the first start on a fresh machine loads models for a minute or more: say so
+        waiting = cl.Message(content=load_prompt("getting_ready"))
+        await waiting.send()
     try:
         c = await coach()
     except LLMError as exc:
         await cl.ErrorMessage(content=f"Waymark can't reach its model: {exc}").send()
         return
+    if waiting is not None:
+        await waiting.remove()
     endpoint = c.deps.llm.endpoint
     where = ("Everything stays on this machine." if endpoint.on_machine else
              f"**Replies come from a hosted model at {endpoint.base_url}**; names, emails and phone numbers are "
@@ -186,12 +209,13 @@ async def run_turn(text: str) -> None:
 
 async def show_steps(result) -> None:
     guard = result.imposition
-    async with cl.Step(name="Non-imposition guard", type="tool", default_open=False) as step:
+    name = "Checked: no advice or goal imposed" if not guard["flagged"] else "Checked: reply replaced to avoid imposing"
+    async with cl.Step(name=name, type="tool", default_open=False) as step:
         caught = "; ".join(guard["caught"]) or "nothing"
-        step.output = (f"Sent reply flagged: {guard['flagged']} (score {guard['score']}). "
-                       f"Caught in drafts: {caught}. Action: {guard['action']}.")
+        step.output = (f"The reply was checked before it was sent: flagged {guard['flagged']} (score {guard['score']}). "
+                       f"Caught on the way: {caught}. Action: {guard['action']}. Why this move: {result.move.get('reason', '')}.")
     if result.retrieved or result.retrieval_note:
-        async with cl.Step(name="Guidance used", type="retrieval", default_open=False) as step:
+        async with cl.Step(name="Guidance drawn on", type="retrieval", default_open=False) as step:
             lines = [f"- {r['title']} (`{r['id']}`)" for r in result.retrieved]
             if result.retrieval_note and "not loaded" not in result.retrieval_note:
                 lines.append(f"\n_{result.retrieval_note}_")

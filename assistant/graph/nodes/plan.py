@@ -20,7 +20,7 @@ from assistant.knowledge.library import Library
 from assistant.reading import Reading
 from assistant.reading.cues import RETURN_TO_GOALS
 from assistant.reading.reflect import gist
-from assistant.text import clip_words, content_words, overlap
+from assistant.text import clip_words, overlap
 
 HORIZONS = ("identity", "values", "support", "contribution")
 # Angles asked of a goal brought in from elsewhere before inviting the person's own version of it.
@@ -205,18 +205,10 @@ class Planner:
             expecting = self.pending["key"]
         elif self.pending == {"kind": "examine", "key": "why"}:
             expecting = "relevant"
-        draft, added = drafting.absorb(self.get("draft") or {}, self.r, self.turn, self.today, expecting)
+        focus = self.get("focus_goal")
+        draft, added = drafting.absorb(self.get("draft") or {}, self.r, self.turn, self.today, expecting,
+                                       goal_is_theirs=focus is None or focus["whose"] == "theirs")
         self.added += added
-        if self.pending == {"kind": "smarty", "key": "yours"} and not self.r.goal and not self.r.has("agree", "unsure") \
-                and len(content_words(self.text)) >= 3:
-            # "How would you say it in your own words?" answered without the usual cue: the answer is the statement.
-            draft = drafting.restate(draft, self.text, self.turn, self.today)
-            self.update["focus_goal"] = GoalMention(text=draft["statement"], whose="theirs", by="me", turn=self.turn)
-            self.added.append("specific")
-        if self.pending == {"kind": "smarty", "key": "specific"} and not self.r.goal and len(content_words(self.text)) >= 2 \
-                and not self.r.has("agree", "unsure"):
-            draft = drafting.restate(draft, f"{draft.get('statement', '')}: {self.text}".strip(": "), self.turn, self.today)
-            self.added.append("specific")
         self.update["draft"] = draft
 
     # -- choosing the move ---------------------------------------------------------------------------
@@ -290,27 +282,27 @@ class Planner:
         return self.draft_step(insist=insisted and len(examined) < needed)
 
     def draft_step(self, insist: bool = False) -> Move:
+        """Ask for the first open part not asked yet; once each open part has been asked for, show the draft for
+        confirmation with what is still open marked (a part is asked for once, never again and again)."""
         draft = dict(self.get("draft") or {})
+        asked = list(draft.get("asked_parts", []))
         self.update["phase"] = "draft"
-        if len(draft.get("statement", "").split()) < 4 and not draft.get("specific_asked"):
-            draft["specific_asked"] = True
+        vague = len(draft.get("statement", "").split()) < 4 and "specific" not in asked
+        todo = (["specific"] if vague else []) + [p for p in drafting.open_parts(draft) if p not in asked]
+        if todo:
+            part = todo[0]
+            show = part != "specific" and (not draft.get("shown") or "specific" in self.added)
+            draft.update(asked_parts=asked + [part], shown=draft.get("shown") or show)
             self.update["draft"] = draft
-            q = self.ask("smarty", "specific")
-            return self.move(Kind.DRAFT_ASK, phase="draft", question=q, pending={"kind": "smarty", "key": "specific"},
-                             draft=draft, insist=insist, reason="drafting: what exactly, in their words")
-        open_parts = drafting.open_parts(draft)
-        if open_parts:
-            show = not draft.get("shown") or "specific" in self.added
-            draft["shown"] = True
-            self.update["draft"] = draft
-            q = self.ask("smarty", open_parts[0])
-            return self.move(Kind.DRAFT_ASK, phase="draft", question=q, pending={"kind": "smarty", "key": open_parts[0]},
+            q = self.ask("smarty", part)
+            return self.move(Kind.DRAFT_ASK, phase="draft", question=q, pending={"kind": "smarty", "key": part},
                              draft=draft, show_draft=show, insist=insist,
-                             reason=f"drafting from their words: '{open_parts[0]}' is still open")
+                             reason=f"drafting from their words: '{part}' is still open")
         draft = drafting.finish({**draft, "shown": True})
         self.update["draft"] = draft
         self.update["phase"] = "confirm"
-        return self.move(Kind.PRESENT_DRAFT, phase="confirm", draft=draft, reason="every part in their words: confirm")
+        return self.move(Kind.PRESENT_DRAFT, phase="confirm", draft=draft,
+                         reason="every part in their words, or asked for once: theirs to confirm or edit")
 
     def explore(self) -> Move:
         horizons = self.get("horizons", {})

@@ -23,10 +23,12 @@ def expecting(state: CoachState) -> str | None:
     """The intent the last question invited, so a terse answer to it is read as one ("by june", "3 talks")."""
     pending = state.get("pending") or {}
     if pending.get("kind") == "smarty":
-        return {"measurable": "measure", "time_bound": "timeframe", "achievable": "feasibility",
-                "relevant": "reason"}.get(pending.get("key"))
-    if pending.get("kind") == "examine" and pending.get("key") == "why":
-        return "reason"
+        return {"measurable": "measure", "time_bound": "timeframe", "achievable": "feasibility", "relevant": "reason",
+                "specific": "goal_own", "yours": "goal_own"}.get(pending.get("key"))
+    if pending.get("kind") == "examine":
+        return {"why": "reason", "yours": "goal_own"}.get(pending.get("key"))
+    if pending.get("kind") == "invite":
+        return "goal_own"
     if pending.get("kind") == "actions":
         return "action"
     return None

@@ -27,7 +27,7 @@ def facts_in(r: Reading, state: CoachState) -> list[tuple[str, str]]:
     if r.goal and focus.get("whose") == "theirs":
         out.append(("goal", r.goal))
     if r.reason:
-        out.append(("values", r.reason))
+        out.append(("why", r.reason))
     return [(f, clip_words(w, FACT_WORDS)) for f, w in out if grounded(w, r.text)]
 
 

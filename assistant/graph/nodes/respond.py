@@ -39,8 +39,8 @@ def template_reflections(state: CoachState, r: Reading) -> list[str]:
     return reflections(r, other_by=other_by, earlier_goal=earlier)
 
 
-async def model_reflection(deps: Deps, state: CoachState, r: Reading) -> tuple[list[str], list[str]]:
-    """(the model's reflection, or [] when it did not pass; what the guard caught)."""
+async def model_reflection(deps: Deps, state: CoachState, r: Reading) -> tuple[list[str], list[str], bool]:
+    """(the model's reflection, or [] when it did not pass; what the guard caught; whether the model failed)."""
     notes = ", ".join(filter(None, [f"feelings: {', '.join(r.feelings)}" if r.feelings else "",
                                      f"their goal: {r.goal}" if r.goal else "",
                                      f"someone else's goal for them: {r.other_goal} ({r.other_by})" if r.other_goal else ""]))
@@ -50,11 +50,11 @@ async def model_reflection(deps: Deps, state: CoachState, r: Reading) -> tuple[l
         text = (await deps.llm.complete(messages, max_tokens=90, temperature=0.3)).strip()
     except LLMError as exc:
         log.info("reflection by the model skipped: %s", exc)
-        return [], []
+        return [], [], True
     verdict = await check(text)
     usable = (not verdict.flagged and text and not text.rstrip().endswith("?") and not copied_run(text, r.text)
               and len(text.split()) <= MAX_REFLECTION_WORDS and not _speaks_of_itself(text))
-    return ([text] if usable else []), verdict.reasons
+    return ([text] if usable else []), verdict.reasons, False
 
 
 def _speaks_of_itself(text: str) -> bool:
@@ -73,8 +73,8 @@ async def respond(state: CoachState, runtime: Runtime[Deps]) -> dict:
     said: list[str] = []
     if r is not None and move.info.reflects and not r.injection:
         if deps.settings.model_writes:
-            said, caught = await model_reflection(deps, state, r)
-            action = "model" if said else "template"
+            said, caught, failed = await model_reflection(deps, state, r)
+            action = "model" if said else "model_error" if failed else "template"
         if not said:
             said = template_reflections(state, r)
     options: list[str] = []
@@ -84,6 +84,8 @@ async def respond(state: CoachState, runtime: Runtime[Deps]) -> dict:
         options = list(dict.fromkeys(options + deps.library.options("advice-with-permission")))[:3]
     reply = render(move, reflections=said, notice=state.get("notice"), injection=bool(r and r.injection),
                    options=options, resources=resources)
+    if action == "model_error":  # say so: the reply was built without the model this time
+        reply.parts.append(load_prompt("notice_model_down"))
     text = reply.text
     advice_welcome = bool(state.get("advice_welcome")) and move.kind == Kind.OPTIONS
     verdict = await check(text, advice_welcome=advice_welcome)

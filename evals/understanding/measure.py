@@ -1,7 +1,5 @@
-"""Fit the intent reader on the training half and measure it on the test half, which is never used for tuning.
-
-    .venv/bin/python -m evals.understanding.fit            # fit, write assistant/reading/intents.json, report
-    .venv/bin/python -m evals.understanding.fit --report   # measure the shipped heads only
+"""Measure the reader's intents on the understanding test half, which is never used for fitting or tuning
+(run through `python -m evals.reading_fit`).
 
 The report (evals/reports/understanding.json and .md) gives per-intent precision, recall and F1 on the test half,
 how well each part of a goal is found (token F1 of the span against the labelled words), and every error.
@@ -9,7 +7,6 @@ how well each part of a goal is found (token F1 of the span against the labelled
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import time
@@ -18,47 +15,12 @@ from pathlib import Path
 import numpy as np
 
 from assistant.reading import INTENTS, read_many
-from assistant.reading import cues
-from assistant.reading.features import featurize
-from evals.fitting import f1, fit_head, load_jsonl
+from evals.fitting import f1
 
 HERE = Path(__file__).parent
-HEADS = Path(__file__).resolve().parents[2] / "assistant" / "reading" / "intents.json"
 REPORTS = HERE.parent / "reports"
 SLOTS = ("goal", "measure", "timeframe", "reason", "feasibility")
 TARGET = 0.90
-FITTED = [i for i in INTENTS if i != "distress"]  # distress is the safety recogniser's (evals/safety/fit.py)
-
-
-def rule_hits(texts: list[str], intent: str) -> np.ndarray | None:
-    from assistant.reading.spans import timeframe_span
-
-    if intent == "timeframe":
-        return np.array([int(bool(timeframe_span(t))) for t in texts])
-    if intent == "feeling":
-        return np.array([int(bool(cues.feelings(t))) for t in texts])
-    rx = cues.RULES.get(intent)
-    return np.array([int(bool(rx.search(t))) for t in texts]) if rx is not None else None
-
-
-def fit(train: list[dict]) -> dict:
-    texts = [r["text"] for r in train]
-    started = time.perf_counter()
-    X = featurize(texts)
-    print(f"featurized {len(texts)} training messages in {time.perf_counter() - started:.1f} s")
-    heads, cv = {}, {}
-    for intent in FITTED:
-        y = np.array([int(intent in r["intents"]) for r in train])
-        if y.sum() < 5:
-            print(f"  {intent}: only {y.sum()} positives, no head")
-            continue
-        heads[intent], info = fit_head(X, y, rule_hits(texts, intent))
-        info.pop("oof_scores")
-        cv[intent] = info
-        print(f"  {intent:20s} cv F1 {info['cv_f1']:.3f}  C={info['C']} t={info['threshold']} rule={info['rule_decides']} n+={info['positives']}")
-    HEADS.write_text(json.dumps({"encoder": "all-MiniLM-L6-v2", "features": "message | max over clauses | cues | length",
-                                 "trained_on": len(train), "heads": heads}) + "\n")
-    return cv
 
 
 _WORD = re.compile(r"[a-z0-9']+")
@@ -78,9 +40,6 @@ def token_f1(found: str, gold: str) -> float:
 
 
 def measure(test: list[dict]) -> dict:
-    from assistant.reading.heads import load_heads
-
-    load_heads.cache_clear()
     started = time.perf_counter()
     readings = read_many([r["text"] for r in test])
     per_message_ms = (time.perf_counter() - started) * 1000 / max(len(test), 1)
@@ -128,21 +87,3 @@ def write_report(result: dict, cv: dict | None) -> None:
     for e in result["errors"]:
         lines.append(f"- {e['text']!r}: missed {', '.join(e['missed']) or '-'}; extra {', '.join(e['false']) or '-'}")
     (REPORTS / "understanding.md").write_text("\n".join(lines) + "\n")
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--report", action="store_true", help="measure the shipped heads without fitting")
-    args = parser.parse_args()
-    train = load_jsonl(*sorted(HERE.glob("train*.jsonl")))
-    test = load_jsonl(HERE / "test.jsonl")
-    cv = None if args.report else fit(train)
-    result = measure(test)
-    write_report(result, cv)
-    print(json.dumps({k: v for k, v in result.items() if k not in ("errors", "intents")}, indent=1))
-    for name, v in result["intents"].items():
-        print(f"  {name:20s} P {v['precision']:.2f} R {v['recall']:.2f} F1 {v['f1']:.2f} (n={v['support']})")
-
-
-if __name__ == "__main__":
-    main()
