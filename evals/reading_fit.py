@@ -58,6 +58,37 @@ def out_of_fold(rows: list[dict]) -> np.ndarray:
     return probs
 
 
+def frozen_out_of_fold(rows: list[dict]) -> np.ndarray:
+    """The alternative measured against fine-tuning: logistic regression over the frozen encoder's vectors (the
+    message and the strongest of its clauses) and the rule cues, on the same folds."""
+    from sklearn.linear_model import LogisticRegression
+
+    from assistant.knowledge.embed import embed
+    from assistant.reading.spans import clauses
+
+    texts = [r["text"] for r in rows]
+    pieces = [clauses(t) for t in texts]
+    vectors = np.asarray(embed(texts + [c for p in pieces for c in p], model="minilm"))
+    whole, rest, pooled, at = vectors[: len(texts)], vectors[len(texts):], [], 0
+    for p in pieces:
+        pooled.append(rest[at: at + len(p)].max(axis=0))
+        at += len(p)
+    cue_rows = [[float(bool(rx.search(t))) for rx in cues.RULES.values()] for t in texts]
+    X = np.hstack([whole, np.vstack(pooled), np.asarray(cue_rows)])
+    fold = np.random.default_rng(0).integers(0, FOLDS, len(rows))
+    probs = np.zeros((len(rows), len(OUTPUTS)))
+    for j, name in enumerate(OUTPUTS):
+        keep = np.array([r["mask"][name] for r in rows]) == 1
+        y = np.array([r["targets"][name] for r in rows])
+        for k in range(FOLDS):
+            train_on = keep & (fold != k)
+            if y[train_on].sum() < 2:
+                continue
+            model = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced").fit(X[train_on], y[train_on])
+            probs[fold == k, j] = model.predict_proba(X[fold == k])[:, 1]
+    return probs
+
+
 def choose(rows: list[dict], probs: np.ndarray) -> dict:
     texts = [r["text"] for r in rows]
     out = {}
@@ -86,8 +117,14 @@ def choose(rows: list[dict], probs: np.ndarray) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--report", action="store_true", help="measure the shipped reader without cross-validation")
+    parser.add_argument("--compare", action="store_true", help="also cross-validate the frozen-encoder alternative")
     args = parser.parse_args()
     rows = training_rows()
+    if args.compare:
+        frozen = choose(rows, frozen_out_of_fold(rows))
+        print("frozen encoder + logistic regression, same folds:")
+        for name, v in frozen.items():
+            print(f"  {name:20s} {v}")
     if not args.report:
         chosen = choose(rows, out_of_fold(rows))
         THRESHOLDS.write_text(json.dumps({"data": data_hash(rows), "trained_on": len(rows), "outputs": chosen}, indent=1) + "\n")

@@ -66,6 +66,15 @@ def write(summary: dict, runs: dict, out_dir: Path, stem: str) -> Path:
         w, n = pair["waymark"]["score"], pair["naive"]["score"]
         lines.append(f"| {sid} | {len(w['imposing_turns'])}/{w['turns']} | {len(n['imposing_turns'])}/{n['turns']} | "
                      f"{w['examined']} / {n['examined']} | {w['premature_goal']} / {n['premature_goal']} |")
+    listening = [sid for sid, pair in runs.items() if "listening" in pair["waymark"].get("tags", [])]
+    if listening:
+        lines += ["", "## Conversations to read", "",
+                  "One whole conversation per listening scenario, on this model, as the person saw it.", ""]
+        for sid in listening:
+            lines += [f"### {sid}", ""]
+            for n, t in enumerate(runs[sid]["waymark"]["turns"], start=1):
+                reply = t["assistant"].replace("\n", "\n> ")
+                lines += [f"**{n}. person:** {t['user']}", "", f"> {reply}", ""]
     lines += ["", "## Worst turns", ""]
     for system in ("naive", "waymark"):
         quoted = 0

@@ -24,7 +24,8 @@ def test_prep_after_a_replayed_conversation(tmp_path, env, fake):
                    env=env)
     assert done.returncode == 0, done.stderr
     plan = json.loads(done.stdout)
-    assert set(plan) == {"mentee", "stage", "goals_reviewed", "agenda", "questions", "support", "celebrate", "sources"}
+    assert set(plan) == {"mentee", "stage", "goals_reviewed", "agenda", "questions", "support", "celebrate", "sources",
+                         "last_time"}
     assert [g["statement"] for g in plan["goals_reviewed"]] == [goal["statement"]]
     assert 3 <= len(plan["agenda"]) <= 6 and all({"item", "minutes", "why"} <= set(a) for a in plan["agenda"])
     assert len(plan["questions"]) >= 3
@@ -49,4 +50,6 @@ def test_mentor_notes_are_kept_and_the_check_in_is_only_proposed(tmp_path, env):
     assert note["follow_ups"] == "Ana drafts one post" and store.mentor_notes("zoe", "ana") == []
     assert store.get_goal("ana", g["id"])["next_check_in"] == g["next_check_in"]  # the mentee owns the date
     plan = json.loads(waymark("prep", "--mentee", "ana", "--mentor", "maria", "--json", env=env).stdout)
-    assert plan["stage"] == "early"
+    assert plan["stage"] == "early" and plan["last_time"]["follow_ups"] == "Ana drafts one post"
+    opening = waymark("prep", "--mentee", "ana", "--mentor", "maria", env=env).stdout
+    assert "Last time you agreed to: Ana drafts one post" in opening

@@ -167,6 +167,12 @@ class GoalStore:
             rows = s.scalars(select(Goal).join(Share).where(Goal.owner == mentee, Share.mentor == mentor).order_by(Goal.id))
             return [goal_dict(g) for g in rows]
 
+    def mentees_of(self, mentor: str) -> list[str]:
+        """Everyone who shares at least one goal with `mentor`."""
+        with self.session() as s:
+            rows = s.scalars(select(Goal.owner).join(Share).where(Share.mentor == mentor).distinct().order_by(Goal.owner))
+            return list(rows)
+
     def delete_goal(self, owner: str, goal_id: int) -> dict:
         """Explicit deletion; the caller exports first. Returns what was deleted."""
         with self.session() as s:

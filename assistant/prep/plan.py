@@ -35,9 +35,10 @@ class Plan:
     celebrate: list[str]
     reminder: str
     sources: list[str] = field(default_factory=list)
+    last_time: dict = field(default_factory=dict)  # the mentor's latest note and agreed follow-ups, if any
 
     def contract(self) -> dict:
-        keys = ("mentee", "stage", "goals_reviewed", "agenda", "questions", "support", "celebrate", "sources")
+        keys = ("mentee", "stage", "goals_reviewed", "agenda", "questions", "support", "celebrate", "sources", "last_time")
         return {k: v for k, v in asdict(self).items() if k in keys}
 
 
@@ -97,15 +98,24 @@ def build_plan(store: GoalStore, library: Library, retriever: Retriever, *, ment
     sources = list(dict.fromkeys(["session-structure", "checkin-review", "troubleshooting-stalls", stage_note,
                                   "instrumental-support", "psychosocial-support", "mentor-must-not"]
                                  + [n["id"] for n in found.notes]))
+    follow_ups = [n["follow_ups"] for n in notes if n["follow_ups"]]
+    said = [n["notes"] for n in notes if n["notes"]]
+    last_time = {"follow_ups": follow_ups[-1], "note": said[-1] if said else ""} if follow_ups else \
+        ({"follow_ups": "", "note": said[-1]} if said else {})
     return Plan(mentee=mentee, mentor=mentor, stage=stage, stage_focus=focus, goals_reviewed=reviewed, agenda=agenda,
                 questions=_vetted([x for x in questions if x]),
                 support={"instrumental": instrumental, "psychosocial": psychosocial},
-                celebrate=celebrate, reminder=REMINDER, sources=sources)
+                celebrate=celebrate, reminder=REMINDER, sources=sources, last_time=last_time)
 
 
 def to_markdown(plan: Plan) -> str:
     lines = [f"# Session plan: {plan.mentee}", "", f"Prepared for {plan.mentor}. Career stage: {plan.stage} "
-             f"(focus: {plan.stage_focus}).", "", "## Where they stand", ""]
+             f"(focus: {plan.stage_focus}).", ""]
+    if plan.last_time.get("follow_ups"):
+        lines += [f"Last time you agreed to: {plan.last_time['follow_ups']}", ""]
+    if plan.last_time.get("note"):
+        lines += [f"Your note from last time: {plan.last_time['note']}", ""]
+    lines += ["## Where they stand", ""]
     for g in plan.goals_reviewed:
         progress = f"{g['progress']}%" if g["progress"] is not None else "no check-in yet"
         lines.append(f"- “{g['statement']}” ({g['kind']}, {g['status']}): {progress}; next check-in {g['next_check_in']}"

@@ -18,6 +18,8 @@ from starlette.routing import Route
 from assistant.coach import Coach, open_coach
 from assistant.llm import LLMError
 from assistant.prompts import load_prompt
+from assistant.services import Services
+from assistant.usecases import delete_person, export_person, forget
 from assistant.settings import get_settings
 from assistant.users import load_users, verify
 
@@ -229,6 +231,8 @@ async def on_message(message: cl.Message) -> None:
         await review_upload()
     elif profile == "Session prep" and not cl.user_session.get("prep_mentee"):
         await prep_for(message.content.strip())
+    elif profile == "Session prep":
+        await prep_message(message.content)
     elif profile == "Guidance library":
         await library_upload()
     else:
@@ -299,9 +303,7 @@ async def on_show_memory(action: cl.Action) -> None:
 async def on_forget_item(action: cl.Action) -> None:
     c = await coach()
     name, _ = _user()
-    gone = await asyncio.to_thread(c.deps.memory.forget, name, fact_id=action.payload["id"])
-    if gone:
-        await c.scrub(name, [gone[0]["text"]])
+    await forget(Services.of_coach(c), name, fact_id=action.payload["id"])
     await action.remove()
     await cl.Message(content="Forgotten, and it won't be learned again.").send()
 
@@ -329,11 +331,10 @@ async def on_export_all(action: cl.Action) -> None:
     import json as _json
 
     from assistant.memory.export import to_markdown
-    from assistant.memory.person import export_person
 
     c = await coach()
     name, _ = _user()
-    data = await export_person(c.graph, c.deps.memory, name)
+    data = await export_person(Services.of_coach(c), name)
     await cl.Message(content="Everything Waymark holds about you:", elements=[
         cl.File(name=f"waymark-{name}.json", content=_json.dumps(data, ensure_ascii=False, indent=1).encode(),
                 display="inline", mime="application/json"),
@@ -344,8 +345,6 @@ async def on_export_all(action: cl.Action) -> None:
 @cl.action_callback("delete_all")
 @asks
 async def on_delete_all(action: cl.Action) -> None:
-    from assistant.memory.person import delete_person
-
     c = await coach()
     name, _ = _user()
     sure = await cl.AskActionMessage(
@@ -356,7 +355,7 @@ async def on_delete_all(action: cl.Action) -> None:
     if not sure or sure.get("payload", {}).get("value") != "yes":
         await cl.Message(content="Nothing was deleted.").send()
         return
-    counts = await delete_person(c.graph, c.deps.memory, name)
+    counts = await delete_person(Services.of_coach(c), name)
     await cl.Message(content="Deleted: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()) + ".").send()
 
 
@@ -416,43 +415,71 @@ async def library_upload() -> None:
             accept=DOCUMENT_TYPES, max_size_mb=MAX_BYTES // (1024 * 1024), timeout=3600).send()
         if not files:
             return
-        await cl.Message(content=await add_document(index, files[0])).send()
+        await cl.Message(content=await add_document(files[0])).send()
 
 
-async def add_document(index, upload) -> str:
-    """Keep the file in the data folder (so a rebuilt index can take it in again) and index it; say what happened."""
-    from assistant.knowledge.documents import DocumentError, check_type, document_chunks
+async def add_document(upload) -> str:
+    """Keep the file and index it (the same use case as `waymark ingest PATH`); say what happened."""
+    from assistant.usecases import add_document as add
 
-    name = Path(upload.name).name  # the name only: a path in the upload's name cannot escape the folder
-    try:
-        check_type(name)
-    except DocumentError as exc:
-        return f"I couldn't add that document: {exc}. The library is unchanged."
-    folder = get_settings().documents_dir  # made below, with .incoming
-    # Read from a side folder, so a broken upload never replaces a kept document of the same name.
-    incoming = folder / ".incoming" / name
-    incoming.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(upload.path, incoming)
-    try:
-        note_id, title, chunks, text = await asyncio.to_thread(document_chunks, incoming)
-        added = await asyncio.to_thread(index.add_document, note_id, title, chunks, text)
-    except DocumentError as exc:
-        incoming.unlink()
-        return f"I couldn't add that document: {exc}. The library is unchanged."
-    incoming.replace(folder / name)
-    found = await asyncio.to_thread(index.search, " ".join(chunks[0].text.split()[:25]), k=1)
-    check = f" A search for its opening words now finds **{found[0].title}**." if found else ""
-    status = f"Added **{title}** ({len(chunks)} passage{'s' if len(chunks) != 1 else ''})." if added else f"**{title}** was already in the library, unchanged."
+    added = await asyncio.to_thread(add, Services.of_coach(await coach()), Path(upload.path), upload.name)
+    if not added.ok:
+        return f"I couldn't add that document: {added.problem}. The library is unchanged."
+    check = f" A search for its opening words now finds **{added.found_title}**." if added.found_title else ""
+    plural = "s" if added.passages != 1 else ""
+    status = (f"Added **{added.title}** ({added.passages} passage{plural})." if added.changed
+              else f"**{added.title}** was already in the library, unchanged.")
     return status + check
 
 
 # -- Session prep ----------------------------------------------------------------------------------
 
+_prep_graph = None
+
+
+async def prep_graph():
+    """The mentor's own conversation graph, on its own checkpoints: never the mentee's self-coaching graph."""
+    global _prep_graph
+    if _prep_graph is None:
+        from assistant.graph.checkpoint import open_checkpointer
+        from assistant.prep.conversation import build_prep_graph
+
+        _prep_graph = build_prep_graph(await _stack.enter_async_context(open_checkpointer(get_settings())))
+    return _prep_graph
+
+
 async def prep_start() -> None:
     if not _may("mentor", "trainer"):
         await cl.Message(content="Session prep is for mentors. Your account is a mentee account.").send()
         return
-    await cl.Message(content="Which mentee are you preparing to meet? Type their name.").send()
+    await show_mentees()
+    await cl.Message(content="Which mentee are you preparing to meet? Choose above, or type their name.").send()
+
+
+async def show_mentees() -> None:
+    """My mentees: who needs attention first, a small chart each, and a button to prepare."""
+    from assistant.prep.mentees import overview, to_markdown
+
+    c = await coach()
+    mentor, _ = _user()
+    rows = await asyncio.to_thread(overview, c.deps.goals, mentor)
+    elements, actions = [], []
+    for r in rows:
+        fig = go.Figure()
+        for g in r["goals"]:
+            if g["progress"]:
+                fig.add_trace(go.Scatter(y=g["progress"], mode="lines+markers", name=g["statement"][:30]))
+        if fig.data:
+            fig.update_layout(title=f"{r['mentee']}: progress at each check-in", yaxis={"range": [0, 100], "title": "%"},
+                              height=220, margin={"t": 40, "b": 20, "l": 40, "r": 10}, showlegend=False)
+            elements.append(cl.Plotly(name=f"progress-{r['mentee']}", figure=fig, display="inline"))
+        actions.append(cl.Action(name="prepare_for", payload={"mentee": r["mentee"]}, label=f"Prepare for {r['mentee']}"))
+    await cl.Message(content=to_markdown(rows, mentor), elements=elements, actions=actions).send()
+
+
+@cl.action_callback("prepare_for")
+async def on_prepare_for(action: cl.Action) -> None:
+    await prep_for(action.payload["mentee"])
 
 
 async def prep_for(mentee: str) -> None:
@@ -467,7 +494,27 @@ async def prep_for(mentee: str) -> None:
         await cl.Message(content=f"{exc} Only goals a mentee chooses to share are visible to their mentor.").send()
         return
     cl.user_session.set("prep_mentee", mentee)
-    cl.user_session.set("waymark_thread", f"prep-{mentor}-{mentee}-{cl.context.session.thread_id}")
-    await cl.Message(content=to_markdown(plan) + "\n\nYou can think the session through with me here.", elements=[
+    cl.user_session.set("prep_thread", f"prep-{mentor}-{mentee}-{cl.context.session.thread_id}")
+    await cl.Message(content=to_markdown(plan) + "\n\n" + load_prompt("prep_invite", mentee=mentee), elements=[
         cl.File(name=f"session-plan-{mentee}.html", content=to_html(plan).encode(), display="inline", mime="text/html"),
     ]).send()
+
+
+async def prep_message(text: str) -> None:
+    """A mentor's message after the plan: their own prep conversation (approaches, questions, notes)."""
+    from assistant.prep.conversation import NotShared, PrepDeps, prep_turn
+
+    c = await coach()
+    mentor, _ = _user()
+    mentee = cl.user_session.get("prep_mentee")
+    deps = PrepDeps(c.deps.goals, c.deps.library, c.deps.retriever)
+    try:
+        result = await prep_turn(await prep_graph(), deps, mentor=mentor, mentee=mentee, text=text,
+                                 thread_id=cl.user_session.get("prep_thread"))
+    except NotShared as exc:
+        await cl.Message(content=str(exc)).send()
+        return
+    await cl.Message(content=result["assistant"]).send()
+    if result["sources"]:
+        async with cl.Step(name="Guidance drawn on", type="retrieval", default_open=False) as step:
+            step.output = "\n".join(f"- `{s}`" for s in result["sources"])
