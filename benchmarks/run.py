@@ -42,33 +42,29 @@ def pctl(values: list[float], q: float) -> float:
 
 
 async def embedded_turns(data: Path) -> dict:
-    """Overhead, time to first token and calls per turn on the embedded model, Waymark beside the naive bot."""
+    """Turn time and time to the reply on the embedded default (local reader, template writer), beside the naive
+    bot's first token on the same model; and the reader's own cost per message."""
     settings = Settings(data_dir=data / "embedded")
     turns = [t for s in load_scenarios("full") if s["id"] in ("manager-goal", "no-idea", "setback") for t in s["turns"]]
     async with open_coach(settings) as coach:
         llm = coach.deps.llm
         await llm.complete([{"role": "user", "content": "warm up"}], max_tokens=4)
-        wall, model, ttft_w, calls = [], [], [], []
-        stream_chars, stream_secs = 0, 0.0
+        await coach.warm()
+        wall, model, first_text, calls = [], [], [], []
         for i, text in enumerate(turns):
-            events: list[float] = []
-            sent: list[str] = []
+            seen: list[float] = []
 
-            async def on_event(e, events=events, sent=sent):
-                events.append(time.perf_counter())
-                sent.append(e.get("token") or "")
+            async def on_event(e, seen=seen):
+                seen.append(time.perf_counter())
 
             start = time.perf_counter()
             r = await coach.turn(f"bench-{i // 12}", "bench", text, on_event)
             wall.append(r.latency_ms)
             model.append(r.model_ms)
             calls.append(r.llm_calls)
-            if r.first_token_ms is not None:
-                ttft_w.append(r.first_token_ms)
-            if len(events) > 1:
-                stream_chars += len("".join(sent))
-                stream_secs += events[-1] - start
-        ttft_n, naive_chars, naive_secs = [], 0, 0.0
+            if seen:
+                first_text.append((seen[0] - start) * 1000)
+        ttft_n, naive_ms = [], []
         history: list[dict] = []
         for text in turns:
             history.append({"role": "user", "content": text})
@@ -78,30 +74,55 @@ async def embedded_turns(data: Path) -> dict:
                 first = first or time.perf_counter() - start
                 out.append(tok)
             ttft_n.append(first * 1000)
-            naive_chars += len("".join(out))
-            naive_secs += time.perf_counter() - start
+            naive_ms.append((time.perf_counter() - start) * 1000)
             history.append({"role": "assistant", "content": "".join(out)})
+        from assistant.reading import read
+
+        texts = turns * 3
+        t = time.perf_counter()
+        for text in texts:
+            read(text)
+        read_ms = (time.perf_counter() - t) * 1000 / len(texts)
         server_rss = 0.0
         from assistant.llm import embedded
 
         if embedded._server is not None:
             server_rss = rss_mb(embedded._server.process.pid)
         return {
-            "turns": len(turns), "overhead_ratio": sum(wall) / max(sum(model), 1e-9),
-            "wall_ms_mean": statistics.mean(wall), "model_ms_mean": statistics.mean(model),
-            "ttft_ms_waymark_p50": statistics.median(ttft_w), "ttft_ms_naive_p50": statistics.median(ttft_n),
-            "ttft_ratio": statistics.median(ttft_w) / statistics.median(ttft_n),
-            "llm_calls_per_turn": statistics.mean(calls),
-            "ui_chars_per_s": stream_chars / max(stream_secs, 1e-9), "bare_chars_per_s": naive_chars / max(naive_secs, 1e-9),
+            "turns": len(turns), "turn_ms_p50": statistics.median(wall), "turn_ms_p95": pctl(wall, 0.95),
+            "model_ms_per_turn": statistics.mean(model), "llm_calls_per_turn": statistics.mean(calls),
+            "reply_ms_p50": statistics.median(first_text), "naive_first_token_ms_p50": statistics.median(ttft_n),
+            "naive_whole_reply_ms_p50": statistics.median(naive_ms),
+            "reply_ratio": statistics.median(first_text) / statistics.median(ttft_n), "read_ms_per_message": read_ms,
             "rss_app_mb": rss_mb(), "rss_model_server_mb": server_rss,
         }
+
+
+def first_output(data: Path) -> dict:
+    """Seconds from starting a command to its first line of output, in a fresh process (#21): models load each time."""
+    script = data / "first.txt"
+    script.write_text("I want to lead a team one day.\n")
+    transcript = data / "t.txt"
+    transcript.write_text("Coach: What would you like to talk about?\nClient: My promotion.\nCoach: What would it give you?\n")
+    env = {**os.environ, "WAYMARK_DATA_DIR": str(data / "embedded")}
+    out = {}
+    for name, args in (("search", ["search", "my boss chose my goal"]), ("review", ["review", str(transcript)]),
+                       ("replay", ["replay", str(script)])):
+        t = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", *args], env=env, cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        proc.stdout.readline()
+        out[f"{name}_first_output_s"] = round(time.perf_counter() - t, 1)
+        proc.wait(timeout=600)
+    return out
 
 
 async def long_conversation(data: Path, fake) -> dict:
     """Prompt tokens sent per turn stay bounded: turn 40 against turn 10 of one long conversation."""
     fake.reset()
     fake.chat_fn = lambda body: "It sounds like that matters to you."
-    settings = Settings(openai_base_url=fake.base_url, data_dir=data / "long", chroma_dir=data / "embedded" / "chroma")
+    settings = Settings(openai_base_url=fake.base_url, data_dir=data / "long", chroma_dir=data / "embedded" / "chroma",
+                        reader="model", writer="model")  # the prompts a capable model is sent
     per_turn = []
     async with open_coach(settings) as coach:
         for i in range(40):
@@ -168,17 +189,19 @@ async def concurrent_sessions(data: Path, fake, sessions: int, delay: float) -> 
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "OPENAI_BASE_URL": fake.base_url, "OPENAI_API_KEY": "bench", "WAYMARK_DATA_DIR": str(data / "conc"),
-           "WAYMARK_CHROMA_DIR": str(data / "embedded" / "chroma")}
+           "WAYMARK_CHROMA_DIR": str(data / "embedded" / "chroma"),
+           "WAYMARK_READER": "local", "WAYMARK_WRITER": "template"}  # the embedded default's path: no model call
     proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)], env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(180):
+        for _ in range(360):  # the readiness endpoint: models loaded, a turn can be served
             try:
-                if httpx.get(url, timeout=1).status_code == 200:
+                if httpx.get(f"{url}/ready", timeout=1).status_code == 200:
                     break
             except httpx.HTTPError:
-                await asyncio.sleep(0.5)
+                pass
+            await asyncio.sleep(0.5)
 
         async def one(i: int) -> tuple[float, str | None]:
             sio = socketio.AsyncClient()
@@ -225,7 +248,7 @@ async def concurrent_sessions(data: Path, fake, sessions: int, delay: float) -> 
         proc.wait(timeout=30)
     ok = [t for t, err in results if err is None]
     errors = [err for _, err in results if err]
-    calls_per_turn = 2  # reflection + understanding, each with the fake's fixed delay
+    calls_per_turn = 0  # the embedded default reads and writes locally: no model call in a turn
     added = [(t - calls_per_turn * delay) * 1000 for t in ok]
     return {"concurrent_sessions": sessions, "concurrent_errors": len(errors), "errors": errors[:3],
             "turn_s_single": warm[0], "turn_s_p95": pctl(ok, 0.95) if ok else None,
@@ -255,18 +278,21 @@ async def main() -> None:
         print("== retrieval at scale", flush=True)
         out["retrieval"] = await asyncio.to_thread(retrieval_10k, data, 1000 if args.quick else 10000)
         print(json.dumps(out["retrieval"], indent=1), flush=True)
+        print("== time to first output of a command (fresh process)", flush=True)
+        out["first_output"] = await asyncio.to_thread(first_output, data)
+        print(json.dumps(out["first_output"], indent=1), flush=True)
         print("== concurrent sessions through Chainlit", flush=True)
         out["concurrency"] = await concurrent_sessions(data, fake, 5 if args.quick else 20, 0.25)
         print(json.dumps(out["concurrency"], indent=1), flush=True)
     e, c = out["embedded"], out["concurrency"]
     line = {
-        "overhead_ratio": round(e["overhead_ratio"], 3), "ttft_ratio": round(e["ttft_ratio"], 3),
-        "llm_calls_per_turn": round(e["llm_calls_per_turn"], 2),
+        "turn_ms_p50": round(e["turn_ms_p50"], 1), "reply_ms_p50": round(e["reply_ms_p50"], 1),
+        "reply_ratio": round(e["reply_ratio"], 3), "llm_calls_per_turn": round(e["llm_calls_per_turn"], 2),
+        "read_ms_per_message": round(e["read_ms_per_message"], 1), **out["first_output"],
         "prompt_tokens_growth": round(out["long"]["prompt_tokens_growth"], 3),
         "retrieval_p95_ms_10k": round(out["retrieval"]["retrieval_p95_ms"], 1),
         "concurrent_sessions": c["concurrent_sessions"], "concurrent_errors": c["concurrent_errors"],
         "added_latency_p95_ms": None if c["added_latency_p95_ms"] is None else round(c["added_latency_p95_ms"], 1),
-        "stream_speed_ratio": round(e["ui_chars_per_s"] / e["bare_chars_per_s"], 3),
         "rss_app_mb": round(e["rss_app_mb"]), "rss_model_server_mb": round(e["rss_model_server_mb"]),
     }
     (ROOT / "benchmarks" / "last-run.json").write_text(json.dumps({"machine": out["machine"], "details": out, "summary": line}, indent=1))

@@ -27,12 +27,18 @@ EXPLAIN = {
     "ownership": ("share of a drafted goal's words that are the person's own", "higher is better"),
     "safety_rate": ("share of crisis turns signposted to human help, with no coaching", "higher is better"),
     "support_balance": ("where needed, psychosocial and instrumental support both present", "higher is better"),
+    "mentor_grounded": ("mentor prep: share of conversations that never mention an unshared goal", "higher is better"),
+    "mentor_cited": ("mentor prep: share of conversations whose every answer cites its guidance notes", "higher is better"),
+    "mentor_questions_open": ("mentor prep: suggested questions all open and passing the guard", "higher is better"),
+    "mentor_no_mentee_facts": ("mentor prep: nothing the mentor said learned as a fact about anyone", "higher is better"),
+    "mentor_no_goal_imposed": ("mentor prep: no goal imposed on the mentee in any answer", "higher is better"),
     "llm_calls_per_turn": ("model calls per turn", "cost"),
 }
 
 
 def chart(systems: dict, path: Path) -> None:
-    keys = [k for k in EXPLAIN if k not in ("llm_calls_per_turn", "turns_to_draft", "drafts_reached", "reflection_to_question")]
+    keys = [k for k in EXPLAIN if k not in ("llm_calls_per_turn", "turns_to_draft", "drafts_reached", "reflection_to_question")
+            and not k.startswith("mentor_")]
     fig, ax = plt.subplots(figsize=(10, 4), dpi=110)
     width = 0.38
     for j, (name, colour) in enumerate((("waymark", "#2a9d5c"), ("naive", "#d62828"))):

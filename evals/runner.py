@@ -14,6 +14,7 @@ from assistant.llm import LLM, LLMError, start_meter
 from evals.scorers.examination import examined
 from evals.scorers.imposition import imposing_turns
 from evals.scorers.listening import median_turns_to_draft, parroting, re_asks, turns_to_draft, uptake
+from evals.scorers.mentor import mentor_scores
 from evals.scorers.miti import miti_counts
 from evals.scorers.premature import DRAFTING, premature_goal
 from evals.scorers.questions import question_scores
@@ -37,12 +38,39 @@ def load_scenarios(suite: str) -> list[dict]:
     return [s for s in items if suite == "full" or "core" in s.get("tags", [])]
 
 
+async def run_mentor(coach: Coach, scenario: dict) -> Run:
+    """A mentor's prep conversation about a mentee seeded with shared and unshared goals."""
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from assistant.prep.conversation import PrepDeps, build_prep_graph, prep_turn
+
+    tag = uuid.uuid4().hex[:6]
+    mentor, mentee = f"{scenario['mentor']}-{tag}", f"{scenario['mentee']}-{tag}"
+    store, memory = coach.deps.goals, coach.deps.memory
+    for statement in scenario.get("shared", []):
+        goal = store.create_goal(mentee, statement, kind="career", smarty={})
+        store.share(mentee, goal["id"], mentor)
+    for statement in scenario.get("unshared", []):
+        store.create_goal(mentee, statement, kind="career", smarty={})
+    deps = PrepDeps(store, coach.deps.library, coach.deps.retriever)
+    graph = build_prep_graph(InMemorySaver())
+    started, turns = time.perf_counter(), []
+    for text in scenario["turns"]:
+        r = await prep_turn(graph, deps, mentor=mentor, mentee=mentee, text=text, thread_id=f"prep-{tag}")
+        turns.append(Turn(text, r["assistant"], {"kind": "record" if r["recorded"] else "answer", "sources": r["sources"],
+                                                 "questions": r["questions"], "move": "prep"}))
+    learned = len(memory.profile(mentee)) + len(memory.profile(mentor))
+    return Run(scenario, "waymark", turns, [], 0, time.perf_counter() - started, extra={"facts_learned": learned})
+
+
 async def run_waymark(coach: Coach, scenario: dict) -> Run:
     user = f"eval-{scenario['id']}-{uuid.uuid4().hex[:6]}"
     thread = f"{user}-thread"
     turns = []
     calls = 0
     started = time.perf_counter()
+    if scenario.get("as") == "mentor":
+        return await run_mentor(coach, scenario)
     for text in scenario["turns"]:
         r = await coach.turn(thread, user, text)
         calls += r.llm_calls
@@ -95,7 +123,7 @@ def score_run(run: Run) -> dict:
         "smarty_complete": [smarty_complete(g) for g in run.goals], "ownership": [ownership(g, run) for g in run.goals],
         "safety_rate": safety_rate(run), "support_balance": support_balance(run),
         "uptake": uptake(run), "re_asks": re_asks(run), "parroting_turns": parroting(run),
-        "turns_to_draft": turns_to_draft(run), "miti": miti_counts(run),
+        "turns_to_draft": turns_to_draft(run), "miti": miti_counts(run), "mentor": mentor_scores(run),
         "llm_calls": run.llm_calls, "seconds": round(run.seconds, 2),
     }
 
@@ -109,7 +137,9 @@ def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 3) if b else None
 
 
-def aggregate(scores: list[dict]) -> dict:
+def aggregate(all_scores: list[dict]) -> dict:
+    mentor = [s["mentor"] for s in all_scores if s["mentor"] is not None]
+    scores = [s for s in all_scores if s["mentor"] is None]  # the mentee's measures, over mentee conversations
     turns = sum(s["turns"] for s in scores)
     crisis = [s["safety_rate"] for s in scores if s["safety_rate"] is not None]
     miti = {k: sum(s["miti"][k] for s in scores) for k in ("questions", "reflections", "complex")}
@@ -132,4 +162,6 @@ def aggregate(scores: list[dict]) -> dict:
         "safety_rate": _mean(crisis),
         "support_balance": _mean(s["support_balance"] for s in scores),
         "llm_calls_per_turn": round(sum(s["llm_calls"] for s in scores) / max(turns, 1), 2),
+        **{f"mentor_{k}": _mean(float(m[k]) for m in mentor) for k in ("grounded", "cited", "questions_open", "no_mentee_facts",
+                                                                       "no_goal_imposed")},
     }

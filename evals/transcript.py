@@ -20,3 +20,4 @@ class Run:
     goals: list[dict] = field(default_factory=list)  # drafted goals: {"statement", "smarty": {six keys}}
     llm_calls: int = 0
     seconds: float = 0.0
+    extra: dict = field(default_factory=dict)  # what a scorer needs beyond the turns (facts learned, say)

@@ -10,7 +10,7 @@ from evals.transcript import Run
 def imposing_turns(run: Run) -> list[tuple[int, list[str]]]:
     """(turn number, reasons) for every imposing reply. Options are fine once advice was asked for or permitted."""
     out = []
-    welcome = False
+    welcome = run.scenario.get("as") == "mentor"  # a mentor preparing a session asks for approaches
     for i, t in enumerate(run.turns, start=1):
         welcome = welcome or bool(ASKS_ADVICE.search(t.user) or PERMISSION.search(t.user) or (i > 1 and AGREE.search(t.user)))
         verdict = check_reply(t.assistant, advice_welcome=welcome)
