@@ -6,12 +6,10 @@ BIN := $(VENV)/bin
 UV := $(PYTHON) -m uv
 PORT ?= 8000
 
-.PHONY: setup run test bench browser postgres clean
+.PHONY: setup run test test-fast bench browser postgres clean
 PG_URL := postgresql+psycopg://waymark:waymark@127.0.0.1:5432/waymark_test
 
 setup: $(VENV)/.synced
-	@# The reader's encoder is fine-tuned from the labelled messages in evals/ once (a few minutes), then reused.
-	@$(BIN)/python -m assistant.reading.tuned
 
 $(VENV)/.synced: pyproject.toml uv.lock
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || { echo "==> Installing uv (the package installer)"; $(PYTHON) -m pip install --quiet uv; }
@@ -47,6 +45,10 @@ postgres:
 test: setup browser postgres
 	@echo "==> Running the tests"
 	WAYMARK_TEST_POSTGRES_URL=$(PG_URL) $(BIN)/pytest -q
+
+# The inner loop: everything but the browser, Postgres, eval-suite and real-model tests (a few minutes).
+test-fast: setup
+	$(BIN)/pytest -q -m "not slow"
 
 bench: setup
 	@$(BIN)/python benchmarks/run.py

@@ -1,33 +1,52 @@
-"""Choose the reader's thresholds by cross-validation on the training halves, then measure the shipped reader on
-the test halves (understanding and safety), which are never used for fitting or tuning.
+"""Fit the reader's heads on the training halves, with every threshold chosen by cross-validation there, then
+measure the reader on the test halves (understanding and safety), which are never used for fitting or tuning.
 
-    .venv/bin/python -m evals.reading_fit            # 5-fold CV (five fine-tunes), write the thresholds, then measure
-    .venv/bin/python -m evals.reading_fit --report   # measure only
+    .venv/bin/python -m evals.reading_fit            # fit, write assistant/reading/reader.json, measure
+    .venv/bin/python -m evals.reading_fit --report   # measure the shipped reader only
 
-Thresholds: per intent, the one that maximises F1 on the out-of-fold probabilities (a rule decides alone where
-it was measured precise on the training half); for risk, the highest that still catches every crisis message out
-of fold, less a margin. Written to assistant/reading/thresholds.json with the hash of the data they came from.
+A head is a logistic regression over the frozen MiniLM encoder's vectors (the message, and the strongest of its
+clauses) and the rule cues. Per intent, the threshold maximises F1 out of fold, and a rule decides alone where it
+was precise on the training half. Risk has two, each set by the false alarms it may cost out of fold (the
+risk rules in assistant/reading/risk.py carry recall): `threshold`, the safety reply, at 2%; `low`, a gentle
+check on safety with no coaching that turn, at 5% in all. Fine-tuning the encoder end to end was measured on the same folds and not kept (README).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
-import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
+from sklearn.linear_model import LogisticRegression
 
-from assistant.reading import cues
-from assistant.reading.tuned import OUTPUTS, data_hash, load_reader, train, training_rows
-from evals.fitting import best_threshold, f1
+from assistant.reading import INTENTS, cues
+from assistant.reading.features import featurize
+from evals.fitting import best_threshold, f1, load_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
-THRESHOLDS = ROOT / "assistant" / "reading" / "thresholds.json"
+HEADS = ROOT / "assistant" / "reading" / "reader.json"
+UNDERSTANDING = ROOT / "evals" / "understanding"
+SAFETY = ROOT / "evals" / "safety"
+OUTPUTS = tuple(i for i in INTENTS if i != "distress") + ("crisis",)
 FOLDS = 5
-CRISIS_MARGIN = 0.7
+C_GRID = (0.25, 1.0, 4.0)
 RULE_PRECISION = 0.95
+CONFIDENT_FALSE_ALARMS = 0.02
+ANY_FALSE_ALARMS = 0.05
+
+
+def training_rows() -> list[dict]:
+    """Every training message with its targets; the safety set labels risk only, so its intents are masked."""
+    rows = []
+    for r in load_jsonl(*sorted(UNDERSTANDING.glob("train*.jsonl"))):
+        rows.append({"text": r["text"], "targets": {o: int(o in r["intents"]) for o in OUTPUTS[:-1]}
+                     | {"crisis": int("distress" in r["intents"])}, "mask": {o: 1 for o in OUTPUTS}})
+    for r in load_jsonl(*sorted(SAFETY.glob("train*.jsonl"))):
+        rows.append({"text": r["text"], "targets": {o: 0 for o in OUTPUTS[:-1]} | {"crisis": int(r["label"] == "crisis")},
+                     "mask": {o: 0 for o in OUTPUTS[:-1]} | {"crisis": 1}})
+    return rows
 
 
 def rule_hits(texts: list[str], output: str) -> np.ndarray | None:
@@ -41,108 +60,79 @@ def rule_hits(texts: list[str], output: str) -> np.ndarray | None:
     return np.array([int(bool(rx.search(t))) for t in texts]) if rx is not None else None
 
 
-def out_of_fold(rows: list[dict]) -> np.ndarray:
-    rng = np.random.default_rng(0)
-    fold = rng.integers(0, FOLDS, len(rows))
-    probs = np.zeros((len(rows), len(OUTPUTS)))
+def out_of_fold(X: np.ndarray, y: np.ndarray, C: float) -> np.ndarray:
+    fold = np.random.default_rng(0).integers(0, FOLDS, len(y))
+    oof = np.zeros(len(y))
     for k in range(FOLDS):
-        started = time.perf_counter()
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / "reader"
-            train([r for r, f in zip(rows, fold) if f != k], out)
-            reader = load_reader(out)
-            held = [i for i, f in enumerate(fold) if f == k]
-            probs[held] = reader.probabilities([rows[i]["text"] for i in held])
-            load_reader.cache_clear()
-        print(f"fold {k + 1}/{FOLDS}: {time.perf_counter() - started:.0f} s", flush=True)
-    return probs
+        if y[fold != k].sum() < 2:
+            continue
+        model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(X[fold != k], y[fold != k])
+        oof[fold == k] = model.predict_proba(X[fold == k])[:, 1]
+    return oof
 
 
-def frozen_out_of_fold(rows: list[dict]) -> np.ndarray:
-    """The alternative measured against fine-tuning: logistic regression over the frozen encoder's vectors (the
-    message and the strongest of its clauses) and the rule cues, on the same folds."""
-    from sklearn.linear_model import LogisticRegression
-
-    from assistant.knowledge.embed import embed
-    from assistant.reading.spans import clauses
-
+def fit(rows: list[dict]) -> dict:
     texts = [r["text"] for r in rows]
-    pieces = [clauses(t) for t in texts]
-    vectors = np.asarray(embed(texts + [c for p in pieces for c in p], model="minilm"))
-    whole, rest, pooled, at = vectors[: len(texts)], vectors[len(texts):], [], 0
-    for p in pieces:
-        pooled.append(rest[at: at + len(p)].max(axis=0))
-        at += len(p)
-    cue_rows = [[float(bool(rx.search(t))) for rx in cues.RULES.values()] for t in texts]
-    X = np.hstack([whole, np.vstack(pooled), np.asarray(cue_rows)])
-    fold = np.random.default_rng(0).integers(0, FOLDS, len(rows))
-    probs = np.zeros((len(rows), len(OUTPUTS)))
-    for j, name in enumerate(OUTPUTS):
-        keep = np.array([r["mask"][name] for r in rows]) == 1
-        y = np.array([r["targets"][name] for r in rows])
-        for k in range(FOLDS):
-            train_on = keep & (fold != k)
-            if y[train_on].sum() < 2:
-                continue
-            model = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced").fit(X[train_on], y[train_on])
-            probs[fold == k, j] = model.predict_proba(X[fold == k])[:, 1]
-    return probs
-
-
-def choose(rows: list[dict], probs: np.ndarray) -> dict:
-    texts = [r["text"] for r in rows]
-    out = {}
-    for j, name in enumerate(OUTPUTS):
+    X = featurize(texts)
+    heads, report = {}, {}
+    for name in OUTPUTS:
         keep = np.array([r["mask"][name] for r in rows]) == 1
         y = np.array([r["targets"][name] for r in rows])[keep]
-        p = probs[keep, j]
+        Xk = X[keep]
         rule = rule_hits(texts, name)
         rule = rule[keep] if rule is not None else None
-        precise = rule is not None and rule.sum() > 0 and (y[rule == 1].mean() >= RULE_PRECISION)
-        if name == "crisis":
-            missed = (y == 1) & ((rule == 0) if rule is not None else True)
-            t = float(p[missed].min()) * CRISIS_MARGIN if missed.any() else 0.5
-            pred = (p >= t) | (rule == 1 if precise else False)
-            out[name] = {"threshold": round(t, 4), "rule_decides": bool(precise),
-                         "cv_recall": round(float(pred[y == 1].mean()), 3), "cv_false_alarms": round(float(pred[y == 0].mean()), 3),
-                         "positives": int(y.sum())}
-            continue
-        t, score = best_threshold(y, p, rule if precise else None)
-        pr, rc, _ = f1(y, ((p >= t) | ((rule == 1) if precise else False)).astype(int))
-        out[name] = {"threshold": t, "rule_decides": bool(precise), "cv_f1": round(score, 3),
-                     "cv_precision": round(pr, 3), "cv_recall": round(rc, 3), "positives": int(y.sum())}
-    return out
+        precise = rule is not None and rule.sum() > 0 and y[rule == 1].mean() >= RULE_PRECISION
+        trials = []
+        for C in C_GRID:
+            oof = out_of_fold(Xk, y, C)
+            if name == "crisis":
+                caught = (rule == 1) if precise else np.zeros(len(y), bool)
+                high = float(np.quantile(oof[y == 0], 1 - CONFIDENT_FALSE_ALARMS))
+                low = min(float(np.quantile(oof[y == 0], 1 - ANY_FALSE_ALARMS)), high)
+                recall_any = float(((oof >= low) | caught)[y == 1].mean())
+                trials.append((recall_any, C, {"threshold": round(high, 4), "low": round(low, 4), "oof": oof,
+                               "cv_recall_safety_reply": round(float(((oof >= high) | caught)[y == 1].mean()), 3),
+                               "cv_recall_any": round(recall_any, 3),
+                               "cv_false_alarms_any": round(float(((oof >= low) | caught)[y == 0].mean()), 3),
+                               "cv_recall_classifier_alone": round(float((oof >= low)[y == 1].mean()), 3)}))
+            else:
+                t, score = best_threshold(y, oof, rule if precise else None)
+                p, r, _ = f1(y, ((oof >= t) | ((rule == 1) if precise else False)).astype(int))
+                trials.append((score, C, {"threshold": t, "cv_f1": round(score, 3), "cv_precision": round(p, 3),
+                                          "cv_recall": round(r, 3)}))
+        _, C, chosen = max(trials, key=lambda t: t[0])
+        chosen.pop("oof", None)
+        model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(Xk, y)
+        heads[name] = {"coef": [round(float(c), 6) for c in model.coef_[0]], "intercept": round(float(model.intercept_[0]), 6),
+                       "threshold": chosen["threshold"], "rule_decides": bool(precise), "low": chosen.get("low")}
+        report[name] = {**chosen, "C": C, "rule_decides": bool(precise), "positives": int(y.sum())}
+        print(f"  {name:20s} {report[name]}", flush=True)
+    data = hashlib.sha256("\n".join(json.dumps(r, sort_keys=True) for r in rows).encode()).hexdigest()[:12]
+    HEADS.write_text(json.dumps({"encoder": "all-MiniLM-L6-v2", "features": "message | max over clauses | cues | length",
+                                 "trained_on": len(rows), "data": data, "cross_validation": report, "heads": heads}) + "\n")
+    return report
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--report", action="store_true", help="measure the shipped reader without cross-validation")
-    parser.add_argument("--compare", action="store_true", help="also cross-validate the frozen-encoder alternative")
+    parser.add_argument("--report", action="store_true", help="measure the shipped reader without fitting")
     args = parser.parse_args()
-    rows = training_rows()
-    if args.compare:
-        frozen = choose(rows, frozen_out_of_fold(rows))
-        print("frozen encoder + logistic regression, same folds:")
-        for name, v in frozen.items():
-            print(f"  {name:20s} {v}")
-    if not args.report:
-        chosen = choose(rows, out_of_fold(rows))
-        THRESHOLDS.write_text(json.dumps({"data": data_hash(rows), "trained_on": len(rows), "outputs": chosen}, indent=1) + "\n")
-        for name, v in chosen.items():
-            print(f"  {name:20s} {v}")
-    from evals.safety.measure import measure as measure_safety, write_report as write_safety
-    from evals.understanding.measure import measure as measure_understanding, write_report as write_understanding
+    cv = None if args.report else fit(training_rows())
+    from assistant.reading.heads import load_heads
 
-    understanding_test = ROOT / "evals" / "understanding" / "test.jsonl"
-    if understanding_test.exists():
-        from evals.fitting import load_jsonl
+    load_heads.cache_clear()
+    cv = cv or json.loads(HEADS.read_text())["cross_validation"]
+    if (UNDERSTANDING / "test.jsonl").exists():
+        from evals.understanding.measure import measure, write_report
 
-        result = measure_understanding(load_jsonl(understanding_test))
-        write_understanding(result, None)
+        result = measure(load_jsonl(UNDERSTANDING / "test.jsonl"))
+        write_report(result, {k: v for k, v in cv.items() if k != "crisis"})
         print(json.dumps({k: result[k] for k in ("macro_f1", "intents_meeting_target", "ms_per_message")}))
-    if (ROOT / "evals" / "safety" / "test.jsonl").exists():
-        result = measure_safety()
-        write_safety(result, json.loads(THRESHOLDS.read_text())["outputs"]["crisis"])
+    if (SAFETY / "test.jsonl").exists():
+        from evals.safety.measure import measure, write_report
+
+        result = measure()
+        write_report(result, cv["crisis"])
         print(json.dumps({k: result[k] for k in ("recall", "false_alarm_rate", "confusion")}))
 
 

@@ -13,6 +13,8 @@ import uuid
 
 import httpx
 import pytest
+
+pytestmark = pytest.mark.slow
 from playwright.sync_api import sync_playwright
 
 from tests.conftest import ROOT

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import waymark
+
+pytestmark = pytest.mark.slow
 
 
 def test_replay_on_the_embedded_model(tmp_path, env):

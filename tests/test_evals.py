@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from evals.runner import load_scenarios, naive_goals
 from evals.scorers.examination import examined
 from evals.scorers.imposition import imposition_rate
@@ -78,6 +80,7 @@ def test_there_are_at_least_24_scenarios_covering_the_brief():
             "short", "long", "non_native"} <= tags
 
 
+@pytest.mark.slow
 def test_core_suite_on_an_imposing_model(tmp_path, env, fake):
     """The same model tells people what to do; Waymark's guard holds, the naive bot's replies impose."""
     fake.chat_fn = lambda body: "You should get the certification. Your goal is to be promoted by June."

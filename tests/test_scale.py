@@ -13,6 +13,8 @@ import uuid
 import httpx
 import pytest
 
+pytestmark = pytest.mark.slow
+
 from assistant.goals import GoalStore, NotYours
 from tests.conftest import waymark
 

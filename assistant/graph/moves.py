@@ -10,6 +10,7 @@ from enum import StrEnum
 class Kind(StrEnum):
     NOTICE = "notice"  # the message could not be taken in (empty, too long)
     SAFETY = "safety"  # a risk to life or safety: human help, no coaching
+    SAFETY_CHECK = "safety_check"  # a possible risk: a gentle question about safety, help named, no coaching
     AFTER_SAFETY = "after_safety"  # staying with the person after a safety reply, while they lead
     FORGET = "forget"  # the person asked Waymark to forget something
     ASIDE = "aside"  # a question about Waymark, or an aside, answered briefly; then back to them
@@ -44,6 +45,7 @@ class KindInfo:
 MOVES: dict[Kind, KindInfo] = {
     Kind.NOTICE: KindInfo(None, reflects=False, coaching=False),
     Kind.SAFETY: KindInfo("safety", reflects=False, coaching=False),
+    Kind.SAFETY_CHECK: KindInfo("safety", reflects=False, coaching=False),
     Kind.AFTER_SAFETY: KindInfo("support", reflects=True, coaching=False),
     Kind.FORGET: KindInfo(None, saves=True, reflects=False),
     Kind.ASIDE: KindInfo(None, reflects=False),

@@ -44,6 +44,9 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
     if kind == Kind.NOTICE:
         reply.parts.append(notice or "")
         return reply
+    if kind == Kind.SAFETY_CHECK:
+        reply.parts.append(load_prompt("safety_check", short=resources.short))
+        return reply
     if kind == Kind.SAFETY:
         lines = "\n".join(f"- **{name}:** {how}" for name, how in resources.lines)
         reply.parts.append(load_prompt("safety", emergency=resources.emergency, lines=lines))

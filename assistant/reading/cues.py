@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import re
 
+from assistant.reading.risk import risk_rule
+
 _I = re.IGNORECASE
 
-# --- risk: phrases no one uses lightly ----------------------------------------------------------------------
-CRISIS = re.compile(
-    r"\b(kill(ing)? my ?self|end(ing)? (my life|it all)|suicid\w*|self[- ]?harm\w*|hurt(ing)? my ?self|cut(ting)? my ?self|"
-    r"(don'?t|do not|dont) want to (live|be alive|be here any ?more|exist|wake up)|no reason to (live|go on)|"
-    r"better off (dead|without me)|(i )?want(ed)? to die|wish i (was|were) dead|wish i (wasn'?t|weren'?t) (alive|here|around)|"
-    r"overdos\w*|take (all )?(the|my) pills|goodbye (letters?|notes?)|"
-    r"(he|she|they|partner|husband|wife|boyfriend|girlfriend|dad|father|mum|mom|mother|brother|boss|manager) "
-    r"(hits|hit|beats|beat|chokes|choked|strangled|hurts|threatens|threatened) (me|to (kill|hurt))|being abused|abusive (partner|relationship|husband|wife)|"
-    r"(not|don'?t feel) safe (at home|at work|going home)|scared to go home|afraid to go home|can'?t go on (living|like this any ?more))\b",
-    _I)
+# --- risk: see risk.py, whose patterns name the kind of risk they read ----------------------------------------
+class _Risk:
+    """The risk patterns behind the same .search() as every other cue; a joke or a professional context does not count."""
+
+    def search(self, text: str):
+        found = risk_rule(text)
+        return found if found and found[2] else None
+
+
+CRISIS = _Risk()
 
 INJECTION = re.compile(
     r"(ignore|disregard|forget) (all |any )?(the )?(previous|prior|above|earlier|your) (instructions|rules|prompts?)|"

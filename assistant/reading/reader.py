@@ -1,19 +1,18 @@
-"""Read one message: the rules, the reader's fine-tuned encoder (tuned.py) with thresholds chosen by
-cross-validation (thresholds.json, evals/reading_fit.py), then the spans that say each thing. The graph, the
-guard and the reviewer all read through here."""
+"""Read one message: the rules, then fitted heads over the local sentence encoder (thresholds chosen by
+cross-validation on the training halves, evals/reading_fit.py), then the spans that say each thing. The graph,
+the guard and the reviewer all read through here."""
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import asdict, dataclass, field
-from functools import cache
-from pathlib import Path
 
 import numpy as np
 
 from assistant.reading import cues, spans
-from assistant.reading.tuned import OUTPUTS, load_reader
+from assistant.reading.features import featurize_with_clauses
+from assistant.reading.heads import load_heads, probabilities
+from assistant.reading.risk import risk_rule
 
 log = logging.getLogger(__name__)
 
@@ -23,17 +22,12 @@ INTENTS = ("goal_own", "goal_other", "goal_duty", "measure", "timeframe", "actio
 SLOT_INTENTS = ("measure", "timeframe", "action", "reason", "feasibility")
 # When the last question asked for one of these, a weaker reading of it counts: "3 talks" answers "how would you know?".
 EXPECTING_DISCOUNT = 0.5
-THRESHOLDS = Path(__file__).with_name("thresholds.json")
-
-
-@cache
-def thresholds() -> dict[str, dict]:
-    return json.loads(THRESHOLDS.read_text())["outputs"]
+HEADS = "reader"  # reader.json: one head per intent, and "crisis"
 
 
 @dataclass(frozen=True)
 class Risk:
-    level: str  # "none", "possible" or "high"
+    level: str  # "none"; "possible": a gentle check on safety; "high": the safety reply
     score: float  # the recogniser's probability; 1.0 when a rule decided
     why: str  # "rule: ..." or "recogniser" or ""
 
@@ -78,12 +72,17 @@ class Reading:
 
 
 def _risk(text: str, p: float) -> Risk:
-    if m := cues.CRISIS.search(text):
-        return Risk("high", 1.0, f"rule: '{m[0]}'")
-    threshold = thresholds()["crisis"]["threshold"]
-    if p >= threshold:
+    if found := risk_rule(text):
+        kind, words, decides = found
+        if decides:
+            return Risk("high", 1.0, f"rule ({kind}): '{words}'")
+        p = max(p, load_heads(HEADS)["crisis"].low or 0.0)  # a joke or a work context: at least a gentle check
+    head = load_heads(HEADS)["crisis"]
+    if p >= head.threshold:
         return Risk("high", round(p, 3), "recogniser")
-    return Risk("possible" if p >= threshold / 2 else "none", round(p, 3), "")
+    if head.low is not None and p >= head.low:
+        return Risk("possible", round(p, 3), "recogniser, below its confident threshold")
+    return Risk("none", round(p, 3), "")
 
 
 def _best_clause(pieces: list[str], clause_p: dict[str, np.ndarray], intent: str) -> str:
@@ -95,17 +94,11 @@ def _best_clause(pieces: list[str], clause_p: dict[str, np.ndarray], intent: str
 def read_many(texts: list[str], expecting: list[str | None] | None = None) -> list[Reading]:
     """Readings for several messages in one pass of the encoder (the fit scripts and the reviewer use this)."""
     expecting = expecting or [None] * len(texts)
-    pieces = [spans.clauses(t) for t in texts]
-    flat = [t or "." for t in texts] + [c for p in pieces for c in p]
-    P = load_reader().probabilities(flat)
-    out, at = [], len(texts)
-    for i, text in enumerate(texts):
-        rows = P[at: at + len(pieces[i])]
-        at += len(pieces[i])
-        p = {name: float(P[i, j]) for j, name in enumerate(OUTPUTS)}
-        clause_p = {name: rows[:, j] for j, name in enumerate(OUTPUTS)}
-        out.append(_reading(text, p, pieces[i], clause_p, expecting[i]))
-    return out
+    X, pieces, clause_rows = featurize_with_clauses(texts)
+    heads = load_heads(HEADS)
+    P = probabilities(heads, X)
+    return [_reading(t, {k: float(v[i]) for k, v in P.items()}, pieces[i], probabilities(heads, clause_rows[i]), expecting[i])
+            for i, t in enumerate(texts)]
 
 
 def read(text: str, expecting: str | None = None) -> Reading:
@@ -114,7 +107,7 @@ def read(text: str, expecting: str | None = None) -> Reading:
 
 def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[str, np.ndarray],
              expecting: str | None) -> Reading:
-    cut = thresholds()
+    cut = load_heads(HEADS)
     on: set[str] = set()
     for intent in INTENTS:
         if intent == "distress":
@@ -125,8 +118,8 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
             rule_hit = bool(spans.timeframe_span(text))
         if intent == "feeling":
             rule_hit = bool(cues.feelings(text))
-        threshold = cut[intent]["threshold"] * (EXPECTING_DISCOUNT if expecting == intent else 1.0)
-        if p[intent] >= threshold or (rule_hit and cut[intent]["rule_decides"]):
+        threshold = cut[intent].threshold * (EXPECTING_DISCOUNT if expecting == intent else 1.0)
+        if p[intent] >= threshold or (rule_hit and cut[intent].rule_decides):
             on.add(intent)
     p_crisis = p["crisis"]
     risk = _risk(text, p_crisis)

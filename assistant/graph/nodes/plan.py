@@ -95,6 +95,8 @@ class Planner:
         if r.risk.level == "high":
             self.update["safety"] = True
             return self.move(Kind.SAFETY, reason=f"a risk to life or safety ({r.risk.why}): human help first")
+        if r.risk.level == "possible" and not self.state.get("safety"):
+            return self.move(Kind.SAFETY_CHECK, reason="words that may mean a risk to safety: a gentle check, no coaching")
         if self.state.get("safety"):
             if not RETURN_TO_GOALS.search(self.text) and not r.has("skip_ahead"):
                 return self.move(Kind.AFTER_SAFETY, question=self.lib.question("wellbeing", "after"),
