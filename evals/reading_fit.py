@@ -7,8 +7,8 @@ measure the reader on the test halves (understanding and safety), which are neve
 A head is a logistic regression over the frozen MiniLM encoder's vectors (the message, and the strongest of its
 clauses) and the rule cues. Per intent, the threshold maximises F1 out of fold, and a rule decides alone where it
 was precise on the training half. Risk has two, each set by the false alarms it may cost out of fold (the
-risk rules in assistant/reading/risk.py carry recall): `threshold`, the safety reply, at 2%; `low`, a gentle
-check on safety with no coaching that turn, at 5% in all. Fine-tuning the encoder end to end was measured on the same folds and not kept (README).
+risk rules in assistant/reading/risk.py carry recall): `threshold`, the safety reply (it holds the conversation
+there), at 0.25%; `low`, a gentle check on safety with no coaching that turn, at 1% in all. Fine-tuning the encoder end to end was measured on the same folds and not kept (README).
 """
 
 from __future__ import annotations
@@ -33,19 +33,21 @@ OUTPUTS = tuple(i for i in INTENTS if i != "distress") + ("crisis",)
 FOLDS = 5
 C_GRID = (0.25, 1.0, 4.0)
 RULE_PRECISION = 0.95
-CONFIDENT_FALSE_ALARMS = 0.02
-ANY_FALSE_ALARMS = 0.05
+CONFIDENT_FALSE_ALARMS = 0.0025
+ANY_FALSE_ALARMS = 0.01
 
 
 def training_rows() -> list[dict]:
     """Every training message with its targets; the safety set labels risk only, so its intents are masked."""
     rows = []
-    for r in load_jsonl(*sorted(UNDERSTANDING.glob("train*.jsonl"))):
-        rows.append({"text": r["text"], "targets": {o: int(o in r["intents"]) for o in OUTPUTS[:-1]}
-                     | {"crisis": int("distress" in r["intents"])}, "mask": {o: 1 for o in OUTPUTS}})
+    for path in sorted(UNDERSTANDING.glob("train*.jsonl")):
+        for r in load_jsonl(path):
+            rows.append({"text": r["text"], "targets": {o: int(o in r["intents"]) for o in OUTPUTS[:-1]}
+                         | {"crisis": int("distress" in r["intents"])}, "mask": {o: 1 for o in OUTPUTS},
+                         "composed": "generated" in path.name})
     for r in load_jsonl(*sorted(SAFETY.glob("train*.jsonl"))):
         rows.append({"text": r["text"], "targets": {o: 0 for o in OUTPUTS[:-1]} | {"crisis": int(r["label"] == "crisis")},
-                     "mask": {o: 0 for o in OUTPUTS[:-1]} | {"crisis": 1}})
+                     "mask": {o: 0 for o in OUTPUTS[:-1]} | {"crisis": 1}, "composed": False})
     return rows
 
 
@@ -60,13 +62,17 @@ def rule_hits(texts: list[str], output: str) -> np.ndarray | None:
     return np.array([int(bool(rx.search(t))) for t in texts]) if rx is not None else None
 
 
-def out_of_fold(X: np.ndarray, y: np.ndarray, C: float) -> np.ndarray:
+def out_of_fold(X: np.ndarray, y: np.ndarray, C: float, composed: np.ndarray) -> np.ndarray:
+    """Probabilities for the hand-written messages, each from a model that did not see it. Composed messages are
+    always trained on and never scored: they recombine the same parts, so scoring them would flatter the reader."""
     fold = np.random.default_rng(0).integers(0, FOLDS, len(y))
-    oof = np.zeros(len(y))
+    fold[composed] = -1
+    oof = np.full(len(y), np.nan)
     for k in range(FOLDS):
-        if y[fold != k].sum() < 2:
+        train = fold != k
+        if y[train].sum() < 2:
             continue
-        model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(X[fold != k], y[fold != k])
+        model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(X[train], y[train])
         oof[fold == k] = model.predict_proba(X[fold == k])[:, 1]
     return oof
 
@@ -77,14 +83,18 @@ def fit(rows: list[dict]) -> dict:
     heads, report = {}, {}
     for name in OUTPUTS:
         keep = np.array([r["mask"][name] for r in rows]) == 1
-        y = np.array([r["targets"][name] for r in rows])[keep]
+        y_all = np.array([r["targets"][name] for r in rows])[keep]
         Xk = X[keep]
-        rule = rule_hits(texts, name)
-        rule = rule[keep] if rule is not None else None
+        composed = np.array([r["composed"] for r in rows])[keep]
+        hand = ~composed
+        rule_all = rule_hits(texts, name)
+        rule_all = rule_all[keep] if rule_all is not None else None
+        # Everything below is judged on the hand-written messages only.
+        y, rule = y_all[hand], (rule_all[hand] if rule_all is not None else None)
         precise = rule is not None and rule.sum() > 0 and y[rule == 1].mean() >= RULE_PRECISION
         trials = []
         for C in C_GRID:
-            oof = out_of_fold(Xk, y, C)
+            oof = out_of_fold(Xk, y_all, C, composed)[hand]
             if name == "crisis":
                 caught = (rule == 1) if precise else np.zeros(len(y), bool)
                 high = float(np.quantile(oof[y == 0], 1 - CONFIDENT_FALSE_ALARMS))
@@ -102,7 +112,7 @@ def fit(rows: list[dict]) -> dict:
                                           "cv_recall": round(r, 3)}))
         _, C, chosen = max(trials, key=lambda t: t[0])
         chosen.pop("oof", None)
-        model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(Xk, y)
+        model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(Xk, y_all)
         heads[name] = {"coef": [round(float(c), 6) for c in model.coef_[0]], "intercept": round(float(model.intercept_[0]), 6),
                        "threshold": chosen["threshold"], "rule_decides": bool(precise), "low": chosen.get("low")}
         report[name] = {**chosen, "C": C, "rule_decides": bool(precise), "positives": int(y.sum())}

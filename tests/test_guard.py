@@ -82,7 +82,7 @@ def test_every_fixed_reply_text_passes_the_guard():
              "time_bound": "t", "kind": "career", "actions": "- a", "check_in": "2027-01-01", "count": "1",
              "context": "", "user": "u", "text": "t", "summary": "", "yours": "y", "lines": "- x", "emergency": "e",
              "short": "s", "goal": "g", "topic": "t", "progress": "40", "next_check_in": "2027-01-01", "revised": "",
-             "error": "e"}
+             "error": "e", "mentee": "ana", "what": "note"}
     for path in PROMPT_DIR.glob("*.md"):
         if path.stem in ("reflect", "read"):
             continue  # instructions to the model, never sent to the person
@@ -104,6 +104,6 @@ def test_every_reflection_template_passes_the_guard():
                 yield from texts(n)
 
     for template in texts(templates()):
-        filled = template.format(gist="leading one project", Gist="Leading one project", who="your manager",
+        filled = template.format(gist="leading one project", Gist="Leading one project", who="your manager", whose="your manager's",
                                  other="helping people", when="by June", When="By June")
         assert not check_reply(filled).flagged, filled

@@ -12,6 +12,7 @@ from tests.conftest import ROOT, waymark
 
 
 def test_a_turn_cut_off_by_sigkill_is_finished_once_on_restart(tmp_path, env, fake):
+    env = {**env, "WAYMARK_READER": "model", "WAYMARK_WRITER": "model"}  # so the turn is mid-flight at the model
     fake.chat_fn = lambda body: "It sounds like this matters to you."
     first = tmp_path / "one.txt"
     first.write_text("My manager wants me to get certified.\n")

@@ -46,7 +46,7 @@ MOVES: dict[Kind, KindInfo] = {
     Kind.NOTICE: KindInfo(None, reflects=False, coaching=False),
     Kind.SAFETY: KindInfo("safety", reflects=False, coaching=False),
     Kind.SAFETY_CHECK: KindInfo("safety", reflects=False, coaching=False),
-    Kind.AFTER_SAFETY: KindInfo("support", reflects=True, coaching=False),
+    Kind.AFTER_SAFETY: KindInfo("support", reflects=False, coaching=False),
     Kind.FORGET: KindInfo(None, saves=True, reflects=False),
     Kind.ASIDE: KindInfo(None, reflects=False),
     Kind.EXPLORE: KindInfo("explore"),

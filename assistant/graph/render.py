@@ -60,8 +60,9 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
         reply.reflections = list(reflections)
         reply.parts.append(" ".join(reflections))
 
-    if kind == Kind.AFTER_SAFETY:
-        reply.parts.append(load_prompt("after_safety", short=resources.short))
+    if kind == Kind.AFTER_SAFETY:  # the person leads: a warm line, help named once more, a question that varies
+        lines = load_prompt("after_safety", short=resources.short).splitlines()
+        reply.parts.append(lines[facts.get("step", 0) % len(lines)])
     elif kind == Kind.ASIDE:
         reply.parts.append(load_prompt("aside_about" if facts.get("topic") == "about" else "aside_off_topic"))
     elif kind == Kind.FORGET:

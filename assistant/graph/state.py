@@ -63,6 +63,7 @@ class CoachState(TypedDict, total=False):
     advice_welcome: bool  # they asked for or permitted options: the guard lets options through
     insisted: bool  # they asked to go straight to a goal
     safety: bool  # a safety reply was given: coaching waits until the person asks to return to it
+    safety_turns: int  # replies since the safety reply, so the follow-ups vary
     phase: str  # explore / examine / draft / confirm / actions / checkin_date / done / checkin
     draft: Draft  # SMARTY parts in the person's words
     saved_goal_id: int | None  # the stored goal this conversation produced

@@ -60,6 +60,8 @@ AGREE = re.compile(
     r"^\W*(yes|yeah|yep|yup|yes please|sure|ok(ay)?|right|exactly|correct|agreed|definitely|absolutely|sounds (good|right|about right)|"
     r"that'?s (it|right|mine|correct|fine)|it is|it'?s mine|looks (good|right)|perfect|great|fine)\b[\w ,'’]{0,30}[.!]*\W*$", _I)
 
+GREETING = re.compile(r"^\W*(hi|hello|hey|hiya|good (morning|afternoon|evening)|i'?m back|back again|morning)\b", _I)
+
 # --- goals, in the person's words ------------------------------------------------------------------------------
 OTHER_PEOPLE = (
     r"(?P<who>(?:my |our |the )?(?:manager|boss|supervisor|line manager|team lead|lead|director|ceo|company|employer|"

@@ -38,9 +38,10 @@ def grounded(span: str, text: str) -> bool:
 
 
 def join(local: Reading, model: ModelReading) -> Reading:
-    """The model's reading where it is grounded; the local reading elsewhere; risk from either, never lowered."""
+    """The model's reading added to the local one: what either reads is read (the local reading stays as the rails);
+    a part of the goal is the model's words only where they are the person's own; risk is never lowered."""
     text = local.text
-    intents = set(model.intents) - {"distress"}
+    intents = (set(model.intents) | set(local.intents)) - {"distress"}
     if local.risk.level == "high":
         intents.add("distress")
 

@@ -37,7 +37,8 @@ class Reading:
     text: str
     intents: tuple[str, ...]  # what the message does, in INTENTS order
     scores: dict[str, float] = field(default_factory=dict)  # the fitted heads' probabilities, for the record
-    goal: str = ""  # the person's own goal, in their words
+    goal: str = ""  # the person's own goal, in their words (the last one, when they name several)
+    goals: tuple[str, ...] = ()  # every goal of their own the message names, in order
     other_goal: str = ""  # a goal someone else holds for them, in the person's words
     other_by: str = ""  # who that goal came from, in the person's words ("my director")
     duty_goal: str = ""  # "I have to ...": whose it is, unclear
@@ -66,7 +67,7 @@ class Reading:
     @classmethod
     def from_dict(cls, data: dict) -> "Reading":
         fields = {**data, "risk": Risk(**data["risk"]) if isinstance(data.get("risk"), dict) else data.get("risk", Risk("none", 0.0, ""))}
-        for name in ("intents", "actions", "feelings", "horizons"):
+        for name in ("intents", "actions", "feelings", "horizons", "goals"):
             fields[name] = tuple(fields.get(name) or ())
         return cls(**fields)
 
@@ -126,11 +127,14 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if risk.level == "high":
         on.add("distress")
 
-    goal = spans.goal_span(text)
     other, who = spans.other_goal_span(text)
+    goal = spans.goal_span(text)
     duty = spans.duty_goal_span(text)
     if "goal_own" in on and not goal:
         goal = _best_clause(pieces, clause_p, "goal_own")
+        if other and (other in goal or goal in text[: text.find(other) + len(other)]):
+            goal = ""  # the clause that reads most like a goal is someone else's: "My boss wants me to ..."
+            on.discard("goal_own")
     if "goal_other" in on and not other and "goal_own" not in on:
         other, who = _best_clause(pieces, clause_p, "goal_other"), "someone else"
     if goal and "goal_own" not in on:
@@ -158,7 +162,8 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         text=text,
         intents=tuple(i for i in INTENTS if i in on),
         scores={k: round(v, 3) for k, v in p.items()} | {"crisis": round(p_crisis, 3)},
-        goal=goal, other_goal=other, other_by=who if other else "", duty_goal=duty,
+        goal=goal, goals=tuple(w for w, whose, _ in spans.goal_mentions(text) if whose == "theirs") if goal else (),
+        other_goal=other, other_by=who if other else "", duty_goal=duty,
         measure=measure,
         timeframe=slot("timeframe", spans.timeframe_span(text)),
         actions=tuple(spans.action_spans(text) or [a for a in [slot("action", "")] if a]) if "action" in on else (),

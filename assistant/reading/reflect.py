@@ -103,7 +103,13 @@ def _pick(situation: str, seed: str, gist_words: str | None = None) -> str:
     return options[zlib.crc32(seed.encode()) % len(options)]
 
 
+def _possessive(who: str) -> str:
+    return who + "'" if who.endswith("s") else who + "'s"
+
+
 def _fill(template: str, **slots: str) -> str:
+    if "who" in slots:
+        slots["whose"] = _possessive(slots["who"])
     text = template.format(**{k: v for k, v in slots.items()}, **{k.capitalize(): (v[:1].upper() + v[1:] if v else v)
                                                                   for k, v in slots.items()})
     return re.sub(r"\s+", " ", text).strip()

@@ -18,7 +18,7 @@ from assistant.graph.moves import Kind, Move
 from assistant.graph.state import CoachState, GoalMention
 from assistant.knowledge.library import Library
 from assistant.reading import Reading
-from assistant.reading.cues import RETURN_TO_GOALS
+from assistant.reading.cues import GREETING, RETURN_TO_GOALS
 from assistant.reading.reflect import gist
 from assistant.text import clip_words, overlap
 
@@ -93,13 +93,15 @@ class Planner:
             return self.move(Kind.NOTICE, reason="the message could not be taken in")
         r = self.r
         if r.risk.level == "high":
-            self.update["safety"] = True
+            self.update.update(safety=True, safety_turns=0)
             return self.move(Kind.SAFETY, reason=f"a risk to life or safety ({r.risk.why}): human help first")
         if r.risk.level == "possible" and not self.state.get("safety"):
             return self.move(Kind.SAFETY_CHECK, reason="words that may mean a risk to safety: a gentle check, no coaching")
         if self.state.get("safety"):
             if not RETURN_TO_GOALS.search(self.text) and not r.has("skip_ahead"):
-                return self.move(Kind.AFTER_SAFETY, question=self.lib.question("wellbeing", "after"),
+                step = self.state.get("safety_turns", 0)
+                self.update["safety_turns"] = step + 1
+                return self.move(Kind.AFTER_SAFETY, step=step,
                                  reason="after a safety reply the person leads; coaching waits until they ask for it")
             self.update["safety"] = False
         if r.forget_topic:
@@ -138,6 +140,8 @@ class Planner:
             self.update["examined"] = sorted(set(s.get("examined", [])) | {self.pending["key"]})
         if s.get("phase") in ("done",) and (r.goal or r.other_goal):
             self.update.update(phase="explore", focus_goal=None, draft={}, examined=[], saved_goal_id=None)
+        if self.get("phase") in ("actions", "checkin_date", "checkin"):
+            return  # steps and dates for a goal already accepted: nothing here is a new goal or a part of one
         self.take_goals()
         self.take_parts()
 
@@ -150,8 +154,8 @@ class Planner:
             said.append(GoalMention(text=r.other_goal, whose="someone_else", by=r.other_by, turn=self.turn))
         if r.duty_goal and not r.goal:
             said.append(GoalMention(text=r.duty_goal, whose="unclear", by="me", turn=self.turn))
-        if r.goal:
-            said.append(GoalMention(text=r.goal, whose="theirs", by="me", turn=self.turn))
+        for words in (r.goals or ((r.goal,) if r.goal else ())):
+            said.append(GoalMention(text=words, whose="theirs", by="me", turn=self.turn))
         self.fresh = [g for g in said if g["text"].lower() not in known]
         self.update["goals_mentioned"] = mentioned + self.fresh
         own_now = [g for g in self.fresh if g["whose"] == "theirs"]
@@ -161,6 +165,9 @@ class Planner:
             if overlap(best["text"], self.text) >= 0.3:
                 self.set_focus(best)
             return
+        asked_for_goal = self.pending.get("kind") in ("invite", "connect") or self.pending.get("key") in ("specific", "yours")
+        if own_now and focus and focus["whose"] == "theirs" and not (r.goals or asked_for_goal or r.has("change_mind")):
+            own_now = []  # with a goal already in hand, only words that plainly state a goal change it
         if own_now:
             goal = own_now[-1]
             if focus and focus["whose"] == "theirs" and not self.r.has("change_mind"):
@@ -224,7 +231,8 @@ class Planner:
             return self.take_actions()
         if phase == "checkin_date":
             return self.take_check_in_date()
-        if r.has("question_to_waymark") or (r.has("off_topic") and not self.fresh and not self.added):
+        aside = r.has("off_topic") and not self.fresh and not self.added and not GREETING.search(self.text)
+        if r.has("question_to_waymark") or aside:
             return self.move(Kind.ASIDE, pending=self.state.get("pending"),
                              topic="about" if r.has("question_to_waymark") else "off_topic",
                              question_text=self.repeat_question(),
@@ -278,6 +286,9 @@ class Planner:
             return self.move(Kind.EXAMINE, phase="examine", question=q, pending={"kind": "examine", "key": key},
                              reason=f"a goal {'of their own' if whose == 'theirs' else 'from ' + focus['by']}: '{key}' first")
         if whose != "theirs":
+            if self.pending == {"kind": "smarty", "key": "yours"}:
+                # Asked for their own version and none came: no pressing; explore what matters to them instead.
+                return self.explore()
             q = self.ask("smarty", "yours")
             return self.move(Kind.DRAFT_ASK, phase="draft", question=q, pending={"kind": "smarty", "key": "yours"},
                              reason="examined: the goal in their own words", insist=insisted and len(examined) < needed)
@@ -412,7 +423,7 @@ class Planner:
         goals = [f["text"] for f in facts if f["field"] == "goal"]
         if not goals:
             return ""
-        return gist(goals[-1], 8)
+        return gist(goals[-1], 8, as_noun=True)
 
     def open_check_in(self) -> Move | None:
         """A returning person with a check-in due (or who asks for one) starts with their goal, not a blank slate."""
