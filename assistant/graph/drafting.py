@@ -53,9 +53,13 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     """
     out: Draft = {**draft, "said_at": dict(draft.get("said_at", {}))}
     added: list[str] = []
+    said = {"measurable": r.measure, "time_bound": r.timeframe, "achievable": r.feasibility, "relevant": r.reason}
+    answered = bool(expecting and said.get(expecting))
 
     def put(part: str, words: str) -> None:
         words = clip_words(tidy(words), PART_WORDS)
+        if answered and part != expecting and out.get(part):
+            return  # answering the question asked; a side reading does not overwrite a part already given
         if words and out.get(part) != words:
             out[part] = words
             out["said_at"][part] = turn

@@ -21,7 +21,7 @@ INTENTS = ("goal_own", "goal_other", "goal_duty", "measure", "timeframe", "actio
            "question_to_waymark", "unsure", "agree")
 SLOT_INTENTS = ("measure", "timeframe", "action", "reason", "feasibility")
 # When the last question asked for one of these, a weaker reading of it counts: "3 talks" answers "how would you know?".
-EXPECTING_DISCOUNT = 0.5
+EXPECTING_DISCOUNT = 0.75
 HEADS = "reader"  # reader.json: one head per intent, and "crisis"
 
 

@@ -29,6 +29,8 @@ _OPENERS = re.compile(
 _BOUNDARY = {"and", "but", "because", "so", "when", "which", "who", "that", "with", "for", "in", "at", "on", "by",
              "or", "if", "as", "than", "while", "where", "before", "after", "without", "within"}
 _DANGLING = _BOUNDARY | {"the", "a", "an", "my", "your", "their", "our", "to", "of", "is", "are", "was", "be", "i", "you"}
+_TRAILING = re.compile(r"(?:,?\s+(?:my way|end to end|properly|one day|someday|eventually|for real|at last|"
+                       r"if i can|if possible|ideally|really))+[.!]?$", re.I)
 _FILLERS = {"really", "actually", "just", "truly", "very", "honestly", "basically", "kind", "sort", "of"}
 # A goal is usually a verb phrase ("lead one project"); in a reflection it reads as "leading one project".
 _NOUN_START = {"the", "a", "an", "my", "our", "your", "more", "less", "some", "better", "fewer", "one", "two", "three",
@@ -66,6 +68,7 @@ def gist(span: str, max_words: int = MAX_GIST_WORDS, *, as_noun: bool = False) -
         if stripped == text:
             break
         text = stripped
+    text = _TRAILING.sub("", text)
     words = [w for w in text.split() if w.lower().strip(",.") not in _FILLERS]
     if len(words) > max_words:
         cut = max_words
