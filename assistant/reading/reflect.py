@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from dataclasses import replace
 from functools import cache
 
 import yaml
@@ -14,6 +15,7 @@ import yaml
 from assistant.prompts import PROMPT_DIR
 from assistant.reading.reader import Reading
 from assistant.reading.spans import tidy
+from assistant.text import content_words
 
 MAX_GIST_WORDS = 5
 COPY_RUN = 6  # a run this long of the person's words is a quotation, not a reflection
@@ -79,8 +81,8 @@ def gist(span: str, max_words: int = MAX_GIST_WORDS, *, as_noun: bool = False) -
         words = words[:cut]
     while words and words[-1].lower().strip(",.") in _DANGLING:
         words.pop()
-    if not words:
-        return ""
+    if len(content_words(" ".join(words))) < 2:
+        return ""  # "being the one": too little of what they said to carry its meaning
     if as_noun and words[0].lower() not in _NOUN_START and not words[0].lower().endswith("ing"):
         words[0] = gerund(words[0].strip(",."))
     out = " ".join(_POSSESSIVE.get(w.lower(), w) for w in words)
@@ -125,10 +127,15 @@ def _who(by: str) -> str:
     return re.sub(r"^(?:my|our|the) ", "your ", by)
 
 
-def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", limit: int = 2) -> list[str]:
+def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_is_why: bool = False,
+                limit: int = 2) -> list[str]:
     """Up to `limit` reflections of this message, the most telling first. `other_by`: who a goal already under
-    discussion came from, when it was someone else's; `earlier_goal`: the goal this message moves away from."""
+    discussion came from, when it was someone else's; `earlier_goal`: the goal this message moves away from;
+    `goal_is_why`: the message answers "what would it give you?", so a goal-like phrase in it is the value under
+    the goal already in hand."""
     seed = r.text
+    if goal_is_why and r.goal and not r.reason:
+        r = replace(r, reason=r.goal, goal="", goals=())
     out: list[str] = []
     goal = gist(r.goal, as_noun=True) if r.goal else ""
     reason = gist(r.reason) if r.reason else ""

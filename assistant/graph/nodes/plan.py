@@ -56,6 +56,7 @@ class Planner:
         self.fresh: list[GoalMention] = []
         self.added: list[str] = []  # draft parts this message filled
         self.earlier_goal = ""  # the goal this message moved away from
+        self.answers_why = False  # a goal-like answer to "what would it give you?": why it matters
 
     # -- helpers -----------------------------------------------------------------------------------
     def get(self, key, default=None):
@@ -118,6 +119,8 @@ class Planner:
             chosen.facts.setdefault("added", self.added)
         if self.earlier_goal:
             chosen.facts["earlier_goal"] = self.earlier_goal
+        if self.answers_why:
+            chosen.facts["why_answer"] = True
         return chosen
 
     # -- taking in what the message holds, whatever was asked -------------------------------------
@@ -168,6 +171,9 @@ class Planner:
         asked_for_goal = self.pending.get("kind") in ("invite", "connect") or self.pending.get("key") in ("specific", "yours")
         if own_now and focus and focus["whose"] == "theirs" and not (r.goals or asked_for_goal or r.has("change_mind")):
             own_now = []  # with a goal already in hand, only words that plainly state a goal change it
+        if own_now and focus and self.pending == {"kind": "examine", "key": "why"} and not r.has("change_mind"):
+            own_now = []  # "what would it give you?" -- "I want to be the one who ...": why it matters, not a new goal
+            self.answers_why = True
         if own_now:
             goal = own_now[-1]
             if focus and focus["whose"] == "theirs" and not self.r.has("change_mind"):
@@ -217,6 +223,10 @@ class Planner:
         focus = self.get("focus_goal")
         draft, added = drafting.absorb(self.get("draft") or {}, self.r, self.turn, self.today, expecting,
                                        goal_is_theirs=focus is None or focus["whose"] == "theirs")
+        if self.answers_why and "relevant" not in added:
+            draft = {**draft, "relevant": clip_words(self.text.strip(), drafting.PART_WORDS),
+                     "said_at": {**draft.get("said_at", {}), "relevant": self.turn}}
+            added.append("relevant")
         self.added += added
         self.update["draft"] = draft
 
