@@ -31,6 +31,13 @@ _RELATIVE = {
 }
 
 
+# A season or holiday named as a deadline means its end ("by summer": the end of August).
+SEASONS = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30), "winter": (2, 28),
+           "christmas": (12, 25), "xmas": (12, 25), "easter": (4, 15), "new year": (1, 1)}
+_SEASON = re.compile(r"\b(?:by|in|before|until|over|during|this|next|the end of|end of|around)\s+(?:the\s+)?(?:end of\s+)?"
+                     r"(?:next\s+|this\s+|the\s+)?(" + "|".join(SEASONS) + r")(?:\s+holidays?)?\b", re.I)
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -74,6 +81,10 @@ def find_when(text: str, today: date | None = None) -> tuple[date, str] | None:
         year = int(m[2]) if m[2] else today.year
         when = _month_end(year, month)
         return (when if when >= today else _month_end(year + 1, month)), m[0]
+    if m := _SEASON.search(text):
+        month, day = SEASONS[m[1].lower()]
+        when = date(today.year, month, day)
+        return (when if when >= today else date(today.year + 1, month, day)), m[0]
     if m := _WEEKDAY.search(text):
         ahead = (WEEKDAYS[m[1].lower()] - today.weekday()) % 7 or 7
         return today + timedelta(days=ahead), m[0].strip()

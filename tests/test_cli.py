@@ -78,3 +78,15 @@ def test_forgetting_never_starts_the_model(tmp_path, env):
     done = waymark("memory", "forget", "--user", "ana", "--about", "my manager",
                    env={**env, "OPENAI_BASE_URL": "http://127.0.0.1:9/v1"})
     assert done.returncode == 0 and "forgot 0 item" in done.stdout, done.stderr
+
+
+def test_search_and_review_never_start_the_chat_model(tmp_path, env):
+    """With no model reachable at all, the commands that need none still answer, and say what they are loading."""
+    down = {**env, "OPENAI_BASE_URL": "http://127.0.0.1:9/v1"}
+    found = waymark("search", "my boss chose this goal for me", "--json", env=down)
+    assert found.returncode == 0 and json.loads(found.stdout)["results"], found.stderr
+    transcript = tmp_path / "t.txt"
+    transcript.write_text("Coach: What would you like to talk about?\nClient: My promotion.\nCoach: What would it give you?\n")
+    reviewed = waymark("review", str(transcript), env=down)
+    assert reviewed.returncode == 0 and "Transcript review" in reviewed.stdout, reviewed.stderr
+    assert "Loading" in reviewed.stderr  # a progress line before the models load

@@ -116,6 +116,25 @@ def test_each_embedder_has_its_own_index_so_switching_models_never_mixes_vectors
         assert index.search("is this goal really mine or someone else's", k=1)[0].note_id == "smarty-yours"
 
 
+def test_the_index_records_its_encoder_and_re_embeds_when_another_built_it(tmp_path):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    (folder / "smarty-yours.md").write_text((Settings().knowledge_dir / "smarty-yours.md").read_text())
+    library = Library(load_library(folder))
+    client = chroma_client(Settings(data_dir=tmp_path / "d"))
+    index = SemanticIndex(client, "minilm")
+    index.sync_library(library)
+    assert index.collection.metadata["encoder"] == "minilm" and index.count() > 0
+    # An index built by some other encoder under the same name (an older tuned encoder, say): never reused.
+    client.delete_collection(index.collection.name)
+    client.get_or_create_collection(index.collection.name, embedding_function=None,
+                                    metadata={"hnsw:space": "cosine", "encoder": "an-older-encoder"}).add(
+        ids=["stale"], embeddings=[[0.0] * 384], documents=["stale"], metadatas=[{"note_id": "stale", "title": "", "sha": ""}])
+    again = SemanticIndex(client, "minilm")
+    assert again.collection.metadata["encoder"] == "minilm" and again.count() == 0
+    assert again.sync_library(library).added == 1 and again.search("is this goal mine", k=1)[0].note_id == "smarty-yours"
+
+
 def test_the_split_guidance_model_is_unpacked_once_and_a_damaged_part_leaves_nothing_behind(tmp_path, monkeypatch):
     import zipfile
 

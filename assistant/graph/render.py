@@ -77,7 +77,7 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
         if facts.get("insist"):
             reply.parts.append(load_prompt("insist", skipped="some of the questions about where this goal came from"))
         draft = facts.get("draft") or {}
-        if kind == Kind.DRAFT_ASK and draft and facts.get("show_draft"):
+        if draft and facts.get("show_draft"):
             reply.parts.append(draft_block(draft))
         elif draft and facts.get("added"):
             reply.parts.append(added_lines(draft, facts["added"]))

@@ -27,7 +27,7 @@ os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 log = logging.getLogger(__name__)
 
-MODELS = ("minilm", "mpnet")
+MODELS = ("minilm", "mpnet", "tuned")
 
 
 def _site_file(distribution: str, suffix: str) -> Path:
@@ -74,7 +74,12 @@ def _mpnet_path() -> Path:
 def _model(name: str):
     from sentence_transformers import SentenceTransformer
 
-    path = _minilm_path() if name == "minilm" else _mpnet_path()
+    if name == "tuned":
+        from assistant.knowledge.tuned import ROOT, tuned_path
+
+        path = tuned_path(ROOT / "knowledge")
+    else:
+        path = _minilm_path() if name == "minilm" else _mpnet_path()
     return SentenceTransformer(str(path), device="cpu")
 
 

@@ -61,6 +61,15 @@ class IngestReport:
         return self.__dict__
 
 
+def encoder_id(embedder: str) -> str:
+    """What built an index's vectors: the model's name, and for the tuned encoder the data it was tuned on."""
+    if embedder == "tuned":
+        from assistant.knowledge.tuned import ROOT, tuned_path
+
+        return tuned_path(ROOT / "knowledge").name
+    return embedder
+
+
 class SemanticIndex:
     def __init__(self, client, embedder: str):
         self.client = client
@@ -68,8 +77,16 @@ class SemanticIndex:
         # One collection per embedding model: vectors of different models (and sizes) never share an index,
         # so switching models builds a fresh index instead of failing on a dimension mismatch.
         name = COLLECTION if embedder == "minilm" else f"{COLLECTION}-{embedder}"
+        built_by = encoder_id(embedder)
         self.collection = client.get_or_create_collection(name, embedding_function=None,
-                                                          metadata={"hnsw:space": "cosine"})
+                                                          metadata={"hnsw:space": "cosine", "encoder": built_by})
+        if (self.collection.metadata or {}).get("encoder") != built_by:
+            # The index records the encoder that built it: vectors of another encoder (a re-tuned one, say) are
+            # never mixed with this one's; the collection starts again and the sync re-embeds every note.
+            log.warning("the guidance index was built by another encoder; re-embedding it with %s", built_by)
+            client.delete_collection(name)
+            self.collection = client.get_or_create_collection(name, embedding_function=None,
+                                                              metadata={"hnsw:space": "cosine", "encoder": built_by})
 
     def embed(self, texts: list[str]) -> list[list[float]]:
         return embed(texts, model=self.embedder)

@@ -69,19 +69,22 @@ OTHER_PEOPLE = (
     r"teacher|mentor|coach|professor|advisor|supervisor|everyone|people|they))")
 # A goal runs to the end of its clause: "I want to X and I'd like to Y" holds two goals.
 GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|though|cause|since)\s+(?:i|i'?d|i'?m|my|also|it)\b|"
-        r"\s*,?\s+because\b|[.!?\n;]|$)")
+        r"\s*,?\s+because\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since)\b|[.!?\n;]|$)")
 OTHER_GOAL = re.compile(
     OTHER_PEOPLE + r" (?:really |keeps? |kept |has |have )?(?:wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
     r"pushes|pushed|pushing|thinks? i should|say(?:s|ing)? i should|said i should|would like|set|put|gave me|suggested|"
     r"keeps? saying i should|is pushing me|are pushing me)(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)
 OWN_GOAL = re.compile(
-    r"\b(?:my (?:real |actual |own )?goal is(?: to)?|i (?:really |actually |truly |do |still )?want to|i wanna|i'?d (?:really |honestly )?(?:like|love) to|"
+    r"\b(?:(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|plan|idea|dream) (?:is|would be)(?: to)?|i (?:really |actually |truly |do |still )?want to|i wanna|i'?d (?:really |honestly )?(?:like|love) to|"
     r"i would (?:really )?(?:like|love) to|i hope to|i wish i could|i'?m aiming (?:to|for)|i aim to|i plan to|i'?m planning to|"
     r"i dream of|my dream is(?: to)?|the dream (?:would be|is)(?: to)?|i'?m hoping to|"
     r"what i (?:actually |really |truly )?want is(?: to)?|what i'?d (?:really |actually )?(?:love|like) is(?: to)?|"
     r"i'?ve decided (?:to|i'?m going to)|i'?m going for|(?:something|somewhere) like(?= becoming)|ideally i'?d|ideally i would|"
     r"the goal for me is(?: to)?|i keep thinking about|i'?d rather|i want to be|my aim is(?: to)?|i'?m determined to|"
-    r"i'?m set on|i really want|i'?d love)\s+" + GOAL, _I)
+    r"i'?m set on|i really want|i'?d love|"
+    # English as a second language: "I am wanting to become", "I would like become", "my objective is"
+    r"i (?:am|'m) wanting to|i want become|i would like become|i like to become|my (?:wish|objective|target) is(?: to)?|"
+    r"for me the goal is(?: to)?)\s+" + GOAL, _I)
 DUTY_GOAL = re.compile(
     r"\b(?:i (?:need|have|ought|got) to|i should(?: really)?|i'?m supposed to|i must|i'?ve got to|i'?m meant to|i'?m expected to)\s+"
     + GOAL, _I)
@@ -94,7 +97,8 @@ MEASURE = re.compile(
     + NUMBER + r" (?:clients|talks|people|sessions|times|articles|posts|courses|modules|projects|interviews|applications|"
     r"hours|pages|chapters|km|miles|kilos|kg|books|customers|sales|presentations|papers|workshops|meetings|shifts|students)|"
     r"\d+ ?(?:%|percent|per cent)|pass(?:ing)? (?:the|my) (?:exam|test|certification|course)|a score of|"
-    r"(?:when|once|if) (?:the|my) (?:team|manager|boss|others|colleagues|people|clients) (?:stop|start|come|ask|say|tell|trust|rely))\b", _I)
+    r"(?:when|once|if) (?:the|my) (?:team|manager|boss|others|colleagues|people|clients) (?:stop|start|come|ask|say|tell|trust|rely)|"
+    r"^\W*(?:when|once|if) i (?:have|get|got|am|can|could|see|pass|finish|hold|reach|land|run|lead|stop|no longer))\b", _I)
 IMPERATIVE_STEP = (r"(?:^\s*(?:[-*]|\d+[.)])?\s*|[,;\n]\s*(?:and\s+)?(?:[-*]|\d+[.)])?\s*|\bthen\s+)(?:ask|email|call|book|sign up|volunteer|write|read|enrol|enroll|"
                    r"register|schedule|talk to|meet|practi[sc]e|apply|finish|send|set up|join|buy|find|research|contact|"
                    r"update|block|list|message|text|shadow|reach out|submit|pick|choose|review|prepare|plan|start)\b")

@@ -22,6 +22,9 @@ INTENTS = ("goal_own", "goal_other", "goal_duty", "measure", "timeframe", "actio
 SLOT_INTENTS = ("measure", "timeframe", "action", "reason", "feasibility")
 # When the last question asked for one of these, a weaker reading of it counts: "3 talks" answers "how would you know?".
 EXPECTING_DISCOUNT = 0.75
+# A goal read by the classifier alone, with no phrase that plainly states one, must be this sure unless the last
+# question asked for a goal: people describe their jobs and their options in the same words as their goals.
+UNSTATED_GOAL = 0.95
 HEADS = "reader"  # reader.json: one head per intent, and "crisis"
 
 
@@ -130,6 +133,10 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     other, who = spans.other_goal_span(text)
     goal = spans.goal_span(text)
     duty = spans.duty_goal_span(text)
+    short = len(text.split()) <= 4  # "promotion", "ops manager": too short to be a story about their job
+    if "goal_own" in on and not goal and (cues.UNSURE.search(text) or (
+            p["goal_own"] < UNSTATED_GOAL and expecting != "goal_own" and not short)):
+        on.discard("goal_own")  # "I have no idea what I want from my career" is not a goal
     if "goal_own" in on and not goal:
         goal = _best_clause(pieces, clause_p, "goal_own")
         if other and (other in goal or goal in text[: text.find(other) + len(other)]):
@@ -165,8 +172,10 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         goal=goal, goals=tuple(w for w, whose, _ in spans.goal_mentions(text) if whose == "theirs") if goal else (),
         other_goal=other, other_by=who if other else "", duty_goal=duty,
         measure=measure,
-        timeframe=slot("timeframe", spans.timeframe_span(text)),
-        actions=tuple(spans.action_spans(text) or [a for a in [slot("action", "")] if a]) if "action" in on else (),
+        timeframe=spans.timeframe_span(text) if "timeframe" in on else "",  # a date is words a date parser reads
+        # Steps are the ones the person lists; a whole message is taken as one only when steps were asked for.
+        actions=tuple(spans.action_spans(text) or ([a for a in [slot("action", "")] if a] if expecting == "action" else []))
+        if "action" in on else (),
         reason=reason,
         feasibility=slot("feasibility", spans.clause_with(text, cues.FEASIBILITY)),
         feelings=tuple(cues.feelings(text)) if "feeling" in on else (),

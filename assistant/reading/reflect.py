@@ -23,7 +23,7 @@ _OPENERS = re.compile(
     r"^(?:because|'?cause|cos|since|as|so that|so|and|but|that|to|of|about|like|just|really|"
     r"(?:i|we)(?: really| actually| just| honestly)?(?: would|'d| do| kind of| sort of)? (?:love|like|enjoy|care about|care|want(?: to)?|"
     r"need(?: to)?|think|feel|believe(?: in)?|am|'m|hope(?: to)?|wish(?: to)?|aim(?: to)?|plan(?: to)?|know)|"
-    r"i'?m|i am|i'?d|it'?s(?: about| that)?|it is(?: about)?|that'?s|this is|there'?s|what i (?:want|love|care about) is|"
+    r"i'?m|i am|i'?d|i'?ve|i have|i just|i|we|it'?s(?: about| that)?|it is(?: about)?|that'?s|this is|there'?s|what i (?:want|love|care about) is|"
     r"it (?:connects|relates|links|ties) (?:back )?to|it'?s (?:connected|linked|tied) to|because of|for the sake of|"
     r"the (?:reason|thing) is(?: that)?|to be honest|honestly|i guess|i think|i suppose|basically|really)\s+", re.I)
 # Where a phrase may be cut short and still read whole: before a conjunction or a preposition, never inside a
@@ -83,7 +83,8 @@ def gist(span: str, max_words: int = MAX_GIST_WORDS, *, as_noun: bool = False) -
         words.pop()
     if len(content_words(" ".join(words))) < 2:
         return ""  # "being the one": too little of what they said to carry its meaning
-    if as_noun and words[0].lower() not in _NOUN_START and not words[0].lower().endswith("ing"):
+    if as_noun and words[0].lower() not in _NOUN_START and not words[0].lower().endswith("ing") \
+            and "'" not in words[0] and words[0].lower() not in _POSSESSIVE:
         words[0] = gerund(words[0].strip(",."))
     out = " ".join(_POSSESSIVE.get(w.lower(), w) for w in words)
     return out.strip(" ,.;:!?\"'“”")
@@ -137,7 +138,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     if goal_is_why and r.goal and not r.reason:
         r = replace(r, reason=r.goal, goal="", goals=())
     out: list[str] = []
-    goal = gist(r.goal, as_noun=True) if r.goal else ""
+    # Only a goal the person plainly stated is quoted; one the classifier inferred is reflected without its words.
+    goal = gist(r.goal, MAX_GIST_WORDS + 1, as_noun=True) if r.goal and r.goals else ""  # the gerund is never copied
     reason = gist(r.reason) if r.reason else ""
     if r.goal and (r.other_goal or other_by):
         out.append(_fill(_pick("two_sided", seed, goal), who=_who(r.other_by or other_by), gist=goal))

@@ -37,10 +37,11 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--queries", type=Path, default=Path(__file__).parent / "queries.yaml",
                         help="labelled queries (heldout.yaml: written without reading the notes, never tuned on)")
-    parser.add_argument("--embedder", choices=["mpnet", "minilm"], default=None,
+    parser.add_argument("--split", choices=["train", "test"], default=None, help="only the questions of this split")
+    parser.add_argument("--embedder", choices=["mpnet", "minilm", "tuned"], default=None,
                         help="the guidance index's embedding model; default: the app's setting")
     args = parser.parse_args()
-    queries = yaml.safe_load(args.queries.read_text())
+    queries = [q for q in yaml.safe_load(args.queries.read_text()) if args.split is None or q.get("split") == args.split]
     library = Library.from_folder(ROOT / "knowledge")
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp), **({"guidance_embedder": args.embedder} if args.embedder else {}))

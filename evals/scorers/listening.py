@@ -26,8 +26,10 @@ ASKS_FOR = {
                             r"what timeframe|how long (do you|would you) (give|want))\b", re.I),
     "action": re.compile(r"\b(which first steps|what (are|would be) your first steps?|what will you do first)\b", re.I),
 }
-# Lines of a drafted goal: the person's words placed into their goal, which is the point, not parroting.
-DRAFT_LINE = re.compile(r"^\s*(\*\*goal:?\*\*|- \*\*[\w -]+:\*\*|added to your draft|here is the draft)", re.I)
+# Lines of a drafted goal, and a saved goal's first steps: the person's words placed into their goal, which is the
+# point, not parroting.
+DRAFT_LINE = re.compile(r"^\s*(\*\*goal:?\*\*|- \*\*[\w -]+:\*\*|added to your draft|here is the draft|- .*\(by \d{4}-\d{2}-\d{2}\)$)",
+                        re.I)
 
 
 def _stems(text: str) -> set[str]:

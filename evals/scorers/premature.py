@@ -37,6 +37,9 @@ def premature_goal(run: Run) -> bool:
     said = [t.user for t in run.turns[:at]]
     if any(SKIP_AHEAD.search(u) for u in said):
         return False
+    goal_marks = [m["turn"] for m in run.scenario.get("statements") or [] if m["kind"] == "goal"]
+    if goal_marks and min(goal_marks) <= at:  # the scenario marks where the person stated a goal of their own
+        return False
     if any(whose == "theirs" for u in said for _, whose, _ in goal_mentions(u)):
         return False
     touched = {h for u in said for h, rx in HORIZON_CUES.items() if rx.search(u)}

@@ -169,9 +169,10 @@ class Planner:
                 self.set_focus(best)
             return
         asked_for_goal = self.pending.get("kind") in ("invite", "connect") or self.pending.get("key") in ("specific", "yours")
-        if own_now and focus and focus["whose"] == "theirs" and not (r.goals or asked_for_goal or r.has("change_mind")):
+        plain = bool(r.goals) or len(self.text.split()) <= 4  # "I want to ...", or a terse "ops manager"
+        if own_now and focus and focus["whose"] == "theirs" and not (plain or asked_for_goal or r.has("change_mind")):
             own_now = []  # with a goal already in hand, only words that plainly state a goal change it
-        if own_now and focus and self.pending == {"kind": "examine", "key": "why"} and not r.has("change_mind"):
+        if own_now and focus and self.pending == {"kind": "examine", "key": "why"} and r.goals and not r.has("change_mind"):
             own_now = []  # "what would it give you?" -- "I want to be the one who ...": why it matters, not a new goal
             self.answers_why = True
         if own_now:
@@ -247,8 +248,9 @@ class Planner:
                              topic="about" if r.has("question_to_waymark") else "off_topic",
                              question_text=self.repeat_question(),
                              reason="a question about Waymark, or an aside: answered briefly, then back to them")
-        if r.has("asks_advice") or (r.has("permission", "agree") and self.last_kind == Kind.ADVICE_OFFER):
-            return self.advice()
+        own_goal_now = any(g["whose"] == "theirs" for g in self.fresh)
+        if not own_goal_now and (r.has("asks_advice") or (r.has("permission", "agree") and self.last_kind == Kind.ADVICE_OFFER)):
+            return self.advice()  # a goal of their own with "can you help me plan it?" is planned, not answered
         own_fresh = [g for g in self.fresh if g["whose"] == "theirs"]
         if len(own_fresh) >= 2 or (len(self.fresh) >= 3):
             self.update["focus_goal"] = None
@@ -258,10 +260,11 @@ class Planner:
                              pending={"kind": "connect", "key": "connect"}, reason="several goals at once: their choice")
         if self.get("focus_goal") is not None:
             return self.goal_move()
-        if self.get("insisted"):
+        if self.get("insisted") or self.added:
             q = self.ask("invite", "invite")
+            why = "wants to go to a goal" if self.get("insisted") else "a date, a measure or a step given before any goal"
             return self.move(Kind.INVITE_GOAL, phase="explore", question=q, pending={"kind": "invite", "key": "invite"},
-                             reason="wants to go to a goal: in their words")
+                             reason=f"{why}: the goal in their words")
         return self.explore()
 
     def repeat_question(self) -> str:
@@ -293,7 +296,11 @@ class Planner:
         if len(examined) < needed and not insisted:
             key = next(k for k in EXAMINE_ORDER[whose] if k not in examined)
             q = self.ask("examine", key)
+            if whose == "theirs":  # their own goal, in their words, in the draft at once: the question is about it
+                draft = {**draft, "shown": True}
+                self.update["draft"] = draft
             return self.move(Kind.EXAMINE, phase="examine", question=q, pending={"kind": "examine", "key": key},
+                             draft=draft if whose == "theirs" else {}, show_draft=whose == "theirs",
                              reason=f"a goal {'of their own' if whose == 'theirs' else 'from ' + focus['by']}: '{key}' first")
         if whose != "theirs":
             if self.pending == {"kind": "smarty", "key": "yours"}:
@@ -365,8 +372,11 @@ class Planner:
             action = "accept"
         else:
             action = "edit"
+        if action == "edit" and r.actions and not (edits or r.goal or r.measure or r.feasibility or r.reason):
+            action = "accept"  # first steps in answer to the draft: they have moved on to doing it
         if action == "accept":
             draft["yours"] = "confirmed by you"
+            draft["actions"] = list(dict.fromkeys([*draft.get("actions", []), *r.actions]))
             self.update.update(draft=draft, phase="actions")
             if len(draft.get("actions", [])) >= 2:
                 return self.save_with(draft["actions"], reason="accepted, and the first steps were already named")
@@ -386,9 +396,8 @@ class Planner:
         else:
             if r.goal:
                 draft = drafting.restate(draft, r.goal, self.turn, self.today)
-            draft, added = drafting.absorb(draft, r, self.turn, self.today)
-            if not (r.goal or added) and text.removeprefix("edit:").strip():
-                draft = drafting.restate(draft, text.removeprefix("edit:").strip(), self.turn, self.today)
+            # Only what the reading finds changes a part; anything else leaves the draft as it is, shown again.
+            draft, _ = drafting.absorb(draft, r, self.turn, self.today)
         draft = drafting.finish(draft)
         self.update.update(draft=draft, phase="confirm")
         return self.move(Kind.PRESENT_DRAFT, phase="confirm", draft=draft, edited=True, reason="edited by the person")
