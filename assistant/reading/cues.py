@@ -84,7 +84,9 @@ OWN_GOAL = re.compile(
     r"i'?m set on|i really want|i'?d love|"
     # English as a second language: "I am wanting to become", "I would like become", "my objective is"
     r"i (?:am|'m) wanting to|i want become|i would like become|i like to become|my (?:wish|objective|target) is(?: to)?|"
-    r"for me the goal is(?: to)?)\s+" + GOAL, _I)
+    r"for me the goal is(?: to)?|"
+    # options being weighed are goals in the making: "I've considered moving into QA or doing a masters"
+    r"i'?ve (?:been )?(?:considered|considering|thinking about|thought about)|i'?m (?:considering|tempted by))\s+" + GOAL, _I)
 DUTY_GOAL = re.compile(
     r"\b(?:i (?:need|have|ought|got) to|i should(?: really)?|i'?m supposed to|i must|i'?ve got to|i'?m meant to|i'?m expected to)\s+"
     + GOAL, _I)
@@ -92,7 +94,7 @@ DUTY_GOAL = re.compile(
 # --- SMARTY parts --------------------------------------------------------------------------------------------
 NUMBER = r"(?<!the )(?<!that )(?<!this )(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|a couple|a few|a dozen)"
 MEASURE = re.compile(
-    r"\b(i'?d know (?:because|when|if|by)|i'?ll know|i will know|i would know|how i'?d know|you'?d see|the sign would be|"
+    r"\b(i'?d know (?:\w+ ){0,4}?(?:because|when|if|by)|i'?ll know|i will know|i would know|how i'?d know|you'?d see|the sign would be|"
     r"success (?:would be|is|looks like|means)|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
     + NUMBER + r" (?:clients|talks|people|sessions|times|articles|posts|courses|modules|projects|interviews|applications|"
     r"hours|pages|chapters|km|miles|kilos|kg|books|customers|sales|presentations|papers|workshops|meetings|shifts|students)|"

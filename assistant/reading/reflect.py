@@ -171,7 +171,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
                                    ("measure", bool(r.measure)), ("action", bool(r.actions)),
                                    ("timeframe", bool(r.timeframe))):
             if present:
-                out.append(_fill(_pick(situation, seed), when=r.timeframe))
+                when = r.timeframe[:1].lower() + r.timeframe[1:] if r.timeframe else ""
+                out.append(_fill(_pick(situation, seed), when=when))
                 break
     kept = [s for s in dict.fromkeys(out) if s and not copied_run(s, r.text)]
     return kept[:limit]

@@ -24,7 +24,7 @@ def clauses(text: str) -> list[str]:
 
 _LEAD = re.compile(r"^(?:honestly|really|actually|well|so|and|but|i guess|i think|i suppose|maybe|ideally|basically|"
                    r"hmm+|um+|like|ok(?:ay)?|yeah|yes|no|to be honest|tbh|something like|somewhere like|i mean)\b[\s,]*", re.I)
-_TRAIL = re.compile(r"[\s,;:.!?-]+$")
+_TRAIL = re.compile(r"(?:,?\s+(?:i guess|i think|i suppose|maybe|probably|i reckon|or something|or so))*[\s,;:.!?-]*$", re.I)
 _CUT = re.compile(r"\s+\b(?:but|because|although|though|so that|and i|and my|cause|since)\b.*$", re.I)
 _TO = re.compile(r"^(?:to|is to|is|be able to)\s+", re.I)
 
@@ -103,8 +103,10 @@ def goal_mentions(text: str) -> list[tuple[str, str, str]]:
         out.append((other, "someone_else", who))
     for m in cues.OWN_GOAL.finditer(text):
         words = tidy(_TO.sub("", _CUT.sub("", m["goal"])))
-        if len(words.split()) >= 2:
-            out.append((words, "theirs", "me"))
+        # "moving into QA or doing a masters": two options, each a goal in the making
+        for option in re.split(r",?\s+or\s+(?=\w+ing\b|to\b)", words):
+            if len(option.split()) >= 2:
+                out.append((tidy(option), "theirs", "me"))
     if duty := duty_goal_span(text):
         out.append((duty, "unclear", "me"))
     unique = {}

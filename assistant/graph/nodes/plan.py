@@ -249,7 +249,9 @@ class Planner:
                              question_text=self.repeat_question(),
                              reason="a question about Waymark, or an aside: answered briefly, then back to them")
         own_goal_now = any(g["whose"] == "theirs" for g in self.fresh)
-        if not own_goal_now and (r.has("asks_advice") or (r.has("permission", "agree") and self.last_kind == Kind.ADVICE_OFFER)):
+        offered = self.last_kind in (Kind.ADVICE_OFFER, Kind.OPTIONS) or self.state.get("advice_asks", 0)
+        if not own_goal_now and (r.has("asks_advice") or (r.has("permission") and offered) or
+                                 (r.has("agree") and self.last_kind == Kind.ADVICE_OFFER)):
             return self.advice()  # a goal of their own with "can you help me plan it?" is planned, not answered
         own_fresh = [g for g in self.fresh if g["whose"] == "theirs"]
         if len(own_fresh) >= 2 or (len(self.fresh) >= 3):
@@ -296,11 +298,13 @@ class Planner:
         if len(examined) < needed and not insisted:
             key = next(k for k in EXAMINE_ORDER[whose] if k not in examined)
             q = self.ask("examine", key)
-            if whose == "theirs":  # their own goal, in their words, in the draft at once: the question is about it
+            # Their own goal, concrete enough to draft, goes in the draft at once: the question is about it.
+            show = whose == "theirs" and (drafting.is_concrete(draft) or len(draft.get("statement", "").split()) >= 4)
+            if show:
                 draft = {**draft, "shown": True}
                 self.update["draft"] = draft
             return self.move(Kind.EXAMINE, phase="examine", question=q, pending={"kind": "examine", "key": key},
-                             draft=draft if whose == "theirs" else {}, show_draft=whose == "theirs",
+                             draft=draft if show else {}, show_draft=show,
                              reason=f"a goal {'of their own' if whose == 'theirs' else 'from ' + focus['by']}: '{key}' first")
         if whose != "theirs":
             if self.pending == {"kind": "smarty", "key": "yours"}:

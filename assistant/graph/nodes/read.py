@@ -25,8 +25,8 @@ def expecting(state: CoachState) -> str | None:
     if pending.get("kind") == "smarty":
         return {"measurable": "measure", "time_bound": "timeframe", "achievable": "feasibility", "relevant": "reason",
                 "specific": "goal_own", "yours": "goal_own"}.get(pending.get("key"))
-    if pending.get("kind") == "examine":
-        return {"why": "reason", "yours": "goal_own"}.get(pending.get("key"))
+    if pending.get("kind") == "examine":  # "how much of it is yours?" is answered with feelings and values, not goals
+        return {"why": "reason"}.get(pending.get("key"))
     if pending.get("kind") == "invite":
         return "goal_own"
     if pending.get("kind") == "actions":
