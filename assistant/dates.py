@@ -18,7 +18,7 @@ _IN = re.compile(r"\b(?:in|within|over the next)\s+(?:the next\s+)?(\d+|a|an|one
                  r"eleven|twelve|couple of|few)\s+(day|week|fortnight|month|year)s?\b", re.I)
 _MONTH_DAY = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
-_MONTH = re.compile(r"\b(?:by|in|before|until|end of|the end of|during)\s+(?:the end of\s+)?(?:next\s+|this\s+)?(" +
+_MONTH = re.compile(r"\b(?:by|in|before|until|end of|the end of|during|for the|in time for the|ready for the)\s+(?:the end of\s+)?(?:next\s+|this\s+)?(" +
                     "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?", re.I)
 _WEEKDAY = re.compile(r"\b(?:by|on|next|this|before)?\s*(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _RELATIVE = {

@@ -75,7 +75,10 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     if r.reason:
         put("relevant", r.reason)
     if r.actions:
-        out["actions"] = list(dict.fromkeys([*out.get("actions", []), *r.actions]))
+        before = out.get("actions", [])
+        out["actions"] = list(dict.fromkeys([*before, *r.actions]))
+        if out["actions"] != before:
+            added.append("actions")
     quiet = r.has("agree", "unsure", "question_to_waymark", "asks_advice", "off_topic", "distress") or r.any_goal or added
     if expecting in ("achievable", "relevant") and not quiet and len(content_words(r.text)) >= 2:
         put(expecting, r.text)

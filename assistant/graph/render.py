@@ -32,6 +32,8 @@ def draft_block(draft: Draft) -> str:
 
 def added_lines(draft: Draft, added: list[str]) -> str:
     lines = [f"- **{PART_LABELS[p]}:** {draft[p]}" for p in added if p in PART_LABELS and draft.get(p)]
+    if "actions" in added and draft.get("actions"):
+        lines.append(f"- **First steps:** {'; '.join(draft['actions'])}")
     return load_prompt("draft_added", lines="\n".join(lines)) if lines else ""
 
 
@@ -69,6 +71,8 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
         reply.parts.append(load_prompt("forgotten", topic=facts["topic"], count=facts.get("count", 0)))
     elif kind == Kind.CONNECT:
         reply.parts.append(load_prompt("connect", goals="; ".join(facts.get("goals", []))))
+    elif kind == Kind.INVITE_GOAL and facts.get("draft") and facts.get("added"):
+        reply.parts.append(added_lines(facts["draft"], facts["added"]))  # given before any goal: kept for it
     elif kind == Kind.ADVICE_OFFER:
         reply.parts.append(load_prompt("advice_offer"))
     elif kind == Kind.OPTIONS:

@@ -133,9 +133,10 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     other, who = spans.other_goal_span(text)
     goal = spans.goal_span(text)
     duty = spans.duty_goal_span(text)
-    short = len(text.split()) <= 4  # "promotion", "ops manager": too short to be a story about their job
-    if "goal_own" in on and not goal and (cues.UNSURE.search(text) or (
-            p["goal_own"] < UNSTATED_GOAL and expecting != "goal_own" and not short)):
+    words = len(text.split())
+    terse = words <= 4  # "promotion", "ops manager": too short to be a story about their job
+    plain = words <= 14 and p["goal_own"] >= UNSTATED_GOAL  # "Lead the rebuild of our booking system, end to end."
+    if "goal_own" in on and not goal and (cues.UNSURE.search(text) or not (terse or plain or expecting == "goal_own")):
         on.discard("goal_own")  # "I have no idea what I want from my career" is not a goal
     if "goal_own" in on and not goal:
         goal = _best_clause(pieces, clause_p, "goal_own")
@@ -158,7 +159,10 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
             return ""
         return rule_span or _best_clause(pieces, clause_p, intent)
 
-    measure = slot("measure", spans.to_sentence_end(text, cues.MEASURE))
+    measure_rule = spans.to_sentence_end(text, cues.MEASURE)
+    if goal and spans.goal_span(text) and not measure_rule:
+        on.discard("measure")  # a message that plainly states a goal names its measure in so many words, or not at all
+    measure = slot("measure", measure_rule)
     reason = slot("reason", spans.reason_span(text))
     if reason and measure and reason in measure:  # "I'd know because ...": the because explains the measure
         reason = ""

@@ -140,8 +140,12 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     out: list[str] = []
     # Only a goal the person plainly stated is quoted; one the classifier inferred is reflected without its words.
     goal = gist(r.goal, MAX_GIST_WORDS + 1, as_noun=True) if r.goal and r.goals else ""  # the gerund is never copied
+    if not goal and r.goal and len(r.text.split()) <= 3:
+        goal = r.goal.strip(" .!")  # "promotion": a terse answer is all words that matter
     reason = gist(r.reason) if r.reason else ""
-    if r.goal and (r.other_goal or other_by):
+    if len(r.goals) >= 2:
+        out.append(_pick("several", seed))
+    elif r.goal and (r.other_goal or other_by):
         out.append(_fill(_pick("two_sided", seed, goal), who=_who(r.other_by or other_by), gist=goal))
     elif r.goal and r.has("change_mind") and earlier_goal:
         out.append(_fill(_pick("changed_mind", seed, goal), gist=goal))

@@ -40,6 +40,20 @@ FIELD_NAMES = {"goal": "statement", "when": "time_bound", "time bound": "time_bo
                "timebound": "time_bound"}
 
 
+def closest(goals: list[GoalMention], text: str) -> GoalMention | None:
+    """Which of the goals just laid side by side the person chose ("QA, I think" for "moving into quality
+    assurance"): by their words, else by meaning, with the sentence encoder the reader already holds."""
+    best = max(goals, key=lambda g: overlap(g["text"], text))
+    if overlap(best["text"], text) >= 0.3:
+        return best
+    from assistant.knowledge.embed import embed
+
+    vectors = embed([text] + [g["text"] for g in goals], model="minilm")
+    sims = [sum(a * b for a, b in zip(vectors[0], v)) for v in vectors[1:]]
+    i = max(range(len(goals)), key=lambda j: sims[j])
+    return goals[i] if sims[i] >= 0.3 else None
+
+
 class Planner:
     """One turn's decision. Reads the state and this turn's reading; writes `update` and returns the Move."""
 
@@ -164,9 +178,8 @@ class Planner:
         own_now = [g for g in self.fresh if g["whose"] == "theirs"]
         focus = self.get("focus_goal")
         if self.pending.get("kind") == "connect" and not own_now and mentioned:
-            best = max(mentioned, key=lambda g: overlap(g["text"], self.text))
-            if overlap(best["text"], self.text) >= 0.3:
-                self.set_focus(best)
+            if chosen := closest(mentioned[-4:], self.text):
+                self.set_focus(chosen)
             return
         asked_for_goal = self.pending.get("kind") in ("invite", "connect") or self.pending.get("key") in ("specific", "yours")
         plain = bool(r.goals) or len(self.text.split()) <= 4  # "I want to ...", or a terse "ops manager"
@@ -262,11 +275,11 @@ class Planner:
                              pending={"kind": "connect", "key": "connect"}, reason="several goals at once: their choice")
         if self.get("focus_goal") is not None:
             return self.goal_move()
-        if self.get("insisted") or self.added:
+        if self.get("insisted") or set(self.added) & {"measurable", "achievable"} or self.r.actions:
             q = self.ask("invite", "invite")
-            why = "wants to go to a goal" if self.get("insisted") else "a date, a measure or a step given before any goal"
+            why = "wants to go to a goal" if self.get("insisted") else "a measure or a step given before any goal"
             return self.move(Kind.INVITE_GOAL, phase="explore", question=q, pending={"kind": "invite", "key": "invite"},
-                             reason=f"{why}: the goal in their words")
+                             draft=self.get("draft") or {}, reason=f"{why}: the goal in their words")
         return self.explore()
 
     def repeat_question(self) -> str:
