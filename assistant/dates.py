@@ -91,6 +91,42 @@ def find_when(text: str, today: date | None = None) -> tuple[date, str] | None:
     return None
 
 
+# Time words that name a deadline or a span but not always a calendar date ("before I turn 40", "this term",
+# "end of Q3", "asap"): a timeframe to the reader, dated where a date can be worked out.
+_SPAN = re.compile(
+    r"\b(?:(?:by|before|until|end of|the end of|by the end of)\s+(?:the\s+)?(?:end of\s+)?(?:the\s+)?(?:next\s+|this\s+|my\s+|our\s+)?"
+    r"(?:quarter|term|semester|year|financial year|school year|academic year|month|week|summer|appraisal|review|interview|"
+    r"reviews|training contract|contract|probation|deadline|holidays|q[1-4])|"
+    r"(?:this|next)\s+(?:year|quarter|term|semester|month|week|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")|"
+    r"(?:by|end of|in)\s+q[1-4]|\bq[1-4]\b|(?:by|in|before)\s+20\d\d|"
+    r"(?:before|by the time)\s+(?:i(?:'m| am)?|i turn|my \w+ (?:retires|starts|leaves|finishes))\s*(?:turn\s+)?\d{2}|"
+    r"before i turn \d{2}|by the time i(?:'m| am)? \d{2}|before i'?m \d{2}|by (?:age )?\d{2}\b(?! (?:people|clients|hours))|"
+    r"by the time (?:my|the|i) [^,.]{3,40}|"
+    r"(?:within|in|over)\s+(?:the\s+)?(?:next\s+)?(?:about\s+|around\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|eighteen|couple of|few)\s+(?:days?|wks?|weeks?|months?|mths?|years?|yrs?)|within the year|"
+    r"(?:\d+|two|three|four|five|six|eight|ten|eighteen)\s+(?:weeks|months|years)(?:,? give or take| or so)|"
+    r"^\W*(?:\d+|two|three|four|five|six|eight|ten|eighteen)\s+(?:weeks|months|years)\W*$|"
+    r"asap|as soon as possible|tonight|this (?:afternoon|morning|evening)|tmrw|tomorrow|"
+    r"(?:by|on|before) the \d{1,2}(?:st|nd|rd|th)\b|the \d{1,2}(?:st|nd|rd|th)\b)", re.I)
+_NOT_A_DEADLINE = re.compile(r"\bevery\s+(?:" + "|".join(WEEKDAYS) + r")|\b(?:ago|last (?:year|week|month))\b|"
+                             r"\b(?:" + "|".join(WEEKDAYS) + r")\s+(?!(?:morning|afternoon|evening|night|to|and|or|at|for|the|with|so|i|we|then|"
+                             r"if|by|before|after|next|week|is|would|will)\b)[a-z]+s?\b(?<!day)", re.I)
+# A time said of what has happened ("I've given my books away this week") is not a deadline for anything.
+_PAST = re.compile(r"\b(?:been|was|were|did|had|gave|given|went|finished|started|joined|graduated|worked|spent|left)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|'ll|going to|gonna|want|wanna|plan|hope|aim|by|before|until|next|need|have to|would|'d)\b", re.I)
+
+
+def timeframe_words(text: str, today: date | None = None) -> str:
+    """The words that give a deadline or a span for a goal or a step, or "" (not "every Wednesday", not "ago")."""
+    if _PAST.search(text) and not _FUTURE.search(text):
+        return ""
+    found = find_when(text, today)
+    if found and not _NOT_A_DEADLINE.search(text):
+        return found[1].strip()
+    m = _SPAN.search(text)
+    return m[0].strip() if m else ""
+
+
 def time_bound_from(text: str, today: date | None = None) -> str:
     """The person's own date words with the date they mean: 'by June (2027-06-30)'; '' when there are none."""
     found = find_when(text, today)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.dates import find_when
+from assistant.dates import timeframe_words
 from assistant.reading import cues
 
 MAX_CLAUSES = 12
@@ -68,8 +68,7 @@ def duty_goal_span(text: str) -> str:
 
 
 def timeframe_span(text: str) -> str:
-    found = find_when(text)
-    return found[1].strip() if found else ""
+    return timeframe_words(text)
 
 
 def reason_span(text: str) -> str:

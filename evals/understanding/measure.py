@@ -45,11 +45,13 @@ def measure(test: list[dict]) -> dict:
     per_message_ms = (time.perf_counter() - started) * 1000 / max(len(test), 1)
     per_intent, errors = {}, []
     for intent in INTENTS:
+        if intent == "distress":
+            continue  # measured on the safety set, by evals/safety/measure.py
         y = np.array([int(intent in r["intents"]) for r in test])
         pred = np.array([int(intent in rd.intents) for rd in readings])
         p, r, f = f1(y, pred)
         per_intent[intent] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "support": int(y.sum()),
-                              "met": f >= TARGET}
+                              "met": bool(f >= TARGET)}
     for row, rd in zip(test, readings):
         gold, got = set(row["intents"]), set(rd.intents)
         if gold != got:
@@ -62,7 +64,7 @@ def measure(test: list[dict]) -> dict:
                        "token_f1": round(float(np.mean([token_f1(a, b) for a, b in pairs])), 3) if pairs else None}
     macro = float(np.mean([v["f1"] for v in per_intent.values()]))
     return {"test_messages": len(test), "macro_f1": round(macro, 3), "target_f1": TARGET,
-            "intents_meeting_target": sum(v["met"] for v in per_intent.values()), "intents": per_intent,
+            "intents_meeting_target": int(sum(v["met"] for v in per_intent.values())), "intents": per_intent,
             "slots": slots, "ms_per_message": round(per_message_ms, 1), "errors": errors}
 
 
@@ -70,7 +72,7 @@ def write_report(result: dict, cv: dict | None) -> None:
     REPORTS.mkdir(exist_ok=True)
     if cv is not None:
         result["cross_validation_on_train"] = cv
-    (REPORTS / "understanding.json").write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+    (REPORTS / "understanding.json").write_text(json.dumps(result, indent=1, ensure_ascii=False, default=float) + "\n")
     lines = ["# Understanding: intents read from a mentee's message", "",
              f"Test half: {result['test_messages']} messages written apart from the training half and never used to fit "
              f"or tune. Target: F1 >= {TARGET} per intent. Macro F1 {result['macro_f1']}; "
