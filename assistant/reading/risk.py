@@ -45,6 +45,17 @@ KINDS: dict[str, list[str]] = {
         r"\b(?:stop|end) living\b|\bwant to stop existing\b|\b(?:rather|better off) (?:be )?dead\b|\bwant(?:ed)? to die\b|\bwish i (?:was|were) dead\b",
         r"\bcan'?t (?:see myself|imagine myself) (?:making it|being alive|being here|living)\b",
         r"\b(?:don'?t|do not) see the point (?:of|in) (?:anything|living|being alive|going on|it all)\b",
+        r"\bhop(?:e|ing)(?: that)? i (?:just )?(?:won'?t|don'?t|will not|never) wake up\b",
+        r"\b(?:not sure|don'?t know if|unsure if|wonder if) i (?:want|wanna) to (?:be|stay) (?:around|here|alive)\b",
+        r"\bpoint (?:of|in) me (?:being here|being alive|existing|living|carrying on)\b|\bpoint of me\b",
+        r"\breason(?:s)? to (?:keep|carry on|go on) (?:living|going|being here)\b|\breason to live\b",
+        r"\bstop existing\b|\b(?:wish|want) (?:i could )?(?:to )?(?:just )?(?:not exist|cease to exist)\b",
+        r"\b(?:a |just a )?(?:weight|burden|drain) (?:on|to) (?:everyone|everybody|my family|them|people|my kids)\b",
+        r"\b(?:stopped|stop|don'?t) car(?:ing|e) (?:if|whether) i (?:live|die|make it|wake up)\b",
+        r"\b(?:life|living|nothing) (?:feels|is) (?:not )?worth (?:it|living)\b(?!.{0,20}\b(?:job|work|course|degree|project)\b)",
+        r"\bdon'?t want to be around\b" + AWAY,
+        r"\b(?:be|be so much|feel) (?:relieved|happier|better off|fine|freer) if i (?:was|were|wasn'?t|weren'?t) (?:gone|here|around|alive)\b",
+        r"\ba better life without me\b|\bbetter without me\b",
     ],
     "active_suicidal": [
         r"\bkill(?:ing)? my ?self\b", r"\btak(?:e|ing) my (?:own )?life\b", r"\bend(?:ing)? (?:it all|my life|my own life|everything)\b",
@@ -66,6 +77,12 @@ KINDS: dict[str, list[str]] = {
         r"\b(?:bought|got|have|found) (?:a|the) rope\b|\b(?:stood|standing|stand) (?:on|at) the edge\b",
         r"\b(?:a |the )?plan (?:for )?(?:how )?to (?:do it|end it|kill myself|die)\b|\bresearch(?:ed|ing)? ways to (?:do it|die|end it)\b",
         r"\bways to (?:do it|end it|die|kill myself)\b|\bworked out (?:the time|when|how) i'?d go\b|\bpicked a date to\b",
+        r"\b(?:look(?:ing|ed)?(?: up)?|search(?:ed|ing)?(?: for)?|read(?:ing)? (?:up )?(?:on|about)|googl(?:ed|ing)) how to (?:do it|end it|die|kill myself)\b",
+        r"\b(?:got|have|had|keep|kept) (?:the|my|some) (?:pills|tablets|meds|rope|knife|blades?) (?:ready|saved|hidden|close)\b",
+        r"\b(?:stockpil\w+|hoard\w+|sav\w+ up) (?:my |some |all my )?(?:\w+ )?(?:tablets|pills|meds|medication|painkillers)\b",
+        r"\b(?:how and when|when and how|where and when) i'?d do it\b|\bknow (?:exactly )?(?:how|where|when) i'?(?:d|ll|would|will) do it\b",
+        r"\bfinish(?:ing)? my (?:own )?life\b|\bend(?:ing)? (?:my|it) (?:life|all) (?:soon|this week|tonight)\b",
+        r"\b(?:decided|deciding) i'?m done with (?:everything|it all|life)\b|\bworked out how\b(?!.{0,30}\b(?:job|work|system|spreadsheet|report)\b)",
     ],
     "goodbye": [
         r"\b(?:goodbye|farewell) (?:letters?|notes?)\b",
@@ -76,12 +93,17 @@ KINDS: dict[str, list[str]] = {
         r"\blook after my (?:dog|cat|kids|children|son|daughter|pets?) if anything happens\b",
         r"\byou won'?t hear from me again\b|\bsaid my goodbyes\b|\bsaying my goodbyes\b|\bfor after i'?m gone\b",
         r"\b(?:tidying|sorting) (?:things|everything) (?:up )?for after\b|\bright time to go\b",
+        r"\b(?:the )?last time (?:we'?ll|we will|you'?ll|you will|i'?ll|i will) (?:talk|speak|hear from me|see me)\b",
+        r"\bproper (?:bye|goodbye)\b|\bsaid (?:bye|goodbye) to everyone\b.{0,30}\b(?:proper|for good|forever|last)\b",
+        r"\bwrote (?:my |a )?goodbye\b(?!.{0,15}\b(?:email|card|speech)\b)",
     ],
     "self_harm": [
         r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|hit|hitting|punish|punishing|scratch(?:ed|ing)?|starv(?:e|ing)) (?:" + ME +
         r"|my (?:arms?|wrists?|legs?|skin|thighs?|stomach))\b",
         r"\b(?:been|started|start|stopped|keep|still) cutting(?: again)?\b|\bself[- ]?harm\w*\b|\bmarks on my (?:skin|arms?|legs?)\b",
-        r"\buntil (?:it|they) bleeds?\b|\bburn my (?:arm|hand|skin) with\b",
+        r"\buntil (?:it|they) bleeds?\b|\bburn my (?:arm|hand|skin) with\b|\bburned myself\b|\bon purpose\b.{0,20}\b(?:hurt|burn|cut)",
+        r"\b(?:hit|bang|hitting|banging) my head (?:against|on)\b",
+        r"\bmake myself (?:sick|throw up|bleed)\b|\bas (?:a )?punishment\b.{0,30}\b(?:myself|me)\b|\bpunish(?:ing)? myself\b",
     ],
     "abuse": [
         r"\b" + CLOSE + r" (?:\w+ ){0,3}" + HARM_VERBS + r"\b",
@@ -92,6 +114,13 @@ KINDS: dict[str, list[str]] = {
         r"\bfollowed me home\b|\bcorners? me\b|\bcomes into my (?:room|bed) at night\b|\bpinned me\b|\bgrabbed me\b",
         r"\b(?:being|been|was) (?:abused|assaulted|raped|beaten)\b|\babusive (?:partner|relationship|husband|wife|boyfriend|girlfriend|parents?|father|mother)\b",
         r"\bpunish with violence\b|\bno one will believe me\b|\bnobody would believe me\b",
+        r"\b(?:controls?|checks?|takes?) (?:my |all my )?(?:bank card|cards|money|wages|phone)\b|\bchecks who i (?:text|call|see|talk to)\b",
+        r"\bstep ?(?:dad|father|mum|mom|mother)\b.{0,20}\b(?:hits|beats|hurts|threatens|touches)\b",
+        r"\bknows where i live\b|\b(?:said|says) (?:he|she|they)'?(?:ll| will| would)? (?:find|get) me\b",
+        r"\bthrew (?:a|the|an|his|her|things?|stuff)\b.{0,20}\bat me\b|\bgrabb(?:ing|ed|s) me\b|\bbeaten up\b|\bbeat me up\b",
+        r"\bsexually (?:assaulted|harassed|abused)\b|\bassaulted me\b|\bhave me (?:beaten|hurt|killed|attacked)\b",
+        r"\b(?:hurt|harm|take) my (?:kids|children|son|daughter|family) if\b|\bwhat (?:he|she|they)'?(?:ll| will| would)? do to me\b",
+        r"\bdon'?t have to (?:go|be) (?:back )?home (?:to|with) (?:him|her|them)\b",
     ],
     "unsafe": [
         r"\b(?:not|don'?t feel|never feel|no longer feel) safe (?:at home|at work|going home|in my (?:home|house|flat)|with (?:him|her|them))\b",
@@ -101,12 +130,20 @@ KINDS: dict[str, list[str]] = {
         r"\bsafer than (?:going )?home\b|\bso i don'?t have to (?:be|go) (?:at )?home with (?:him|her|them)\b",
         r"\b(?:waiting|wait) for me (?:after|outside)\b.{0,40}\b(?:shift|work|shop|office)\b|\bi'?d have an accident\b",
         r"\b(?:husband|partner|wife|boyfriend|dad|father) is dangerous\b|\bdangerous (?:husband|partner|man) at home\b",
+        r"\b(?:frightened|scared|afraid|terrified) of what (?:he|she|they|my \w+) (?:will|'ll|might|would) do\b",
+        r"\b(?:scared|afraid|frightened) to be (?:at )?home\b",
     ],
     "harm_others": [
         r"\b(?:think|thinking|thought|picture|picturing|imagine|imagining)(?: about)? (?:hurting|killing|harming|doing something to) (?:him|her|them|my \w+|the \w+|someone|somebody)\b",
         r"\b(?:hurt|kill|harm) (?:my |the )?(?:manager|boss|colleague|supervisor|husband|wife) (?:really )?badly\b",
+        r"\bwant to (?:really )?(?:hurt|harm|kill) (?:him|her|them|the (?:guy|man|woman|person)|my (?:boss|manager|colleague))\b",
     ],
 }
+# Everyday figures built on the same words: "my boss will kill me if it's late", "it would kill me to miss it",
+# "nobody would notice if I left the team".
+FIGURES = re.compile(r"(?<!said he)(?<!said she)(?<!says he)(?<!says she)(?<!threatened he)\b(?:will|'ll|would|gonna|going to) kill me (?:if|when)\b(?<!said he'll kill me if)|"
+                     r"\bwould kill me to\b|"
+                     r"\bnotice if i left (?:the|my) (?:team|job|company|role|department|firm)\b", _I)
 # The same words in a joke or about someone else's work are not a disclosure; they drop from "the safety reply"
 # to "a gentle check" (the fitted recogniser still reads the message as a whole).
 JOKING = re.compile(r"\b(?:lol|lmao|haha+|jk|just kidding|joking)\b|😂|🤣", _I)
@@ -121,6 +158,6 @@ def risk_rule(text: str) -> tuple[str, str, bool] | None:
     """(kind, the words matched, whether the rule decides alone) for the first pattern that matches, or None."""
     for kind, rx in _compiled:
         if m := rx.search(text):
-            guarded = bool(JOKING.search(text) or PROFESSIONAL.search(text))
+            guarded = bool(JOKING.search(text) or PROFESSIONAL.search(text) or FIGURES.search(text))
             return kind, m[0], not guarded
     return None
