@@ -271,7 +271,7 @@ class Planner:
             self.update["focus_goal"] = None
             self.update["draft"] = {}
             q = self.ask("connect", "connect")
-            return self.move(Kind.CONNECT, phase="examine", question=q, goals=[gist(g["text"]) for g in self.fresh],
+            return self.move(Kind.CONNECT, phase="examine", question=q, goals=[gist(g["text"]) or clip_words(g["text"], 8) for g in self.fresh],
                              pending={"kind": "connect", "key": "connect"}, reason="several goals at once: their choice")
         if self.get("focus_goal") is not None:
             return self.goal_move()
@@ -336,6 +336,8 @@ class Planner:
         self.update["phase"] = "draft"
         vague = len(draft.get("statement", "").split()) < 4 and "specific" not in asked
         todo = (["specific"] if vague else []) + [p for p in drafting.open_parts(draft) if p not in asked]
+        if not vague and all(draft.get(p) for p in ("measurable", "time_bound", "relevant")):
+            todo = []  # what, how much, by when and why are theirs already: plan it; what is open shows as open
         if todo:
             part = todo[0]
             show = part != "specific" and (not draft.get("shown") or "specific" in self.added)
