@@ -29,10 +29,16 @@ _OPENERS = re.compile(
 # Where a phrase may be cut short and still read whole: before a conjunction or a preposition, never inside a
 # noun phrase ("the one people bring" would leave a verb hanging).
 _BOUNDARY = {"and", "but", "because", "so", "when", "which", "who", "that", "with", "for", "in", "at", "on", "by",
-             "or", "if", "as", "than", "while", "where", "before", "after", "without", "within"}
+             "or", "if", "as", "than", "while", "where", "before", "after", "without", "within", "to"}
 _DANGLING = _BOUNDARY | {"the", "a", "an", "my", "your", "their", "our", "to", "of", "is", "are", "was", "be", "i", "you"}
-_TRAILING = re.compile(r"(?:,?\s+(?:my way|end to end|properly|one day|someday|eventually|for real|at last|"
-                       r"if i can|if possible|ideally|really))+[.!]?$", re.I)
+# "properly" and "really" end a goal only after a comma ("run the reviews, properly"); without one they belong
+# to the phrase ("people being treated properly").
+_TRAILING = re.compile(r"(?:,?\s+(?:my way|one day|someday|eventually|for real|at last|if i can|if possible|ideally)|"
+                       r",\s*(?:properly|really|end to end))+[.!]?$", re.I)
+_LIKES = re.compile(r"\b(?:i|we) (?:really |also |just )?(?:like|love|enjoy)\s+(?!to\b|it\b|that\b|this\b|the idea\b)(.+)", re.I)
+_SUPPORT = re.compile(r"\b(?:my|our) (?:\w+ ){0,3}?(?:friends?|family|partner|wife|husband|mentor|manager|boss|professor|"
+                      r"teacher|colleagues?|team|parents?|mum|mom|dad|sister|brother)\b.{0,40}\b(?:help|helps|support|supports|"
+                      r"answers?|backs? me|cheers? me|is there|are there|listens?)\b", re.I)
 _FILLERS = {"really", "actually", "just", "truly", "very", "honestly", "basically", "kind", "sort", "of"}
 # A goal is usually a verb phrase ("lead one project"); in a reflection it reads as "leading one project".
 _NOUN_START = {"the", "a", "an", "my", "our", "your", "more", "less", "some", "better", "fewer", "one", "two", "three",
@@ -170,6 +176,10 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.insert(0, feelings[felt[0]])
     if r.has("asks_advice"):
         out.insert(0, _pick("asks_advice", seed))
+    if not out and (liked := _LIKES.search(r.text)) and (what := gist(liked.group(1))):
+        out.append(_fill(_pick("likes", seed), gist=what))
+    if not out and _SUPPORT.search(r.text):
+        out.append(_pick("support", seed))
     if not out:
         for situation, present in (("unsure", r.has("unsure")), ("feasibility", bool(r.feasibility)),
                                    ("measure", bool(r.measure)), ("action", bool(r.actions)),

@@ -218,8 +218,12 @@ class Planner:
         # said about someone else's goal, or about a goal the person moved away from, do not.
         if self.state.get("focus_goal") is None:
             earlier = self.get("draft") or {}
+            said_at = earlier.get("said_at", {})
             for part in ("measurable", "achievable", "relevant", "time_bound", "actions"):
-                if part in earlier and part not in draft:
+                # A value voiced while exploring ("I care about fairness") is not yet why *this* goal matters:
+                # only a reason given with the goal, or just before it, is carried into it.
+                stale = part == "relevant" and said_at.get(part, self.turn) < self.turn - 1
+                if part in earlier and part not in draft and not stale:
                     draft[part] = earlier[part]
             draft["said_at"] = {**earlier.get("said_at", {}), **draft.get("said_at", {})}
         self.update["draft"] = draft
