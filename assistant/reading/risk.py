@@ -13,7 +13,7 @@ CLOSE = (r"(?:he|she|they|my (?:husband|wife|partner|boyfriend|girlfriend|ex|fia
          r"boss|manager|supervisor|colleague|co-?worker|foreman|director|landlord|flatmate|housemate))")
 HARM_VERBS = (r"(?:hits?|hitting|beats?|beating|beat|slaps?|slapped|kicks?|kicked|punch(?:es|ed)?|chok(?:es|ed)|"
               r"strangl(?:es|ed)|push(?:es|ed)|shov(?:es|ed)|grabb?(?:s|ed)|pinn?(?:ed|s)|throws? things|threw things|"
-              r"locks? me|locked me|touch(?:es|ed) me|rap(?:es|ed)|forc(?:es|ed) me|hurts? me|hurt me|threaten(?:s|ed)? me)")
+              r"locks? me|locked me|touch(?:es|ed) me|rap(?:es|ed)|forc(?:es|ed) me|hurts? me|hurt me|threaten(?:s|ed)? me(?! with (?:a |an |the )?(?:written |final |formal )?(?:warning|disciplinary|sack|dismissal|review|pip\b|hr\b|performance)))")
 
 # Being away for an ordinary reason ("I won't be around next month, I'm on parental leave") is not a goodbye.
 AWAY = (r"(?!.{0,50}\b(?:leave|holiday|vacation|trip|conference|course|off work|sabbatical|maternity|paternity|parental|"
@@ -21,6 +21,11 @@ AWAY = (r"(?!.{0,50}\b(?:leave|holiday|vacation|trip|conference|course|off work|
 
 KINDS: dict[str, list[str]] = {
     "passive_suicidal": [
+        r"\bif i die,? i die\b|\b(?:better|happier) off with (?:the )?(?:life )?insurance\b|\binsurance (?:money|payout) than (?:with )?me\b",
+        r"\bhoping (?:it'?s|it is|this is|tonight is) the last (?:time|night|day)\b|\bgo to (?:bed|sleep) hoping (?:i|it'?s|this is) (?:don'?t|won'?t|the last)\b",
+        r"\b(?:don'?t|do not|dont) expect to (?:still )?be (?:alive|here|around)\b",
+        r"\bto die is better\b|\bbetter (?:for me )?(?:to|if i) die\b|\bstop my life\b|\bdone[\s.,!]+with (?:life|living)\b",
+        r"\bwant (?:it all|everything|all of it|all this|all of this) to (?:just )?end\b",
         r"\b(?:don'?t|do not|dont|no longer|not) (?:really )?(?:want|wish|care|wanting)(?: to)? (?:live|be alive|exist|be here|wake up|go on|keep going|continue living|be around)\b",
         r"\bnot (?:want|wanting) (?:to )?(?:continue|keep) living\b",
         r"\b(?:wish|wishing|hope|hoping)(?: that)? i (?:could )?(?:just )?(?:go to sleep and )?(?:not|never|wouldn'?t|didn'?t) wake up\b",
@@ -58,6 +63,8 @@ KINDS: dict[str, list[str]] = {
         r"\ba better life without me\b|\bbetter without me\b",
     ],
     "active_suicidal": [
+        r"\b(?:no way out|nothing left) (?:but|except|other than|apart from) (?:ending it|ending things|dying|death|to end it)\b",
+        r"\b(?:thought|thinking|think|thoughts) (?:about|of) jumping\b|\bknow which (?:bridge|building|roof|cliff)\b|^\W*i know which bridge\b",
         r"\bkill(?:ing)? my ?self\b", r"\btak(?:e|ing) my (?:own )?life\b", r"\bend(?:ing)? (?:it all|my life|my own life|everything)\b",
         r"\b(?:think|thinking|thought|thoughts) (?:about|of) (?:ending it|ending things|ending my life|dying|suicide|killing myself|not being here)\b",
         r"\bend(?:ing)? it (?:soon|tonight|now|for good|most nights|all)\b|\bgonna end it\b|\bgoing to end it\b",
@@ -70,6 +77,9 @@ KINDS: dict[str, list[str]] = {
         r"\bin front of a (?:train|bus|lorry|truck|car)\b",
     ],
     "plan_intent": [
+        r"\b(?:a|the) plan and the means\b|\bthe means to do it\b",
+        r"\b(?:prescriptions?|pills|tablets|meds|medication) instead of taking (?:them|it)\b",
+        r"\bwon'?t be (?:there|here|around)\b.{0,25}\bfor anything\b",
         r"\b(?:sav(?:ed|ing)|stockpil\w+|collect(?:ed|ing)|hoard(?:ed|ing)|have enough|got enough|kept|keep)(?: up)? (?:my |the |all my |enough )?(?:pills|tablets|meds|medication|painkillers)\b",
         r"\b(?:pills|tablets|meds|medication) (?:saved|stashed|to do it)\b|\b(?:medication|pills|tablets) saved to\b",
         r"\btak(?:e|ing) (?:all|many|lots of|a lot of|loads of|every one of) (?:the |my )?(?:pills|tablets|meds)\b",
@@ -85,6 +95,9 @@ KINDS: dict[str, list[str]] = {
         r"\b(?:decided|deciding) i'?m done with (?:everything|it all|life)\b|\bworked out how\b(?!.{0,30}\b(?:job|work|system|spreadsheet|report)\b)",
     ],
     "goodbye": [
+        r"\b(?:written|wrote|writing|left) (?:notes|letters) for (?:everyone|everybody|all of them|my family|the people)\b",
+        r"\bthis is my (?:last|final) message\b" + AWAY + r"",
+        r"\bnothing (?:left|more) to sort\b|\bgave (?:away )?my (?:dog|cat|pets?)\b" + AWAY + r"",
         r"\b(?:goodbye|farewell) (?:letters?|notes?)\b",
         r"\b(?:wrote|written|writing|left|leaving) (?:a |some )?(?:letters?|notes?) (?:to|for) .{0,40}(?:just in case|for after|when i'?m gone|in the drawer|where (?:she|he|they)'?ll find)\b",
         r"\bgiv(?:ing|en|e)(?: away)? (?:my |all my )?(?:things|stuff|belongings|possessions)(?: away)?\b(?!.{0,20}\b(?:new job|move|moving|charity shop|declutter))",
@@ -98,14 +111,19 @@ KINDS: dict[str, list[str]] = {
         r"\bwrote (?:my |a )?goodbye\b(?!.{0,15}\b(?:email|card|speech)\b)",
     ],
     "self_harm": [
+        r"\bslash(?:es|ed|ing)? (?:my ?self|my (?:arms?|wrists?|legs?|skin|thighs?))\b",
         r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|hit|hitting|punish|punishing|scratch(?:ed|ing)?|starv(?:e|ing)) (?:" + ME +
-        r"|my (?:arms?|wrists?|legs?|skin|thighs?|stomach))\b",
+        r"|my (?:arms?|wrists?|legs?|skin|thighs?|stomach))\b(?!\s+(?:shaving|on (?:a|the|some)|while|cooking|by accident|accidentally))",
         r"\b(?:been|started|start|stopped|keep|still) cutting(?: again)?\b|\bself[- ]?harm\w*\b|\bmarks on my (?:skin|arms?|legs?)\b",
         r"\buntil (?:it|they) bleeds?\b|\bburn my (?:arm|hand|skin) with\b|\bburned myself\b|\bon purpose\b.{0,20}\b(?:hurt|burn|cut)",
         r"\b(?:hit|bang|hitting|banging) my head (?:against|on)\b",
         r"\bmake myself (?:sick|throw up|bleed)\b|\bas (?:a )?punishment\b.{0,30}\b(?:myself|me)\b|\bpunish(?:ing)? myself\b",
     ],
     "abuse": [
+        r"\bforc(?:es|ed|ing) (?:himself|herself|themselves) on me\b|\bgrop(?:es|ed|ing) me\b",
+        r"\bthreaten(?:s|ed|ing)? to (?:break|smash) (?:my|your)\b",
+        r"\b(?:make sure|see to it|see that) (?:that )?i (?:have|had|get|got) an accident\b",
+        r"\btake the kids\b.{0,40}\bif i (?:ever )?leave\b|\bif i (?:ever )?(?:try to )?leave (?:him|her)\b(?! (?:team|department|group|company|firm|job))",
         r"\b" + CLOSE + r" (?:\w+ ){0,3}" + HARM_VERBS + r"\b",
         r"\bthreaten(?:s|ed|ing)? (?:to )?(?:hit|hurt|kill|beat|burn|stab|shoot)\b",
         r"\b(?:'ll|will|would|going to|gonna) (?:kill|hurt|beat|hit|stab) (?:me|my (?:kids|children|son|daughter|family))\b",
@@ -123,6 +141,8 @@ KINDS: dict[str, list[str]] = {
         r"\bdon'?t have to (?:go|be) (?:back )?home (?:to|with) (?:him|her|them)\b",
     ],
     "unsafe": [
+        r"\bnot safe (?:at|in) (?:my|our) (?:place|house|flat|apartment|home)\b|\bnot safe at mine\b",
+        r"\b(?:said|says) (?:he|she|they)'?d (?:get|find|hurt) me\b",
         r"\b(?:not|don'?t feel|never feel|no longer feel) safe (?:at home|at work|going home|in my (?:home|house|flat)|with (?:him|her|them))\b",
         r"\b(?:is|isn'?t|is not) (?:not )?safe for me\b|\bnot safe for me and my\b",
         r"\b(?:scared|afraid|frightened|terrified) (?:to go home|to be at home|of going home|for my life|to go back to (?:work|the site|the office))\b",
@@ -146,6 +166,9 @@ FIGURES = re.compile(r"(?<!said he)(?<!said she)(?<!says he)(?<!says she)(?<!thr
                      r"\bnotice if i left (?:the|my) (?:team|job|company|role|department|firm)\b", _I)
 # The same words in a joke or about someone else's work are not a disclosure; they drop from "the safety reply"
 # to "a gentle check" (the fitted recogniser still reads the message as a whole).
+# "I don't want to be here anymore, I mean in this company": the person has said which "here" they mean.
+ABOUT_WORK = re.compile(r"\b(?:i mean|meaning|as in|i meant)\b.{0,15}\b(?:company|job|team|role|office|department|firm|"
+                        r"place|course|career|industry|city)\b", _I)
 JOKING = re.compile(r"\b(?:lol|lmao|haha+|jk|just kidding|joking)\b|😂|🤣", _I)
 PROFESSIONAL = re.compile(r"\bsuicide (?:prevention|awareness|training|helpline|line|statistics|rates)\b|\b(?:crisis|helpline) "
                           r"(?:line )?volunteer\b|\b(?:domestic abuse|violence) (?:services|charity|charities|support work)\b|"
@@ -158,6 +181,6 @@ def risk_rule(text: str) -> tuple[str, str, bool] | None:
     """(kind, the words matched, whether the rule decides alone) for the first pattern that matches, or None."""
     for kind, rx in _compiled:
         if m := rx.search(text):
-            guarded = bool(JOKING.search(text) or PROFESSIONAL.search(text) or FIGURES.search(text))
+            guarded = bool(ABOUT_WORK.search(text) or JOKING.search(text) or PROFESSIONAL.search(text) or FIGURES.search(text))
             return kind, m[0], not guarded
     return None
