@@ -116,11 +116,22 @@ _PAST = re.compile(r"\b(?:been|was|were|did|had|gave|given|went|finished|started
 _FUTURE = re.compile(r"\b(?:will|'ll|going to|gonna|want|wanna|plan|hope|aim|by|before|until|next|need|have to|would|'d)\b", re.I)
 
 
+def _in_the_past(text: str, words: str) -> bool:
+    """Whether the clause holding these date words tells of something done, not something to do."""
+    for clause in re.split(r"[.!?;]|,|\band\b|\bbut\b", text):
+        if words.strip() and words.strip() in clause:
+            return bool(_PAST.search(clause)) and not _FUTURE.search(clause)
+    return False
+
+
 def timeframe_words(text: str, today: date | None = None) -> str:
     """The words that give a deadline or a span for a goal or a step, or "" (not "every Wednesday", not "ago")."""
     if _PAST.search(text) and not _FUTURE.search(text):
         return ""
     found = find_when(text, today)
+    while found and _in_the_past(text, found[1]):  # "I finished my degree in June ...": June is behind them
+        text = text.replace(found[1], " ", 1)
+        found = find_when(text, today)
     if found and not _NOT_A_DEADLINE.search(text):
         return found[1].strip()
     m = _SPAN.search(text)

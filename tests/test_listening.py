@@ -102,3 +102,28 @@ async def test_a_returning_person_is_greeted_with_their_goal_in_plain_words(coac
     assert "mid" not in first.assistant.split() and "“" not in first.assistant
     for fact in coach.deps.memory.profile("ana"):  # everything remembered is their own words, verbatim
         assert fact["field"] == "career_stage" or fact["text"].lower() in fact["source_words"].lower()
+
+
+async def test_options_asked_for_twice_in_a_row_are_not_listed_twice(coach, fake):
+    results = await talk(coach, ["Just tell me what I should aim for.", "Can you just tell me? I'm tired of thinking.",
+                                 "ok fine, yes, share some options"])
+    assert results[1].move["kind"] == "options" and results[1].assistant.count("\n- ") >= 2
+    assert results[2].move["kind"] == "options" and "\n- " not in results[2].assistant
+    assert "just above" in results[2].assistant and not results[2].imposition["flagged"]
+
+
+async def test_the_choice_among_goals_can_be_an_abbreviation(coach, fake):
+    results = await talk(coach, ["I've considered moving into quality assurance or doing a part-time masters.",
+                                 "QA, I think. I like finding what's wrong before it hurts anyone."])
+    assert results[0].move["kind"] == "connect"
+    assert (await coach.state("t1"))["focus_goal"]["text"] == "moving into quality assurance"
+
+
+async def test_an_answer_to_the_measure_question_is_the_measure_and_a_past_date_is_no_deadline(coach, fake):
+    results = await talk(coach, ["I finished my degree in June.", "ops manager", "by summer", "run the site alone for a week",
+                                 "the area manager signs me off for it"])
+    draft = (await coach.state("t1"))["draft"]
+    assert "what exactly" in results[2].assistant
+    assert draft["specific"] == "run the site alone for a week"  # the answer to "what exactly would you be doing?"
+    assert asks(results[3].assistant, "measure") and draft["measurable"] == "the area manager signs me off for it"
+    assert draft["time_bound"].startswith("by summer")

@@ -125,3 +125,19 @@ def test_reflections_add_meaning_and_never_quote_or_flip_pronouns(text):
 def test_both_sides_are_named_when_a_goal_came_from_someone_else():
     [first, *_] = reflections(read("My manager wants me to get certified, but honestly I'd rather lead one real project"))
     assert "your manager" in first and "leading one real project" in first
+
+
+def test_a_date_in_the_past_is_no_deadline_but_a_later_one_in_the_same_message_is():
+    from assistant.dates import timeframe_words
+
+    assert timeframe_words("I finished my degree in June and I have no idea what I want to do.") == ""
+    assert timeframe_words("I started in March and want to be promoted by December") == "by December"
+
+
+def test_reflections_name_what_people_like_and_never_make_a_plural_noun_a_verb():
+    from assistant.reading.reflect import reflections
+
+    liked = reflections(read("I like puzzles and explaining things to friends."))
+    assert liked and "puzzles and explaining things" in liked[0]
+    options = " ".join(reflections(read("Maybe something like events, or running projects for a charity.")))
+    assert "running projects for a charity" in options and "eventsing" not in options

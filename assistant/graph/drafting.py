@@ -48,8 +48,7 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     `goal_is_theirs`: False while the goal under discussion is someone else's; its measure and date are theirs, not
     the person's, so only why it matters and what is within reach are kept for the person's own version.
     `expecting`: the part the last question asked for. A message that names no part but answers it with words of
-    substance fills it only for the parts whose answers have no reliable cue (why it matters, why it is within
-    reach); an agreement, a doubt or a question fills nothing.
+    substance fills it; an agreement, a doubt or a question fills nothing.
     """
     out: Draft = {**draft, "said_at": dict(draft.get("said_at", {}))}
     added: list[str] = []
@@ -80,7 +79,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         if out["actions"] != before:
             added.append("actions")
     quiet = r.has("agree", "unsure", "question_to_waymark", "asks_advice", "off_topic", "distress") or r.any_goal or added
-    if expecting in ("achievable", "relevant") and not quiet and len(content_words(r.text)) >= 2:
+    # "How would you know?" -- "run the site alone for a week": an answer in their words is the measure asked for.
+    if expecting in ("specific", "measurable", "achievable", "relevant") and not quiet and len(content_words(r.text)) >= 2:
         put(expecting, r.text)
     return out, added
 

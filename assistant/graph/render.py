@@ -75,6 +75,8 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
         reply.parts.append(added_lines(facts["draft"], facts["added"]))  # given before any goal: kept for it
     elif kind == Kind.ADVICE_OFFER:
         reply.parts.append(load_prompt("advice_offer"))
+    elif kind == Kind.OPTIONS and facts.get("again"):
+        reply.parts.append(load_prompt("options_again"))
     elif kind == Kind.OPTIONS:
         reply.parts.append(load_prompt("options", options="\n".join(f"- {o}" for o in options)))
     elif kind in (Kind.DRAFT_ASK, Kind.EXAMINE):

@@ -86,7 +86,9 @@ OWN_GOAL = re.compile(
     r"i (?:am|'m) wanting to|i want become|i would like become|i like to become|my (?:wish|objective|target) is(?: to)?|"
     r"for me the goal is(?: to)?|"
     # options being weighed are goals in the making: "I've considered moving into QA or doing a masters"
-    r"i'?ve (?:been )?(?:considered|considering|thinking about|thought about)|i'?m (?:considering|tempted by))\s+" + GOAL, _I)
+    r"i'?ve (?:been )?(?:considered|considering|thinking about|thought about)|i'?m (?:considering|tempted by)|"
+    # a direction offered tentatively, at the start of a message: "Maybe something like events, or ..."
+    r"^\W*(?:maybe|perhaps|probably|i guess)?,?\s*something (?:like|in)(?! that\b| this\b| it\b))\s+" + GOAL, _I)
 DUTY_GOAL = re.compile(
     r"\b(?:i (?:need|have|ought|got) to|i should(?: really)?|i'?m supposed to|i must|i'?ve got to|i'?m meant to|i'?m expected to)\s+"
     + GOAL, _I)
@@ -110,11 +112,18 @@ ACTION = re.compile(
     r"(?:this|next) week i|tomorrow i|on monday i|i plan to (?:email|call|ask|book|sign|enrol|enroll|talk|meet|write|set))\b", _I)
 REASON = re.compile(
     r"\b(because|'?cause|cos|so that|it matters|matters to me|important to me|i care (?:about|a lot)|it would (?:give|mean)|"
-    r"means a lot|that'?s why|the reason is|i love|i believe in|it connects to|it'?s about)\b", _I)
+    r"means a lot|that'?s why|the reason is|i love|i believe in|it connects to|it'?s about|"
+    # what the goal brings, said after it: "become senior carer, it is more responsibility and more money"
+    r"(?<=, )it (?:is|'s|would be|will be|means|would mean|will mean|gives?|would give) (?:more|better|a better|less|real) \w+)", _I)
 FEASIBILITY = re.compile(
     r"\b(i already|doable|within reach|realistic|i have (?:the )?(?:time|support|budget|skills|experience)|i can manage|achievable|"
     r"feasible|i'?ve done (?:it|this|something like)|my (?:manager|boss|team|employer) (?:will|would|is willing to) (?:pay|support|cover|fund)|"
-    r"it'?s within|i'?ve got the|enough time)\b", _I)
+    r"it'?s within|i'?ve got the|enough time|(?:done|did|covered|run) (?:it|this|that|the job)(?: \w+){0,3} before|"
+    r"i'?ve (?:already )?(?:done|covered) (?:it|this|that|the job))\b", _I)
+
+# "I need the level 3 diploma first": a step on the way, not the goal restated.
+PREREQUISITE = re.compile(r"\b(?:i )?(?:need|have|must|'ve got) (?:to (?:get|do|pass|finish|complete|take) )?(?:the |a |my |some )?"
+                          r"[\w' -]{2,40}? first\b", _I)
 
 # --- feelings -------------------------------------------------------------------------------------------------
 FEELING_WORDS = {

@@ -136,7 +136,8 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     words = len(text.split())
     terse = words <= 4  # "promotion", "ops manager": too short to be a story about their job
     plain = words <= 14 and p["goal_own"] >= UNSTATED_GOAL  # "Lead the rebuild of our booking system, end to end."
-    if "goal_own" in on and not goal and (cues.UNSURE.search(text) or not (terse or plain or expecting == "goal_own")):
+    if "goal_own" in on and not goal and (cues.UNSURE.search(text) or cues.PREREQUISITE.search(text)
+                                          or not (terse or plain or expecting == "goal_own")):
         on.discard("goal_own")  # "I have no idea what I want from my career" is not a goal
     if "goal_own" in on and not goal:
         goal = _best_clause(pieces, clause_p, "goal_own")
@@ -162,7 +163,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     measure_rule = spans.to_sentence_end(text, cues.MEASURE)
     if goal and spans.goal_span(text) and not measure_rule:
         on.discard("measure")  # a message that plainly states a goal names its measure in so many words, or not at all
-    measure = slot("measure", measure_rule)
+    # A measure only the classifier sees ("I liked the group projects more than the exams") goes into a draft
+    # only when a measure was asked for; otherwise the intent stands without words to file.
+    measure = slot("measure", measure_rule) if measure_rule or expecting == "measure" else ""
     reason = slot("reason", spans.reason_span(text))
     if reason and measure and reason in measure:  # "I'd know because ...": the because explains the measure
         reason = ""

@@ -55,6 +55,8 @@ def templates() -> dict:
 def gerund(verb: str) -> str:
     """lead -> leading, run -> running, make -> making, be -> being."""
     v = verb.lower()
+    if v.endswith("s") and not v.endswith(("ss", "us", "is")):
+        return verb  # "events", "projects": a plural noun, not a verb to turn into "eventsing"
     if v in ("be", "see", "flee", "agree"):
         return v + "ing"
     if v.endswith("ie"):
@@ -145,7 +147,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         r = replace(r, reason=r.goal, goal="", goals=())
     out: list[str] = []
     # Only a goal the person plainly stated is quoted; one the classifier inferred is reflected without its words.
-    goal = gist(r.goal, MAX_GIST_WORDS + 1, as_noun=True) if r.goal and r.goals else ""  # the gerund is never copied
+    plain_goal = r.goals[0] if len(r.goals) == 1 else r.goal  # "events, or running projects for a charity": the plain one
+    goal = gist(plain_goal, MAX_GIST_WORDS + 1, as_noun=True) if r.goal and r.goals else ""  # the gerund is never copied
     if not goal and r.goal and len(r.text.split()) <= 3:
         goal = r.goal.strip(" .!")  # "promotion": a terse answer is all words that matter
     reason = gist(r.reason) if r.reason else ""

@@ -46,6 +46,12 @@ def closest(goals: list[GoalMention], text: str) -> GoalMention | None:
     best = max(goals, key=lambda g: overlap(g["text"], text))
     if overlap(best["text"], text) >= 0.3:
         return best
+    said = set(re.findall(r"\b[A-Z]{2,4}\b", text))
+    for g in goals:  # "QA" for "quality assurance", "PM" for "project management"
+        words = [w for w in re.findall(r"[A-Za-z]+", g["text"]) if len(w) > 2]
+        initials = {"".join(w[0] for w in words[i:i + n]).upper() for n in (2, 3, 4) for i in range(len(words) - n + 1)}
+        if said & initials:
+            return g
     from assistant.knowledge.embed import embed
 
     vectors = embed([text] + [g["text"] for g in goals], model="minilm")
@@ -300,7 +306,8 @@ class Planner:
             return self.move(Kind.ADVICE_OFFER, question=q, pending={"kind": "advice", "key": "gate"},
                              reason="asked for the answer: acknowledged, options offered with their permission")
         self.update["advice_welcome"] = True
-        return self.move(Kind.OPTIONS, reason="asked again, or gave permission: options, the choice theirs",
+        again = self.last_kind == Kind.OPTIONS  # "ok, share some options" right after them: not the same list twice
+        return self.move(Kind.OPTIONS, reason="asked again, or gave permission: options, the choice theirs", again=again,
                          question_text="Which of these, if any, fits you, or what would you do differently?")
 
     def goal_move(self) -> Move:
