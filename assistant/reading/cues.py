@@ -125,6 +125,10 @@ FEASIBILITY = re.compile(
 PREREQUISITE = re.compile(r"\b(?:i )?(?:need|have|must|'ve got) (?:to (?:get|do|pass|finish|complete|take) )?(?:the |a |my |some )?"
                           r"[\w' -]{2,40}? first\b", _I)
 
+# "I keep drifting back to teaching": a pull of their own, even in one word.
+DRIFT = re.compile(r"\bi keep (?:drifting|coming|going|getting drawn|being drawn|gravitating|circling) back (?:to|towards?)\s+"
+                   r"(?P<goal>[^.!?,;\n]{3,80})", _I)
+
 # --- feelings -------------------------------------------------------------------------------------------------
 FEELING_WORDS = {
     "anxious": r"anxious|anxiety|nervous|worried|worry|on edge|uneasy",
@@ -143,6 +147,7 @@ FEELING_WORDS = {
     "lost": r"\blost\b|adrift|directionless|no direction",
     "angry": r"angry|furious|livid|resent\w*",
     "guilty": r"guilty|guilt|ashamed|embarrass\w*",
+    "obliged": r"owe (?:them|him|her|it to \w+|my \w+)|indebted|obliged to|obligated|duty to them",
 }
 _FEELINGS = [(name, re.compile(rf"\b(?:{rx})\b", _I)) for name, rx in FEELING_WORDS.items()]
 # "killing me", "dying to": figures of speech name a feeling, never a risk.

@@ -131,7 +131,11 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         on.add("distress")
 
     other, who = spans.other_goal_span(text)
+    if (m := cues.OTHER_GOAL.search(text)) and spans.ABOUT_WAYMARK.match(m["goal"]):
+        on -= {"goal_other", "action"}  # "my mentor said I should use this": why they came, not a goal or a step
     goal = spans.goal_span(text)
+    if goal and cues.DRIFT.search(text) and not cues.OWN_GOAL.search(text):
+        on.add("goal_own")  # "not sure it's what I want. I keep drifting back to teaching": the doubt is about theirs
     duty = spans.duty_goal_span(text)
     words = len(text.split())
     terse = words <= 4  # "promotion", "ops manager": too short to be a story about their job

@@ -39,6 +39,8 @@ _LIKES = re.compile(r"\b(?:i|we) (?:really |also |just )?(?:like|love|enjoy)\s+(
 _SUPPORT = re.compile(r"\b(?:my|our) (?:\w+ ){0,3}?(?:friends?|family|partner|wife|husband|mentor|manager|boss|professor|"
                       r"teacher|colleagues?|team|parents?|mum|mom|dad|sister|brother)\b.{0,40}\b(?:help|helps|support|supports|"
                       r"answers?|backs? me|cheers? me|is there|are there|listens?)\b", re.I)
+_NEEDS_ITS_CLAUSE = {"person", "one", "ones", "people", "someone", "somebody", "kind", "type", "sort", "place", "thing", "guy",
+                     "woman", "man", "role", "job"}
 _FILLERS = {"really", "actually", "just", "truly", "very", "honestly", "basically", "kind", "sort", "of"}
 # A goal is usually a verb phrase ("lead one project"); in a reflection it reads as "leading one project".
 _NOUN_START = {"the", "a", "an", "my", "our", "your", "more", "less", "some", "better", "fewer", "one", "two", "three",
@@ -89,6 +91,8 @@ def gist(span: str, max_words: int = MAX_GIST_WORDS, *, as_noun: bool = False) -
         words = words[:cut]
     while words and words[-1].lower().strip(",.") in _DANGLING:
         words.pop()
+    if words and words[-1].lower().strip(",.") in _NEEDS_ITS_CLAUSE:
+        return ""  # "becoming the person" says nothing without "who runs our incident reviews"
     if len(content_words(" ".join(words))) < 2:
         return ""  # "being the one": too little of what they said to carry its meaning
     if as_noun and words[0].lower() not in _NOUN_START and not words[0].lower().endswith("ing") \
@@ -137,11 +141,12 @@ def _who(by: str) -> str:
 
 
 def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_is_why: bool = False,
-                limit: int = 2) -> list[str]:
+                goal_in_hand: bool = True, limit: int = 2) -> list[str]:
     """Up to `limit` reflections of this message, the most telling first. `other_by`: who a goal already under
     discussion came from, when it was someone else's; `earlier_goal`: the goal this message moves away from;
     `goal_is_why`: the message answers "what would it give you?", so a goal-like phrase in it is the value under
-    the goal already in hand."""
+    the goal already in hand; `goal_in_hand`: whether any goal is under discussion (a date with none is not a
+    deadline to reflect: "before our session on Thursday")."""
     seed = r.text
     if goal_is_why and r.goal and not r.reason:
         r = replace(r, reason=r.goal, goal="", goals=())
@@ -149,7 +154,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     # Only a goal the person plainly stated is quoted; one the classifier inferred is reflected without its words.
     plain_goal = r.goals[0] if len(r.goals) == 1 else r.goal  # "events, or running projects for a charity": the plain one
     goal = gist(plain_goal, MAX_GIST_WORDS + 1, as_noun=True) if r.goal and r.goals else ""  # the gerund is never copied
-    if not goal and r.goal and len(r.text.split()) <= 3:
+    if not goal and r.goal and (len(r.text.split()) <= 3 or len(r.goal.split()) == 1):
         goal = r.goal.strip(" .!")  # "promotion": a terse answer is all words that matter
     reason = gist(r.reason) if r.reason else ""
     if len(r.goals) >= 2:
@@ -186,7 +191,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     if not out:
         for situation, present in (("unsure", r.has("unsure")), ("feasibility", bool(r.feasibility)),
                                    ("measure", bool(r.measure)), ("action", bool(r.actions)),
-                                   ("timeframe", bool(r.timeframe))):
+                                   ("timeframe", bool(r.timeframe) and (goal_in_hand or r.any_goal))):
             if present:
                 when = r.timeframe[:1].lower() + r.timeframe[1:] if r.timeframe else ""
                 out.append(_fill(_pick(situation, seed), when=when))

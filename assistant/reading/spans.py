@@ -44,14 +44,19 @@ def goal_span(text: str) -> str:
     """The person's own goal in their words, or "" when no rule finds one."""
     found = [m for m in cues.OWN_GOAL.finditer(text) if len(m["goal"].split()) >= 2]
     if not found:
-        return ""
+        drift = cues.DRIFT.search(text)
+        return tidy(drift["goal"]) if drift else ""
     return tidy(_TO.sub("", _CUT.sub("", found[-1]["goal"])))  # the last one: "X, but what I want is Y"
+
+
+# "my mentor said I should use this before our session": why they are here, not a goal anyone holds for them.
+ABOUT_WAYMARK = re.compile(r"\s*(?:use|try|come to|talk to|chat (?:to|with)|open|do) (?:this|you|it|waymark|the (?:app|tool|bot|chat))\b", re.I)
 
 
 def other_goal_span(text: str) -> tuple[str, str]:
     """(a goal someone else holds for them, who) or ("", "")."""
     m = cues.OTHER_GOAL.search(text)
-    if not m or len(m["goal"].split()) < 2:
+    if not m or len(m["goal"].split()) < 2 or ABOUT_WAYMARK.match(m["goal"]):
         return "", ""
     return tidy(_CUT.sub("", m["goal"])), m["who"].strip().lower()
 

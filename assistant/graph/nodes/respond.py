@@ -36,7 +36,8 @@ def template_reflections(state: CoachState, r: Reading) -> list[str]:
     focus = state.get("focus_goal") or {}
     other_by = focus.get("by", "") if focus.get("whose") == "someone_else" else ""
     facts = (state.get("move") or {}).get("facts", {})
-    return reflections(r, other_by=other_by, earlier_goal=facts.get("earlier_goal", ""), goal_is_why=facts.get("why_answer", False))
+    return reflections(r, other_by=other_by, earlier_goal=facts.get("earlier_goal", ""), goal_is_why=facts.get("why_answer", False),
+                       goal_in_hand=bool(state.get("focus_goal")))
 
 
 async def model_reflection(deps: Deps, state: CoachState, r: Reading) -> tuple[list[str], list[str], bool]:
