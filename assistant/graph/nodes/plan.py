@@ -191,8 +191,11 @@ class Planner:
         plain = bool(r.goals) or len(self.text.split()) <= 4  # "I want to ...", or a terse "ops manager"
         if own_now and focus and focus["whose"] == "theirs" and not (plain or asked_for_goal or r.has("change_mind")):
             own_now = []  # with a goal already in hand, only words that plainly state a goal change it
-        if own_now and focus and self.pending == {"kind": "examine", "key": "why"} and r.goals and not r.has("change_mind"):
-            own_now = []  # "what would it give you?" -- "I want to be the one who ...": why it matters, not a new goal
+        if (own_now and focus and focus["whose"] == "theirs" and self.pending == {"kind": "examine", "key": "why"}
+                and r.goals and not r.has("change_mind")):
+            # Their own goal, then "what would it give you?" -- "I want to be the one who ...": why it matters, not a
+            # new goal. (Asked about someone else's goal, "what I want is ..." is their own version: taken as a goal.)
+            own_now = []
             self.answers_why = True
         if own_now:
             goal = own_now[-1]
