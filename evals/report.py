@@ -42,6 +42,8 @@ def chart(systems: dict, path: Path) -> None:
     fig, ax = plt.subplots(figsize=(10, 4), dpi=110)
     width = 0.38
     for j, (name, colour) in enumerate((("waymark", "#2a9d5c"), ("naive", "#d62828"))):
+        if name not in systems:  # run with --no-baseline
+            continue
         vals = [min(systems[name].get(k) or 0, 1.05) for k in keys]
         ax.bar([i + (j - 0.5) * width for i in range(len(keys))], vals, width, label=name, color=colour)
     ax.set_xticks(range(len(keys)), [k.replace("_", "\n") for k in keys], fontsize=7)
@@ -64,12 +66,14 @@ def write(summary: dict, runs: dict, out_dir: Path, stem: str) -> Path:
              "non-directive mentor, on the same model.", "", f"![scorers side by side]({png.name})", "",
              "| scorer | what it measures | Waymark | naive |", "| --- | --- | --- | --- |"]
     for key, (what, better) in EXPLAIN.items():
-        w, n = summary["systems"]["waymark"].get(key), summary["systems"]["naive"].get(key)
+        w, n = summary["systems"]["waymark"].get(key), summary["systems"].get("naive", {}).get(key)
         lines.append(f"| {key} | {what} ({better}) | {'—' if w is None else w} | {'—' if n is None else n} |")
     lines += ["", "## Per scenario", "", "| scenario | Waymark imposing turns | naive imposing turns | examined (W / N) | premature goal (W / N) |",
               "| --- | --- | --- | --- | --- |"]
     for sid, pair in runs.items():
-        w, n = pair["waymark"]["score"], pair["naive"]["score"]
+        w = pair["waymark"]["score"]
+        n = pair["naive"]["score"] if "naive" in pair else {"imposing_turns": [], "turns": "—", "examined": "—",
+                                                              "premature_goal": "—"}
         lines.append(f"| {sid} | {len(w['imposing_turns'])}/{w['turns']} | {len(n['imposing_turns'])}/{n['turns']} | "
                      f"{w['examined']} / {n['examined']} | {w['premature_goal']} / {n['premature_goal']} |")
     listening = [sid for sid, pair in runs.items() if "listening" in pair["waymark"].get("tags", [])]
@@ -82,7 +86,7 @@ def write(summary: dict, runs: dict, out_dir: Path, stem: str) -> Path:
                 reply = t["assistant"].replace("\n", "\n> ")
                 lines += [f"**{n}. person:** {t['user']}", "", f"> {reply}", ""]
     lines += ["", "## Worst turns", ""]
-    for system in ("naive", "waymark"):
+    for system in [s for s in ("naive", "waymark") if s in summary["systems"]]:
         quoted = 0
         lines.append(f"### {system}")
         for sid, pair in runs.items():

@@ -38,6 +38,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--model", default=None, help="model name at the endpoint (default: the embedded model)")
     p.add_argument("--out", default=str(Path(__file__).resolve().parents[2] / "evals" / "reports"))
     p.add_argument("--json", action="store_true")
+    p.add_argument("--no-baseline", action="store_true",
+                   help="Waymark only: skip the naive chatbot (minutes instead of most of an hour on the embedded model)")
     p.set_defaults(run=run_eval)
 
 
@@ -142,14 +144,18 @@ async def run_eval(args, services: Services) -> int:
             for i, scenario in enumerate(scenarios, start=1):
                 if not args.json:
                     print(f"[{i}/{len(scenarios)}] {scenario['id']}", file=sys.stderr, flush=True)
-                pair = {"waymark": await run_waymark(coach, scenario), "naive": await run_naive(coach.deps.llm, scenario)}
+                pair = {"waymark": await run_waymark(coach, scenario)}
+                if not args.no_baseline:
+                    pair["naive"] = await run_naive(coach.deps.llm, scenario)
                 runs[scenario["id"]] = {k: {"turns": [asdict(t) for t in r.turns], "goals": r.goals, "score": score_run(r),
                                             "tags": scenario.get("tags", [])} for k, r in pair.items()}
     except LLMError as exc:
         return fail(str(exc))
-    systems = {name: aggregate([r[name]["score"] for r in runs.values()]) for name in ("waymark", "naive")}
+    names = ("waymark",) if args.no_baseline else ("waymark", "naive")
+    systems = {name: aggregate([r[name]["score"] for r in runs.values()]) for name in names}
     summary = {"model": model, "suite": args.suite, "scenarios": len(scenarios), "systems": systems}
-    stem = f"{date.today().isoformat()}-{re.sub(r'[^A-Za-z0-9.-]+', '-', model)[:40]}-{args.suite}"
+    stem = f"{date.today().isoformat()}-{re.sub(r'[^A-Za-z0-9.-]+', '-', model)[:40]}-{args.suite}" + \
+        ("-waymark-only" if args.no_baseline else "")
     path = eval_report.write(summary, runs, Path(args.out), stem)
     if not args.json:
         print(f"report: {path}", file=sys.stderr)

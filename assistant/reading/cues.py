@@ -96,7 +96,7 @@ DUTY_GOAL = re.compile(
 # --- SMARTY parts --------------------------------------------------------------------------------------------
 NUMBER = r"(?<!the )(?<!that )(?<!this )(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|a couple|a few|a dozen)"
 MEASURE = re.compile(
-    r"\b(i'?d know (?:\w+ ){0,4}?(?:because|when|if|by)|i'?ll know|i will know|i would know|how i'?d know|you'?d see|the sign would be|"
+    r"\b(i'?d know (?:[\w']+ ){0,4}?(?:because|when|if|by)|i'?ll know|i will know|i would know|how i'?d know|you'?d see|the sign would be|"
     r"success (?:would be|is|looks like|means)|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
     + NUMBER + r" (?:clients|talks|people|sessions|times|articles|posts|courses|modules|projects|interviews|applications|"
     r"hours|pages|chapters|km|miles|kilos|kg|books|customers|sales|presentations|papers|workshops|meetings|shifts|students)|"

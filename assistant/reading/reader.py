@@ -167,13 +167,15 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     measure_rule = spans.to_sentence_end(text, cues.MEASURE)
     if goal and spans.goal_span(text) and not measure_rule:
         on.discard("measure")  # a message that plainly states a goal names its measure in so many words, or not at all
-    # A measure only the classifier sees ("I liked the group projects more than the exams") goes into a draft
-    # only when a measure was asked for; otherwise the intent stands without words to file.
-    measure = slot("measure", measure_rule) if measure_rule or expecting == "measure" else ""
+    measure = slot("measure", measure_rule)
     reason = slot("reason", spans.reason_span(text))
-    if reason and measure and reason in measure:  # "I'd know because ...": the because explains the measure
-        reason = ""
-        on.discard("reason")
+    if reason and measure and reason in measure:
+        if measure_rule:  # "I'd know because ...": the because explains the measure
+            reason = ""
+            on.discard("reason")
+        else:  # "Because the clients trust ...": a reason the measure head also liked is a reason
+            measure = ""
+            on.discard("measure")
 
     forget = cues.FORGET.search(text)
     return Reading(

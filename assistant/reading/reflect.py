@@ -41,6 +41,7 @@ _SUPPORT = re.compile(r"\b(?:my|our) (?:\w+ ){0,3}?(?:friends?|family|partner|wi
                       r"answers?|backs? me|cheers? me|is there|are there|listens?)\b", re.I)
 _NEEDS_ITS_CLAUSE = {"person", "one", "ones", "people", "someone", "somebody", "kind", "type", "sort", "place", "thing", "guy",
                      "woman", "man", "role", "job"}
+_DEADLINE = re.compile(r"\b(?:by|until|deadline|no later than|has to be|needs to be|must be)\b", re.I)
 _FILLERS = {"really", "actually", "just", "truly", "very", "honestly", "basically", "kind", "sort", "of"}
 # A goal is usually a verb phrase ("lead one project"); in a reflection it reads as "leading one project".
 _NOUN_START = {"the", "a", "an", "my", "our", "your", "more", "less", "some", "better", "fewer", "one", "two", "three",
@@ -191,7 +192,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     if not out:
         for situation, present in (("unsure", r.has("unsure")), ("feasibility", bool(r.feasibility)),
                                    ("measure", bool(r.measure)), ("action", bool(r.actions)),
-                                   ("timeframe", bool(r.timeframe) and (goal_in_hand or r.any_goal))):
+                                   ("timeframe", bool(r.timeframe) and (goal_in_hand or r.any_goal or bool(_DEADLINE.search(r.text))))):
             if present:
                 when = r.timeframe[:1].lower() + r.timeframe[1:] if r.timeframe else ""
                 out.append(_fill(_pick(situation, seed), when=when))
