@@ -42,6 +42,9 @@ def restate(draft: Draft, goal_words: str, turn: int, today: date) -> Draft:
             "said_at": {**draft.get("said_at", {}), **fresh["said_at"]}}
 
 
+MEASURE_HUNCH = 0.5  # the measure head's probability above which an unlabelled answer is filed as the open measure
+
+
 def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | None = None,
            goal_is_theirs: bool = True, measure_needs_cue: bool = False) -> tuple[Draft, list[str]]:
     """Every part this message says goes into the draft; returns the draft and the parts it added or changed.
@@ -49,7 +52,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     `goal_is_theirs`: False while the goal under discussion is someone else's; its measure and date are theirs, not
     the person's, so only why it matters and what is within reach are kept for the person's own version.
     `expecting`: the part the last question asked for. A message that names no part but answers it with words of
-    substance fills it; an agreement, a doubt or a question fills nothing.
+    substance fills it only for the parts whose answers have no reliable cue (why it matters, why it is within
+    reach); an agreement, a doubt or a question fills nothing.
     """
     out: Draft = {**draft, "said_at": dict(draft.get("said_at", {}))}
     added: list[str] = []
@@ -83,9 +87,13 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         if out["actions"] != before:
             added.append("actions")
     quiet = r.has("agree", "unsure", "question_to_waymark", "asks_advice", "off_topic", "distress") or r.any_goal or added
-    # "How would you know?" -- "run the site alone for a week": an answer in their words is the measure asked for.
-    if expecting in ("specific", "measurable", "achievable", "relevant") and not quiet and len(content_words(r.text)) >= 2:
-        put(expecting, r.text)
+    # Only the parts whose answers carry no reliable cue take an unlabelled answer: a goal and its measure are said
+    # in so many words, and filing any next message under them is how a draft fills with the wrong parts.
+    if expecting in ("achievable", "relevant") and not quiet and len(content_words(r.text)) >= 2:
+        # "The project ships and the team says it went well", said when asked what is within reach: it reads as a
+        # measure, and the measure is still open, so that is where it goes.
+        looks_like_measure = not out.get("measurable") and r.scores.get("measure", 0.0) >= MEASURE_HUNCH
+        put("measurable" if looks_like_measure and goal_is_theirs else expecting, r.text)
     return out, added
 
 

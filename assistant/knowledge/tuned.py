@@ -4,7 +4,7 @@ in-batch and hard negatives (the multiple-negatives ranking loss, as sentence-tr
 a plain torch loop). Small and fast like MiniLM, and it knows this domain's words.
 
 The weights are not committed (90 MB): they are built from the committed questions and notes the first time they
-are needed (`make setup` does it; under a minute on 2 cores), into a folder named by a hash of the training data
+are needed (with WAYMARK_GUIDANCE_EMBEDDER=tuned, or `python -m assistant.knowledge.tuned`), into a folder named by a hash of the training data
 and this recipe, so a change to either builds a new encoder and the index, which records its encoder, re-embeds.
 """
 
@@ -113,5 +113,5 @@ def train(pairs: list[tuple[str, str]], texts: dict[str, str], out: Path) -> Non
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-if __name__ == "__main__":  # `make setup`
+if __name__ == "__main__":
     print(f"guidance encoder: {tuned_path(ROOT / 'knowledge')}")

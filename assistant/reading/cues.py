@@ -129,6 +129,9 @@ PREREQUISITE = re.compile(r"\b(?:i )?(?:need|have|must|'ve got) (?:to (?:get|do|
 DRIFT = re.compile(r"\bi keep (?:drifting|coming|going|getting drawn|being drawn|gravitating|circling) back (?:to|towards?)\s+"
                    r"(?P<goal>[^.!?,;\n]{3,80})", _I)
 
+# "Lead one real project end to end by June, my way.": a goal said as a plain statement with its date.
+PLAIN_GOAL = re.compile(r"^\W*(?!.*\bthen\b)(?=(?:lead|run|become|pass|build|launch|publish|land|be) )" + GOAL, _I)
+
 # --- feelings -------------------------------------------------------------------------------------------------
 FEELING_WORDS = {
     "anxious": r"anxious|anxiety|nervous|worried|worry|on edge|uneasy",

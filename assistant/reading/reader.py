@@ -134,7 +134,7 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if (m := cues.OTHER_GOAL.search(text)) and spans.ABOUT_WAYMARK.match(m["goal"]):
         on -= {"goal_other", "action"}  # "my mentor said I should use this": why they came, not a goal or a step
     goal = spans.goal_span(text)
-    if goal and cues.DRIFT.search(text) and not cues.OWN_GOAL.search(text):
+    if goal and (cues.DRIFT.search(text) or cues.PLAIN_GOAL.search(text)) and not cues.OWN_GOAL.search(text):
         on.add("goal_own")  # "not sure it's what I want. I keep drifting back to teaching": the doubt is about theirs
     duty = spans.duty_goal_span(text)
     words = len(text.split())

@@ -45,7 +45,12 @@ def goal_span(text: str) -> str:
     found = [m for m in cues.OWN_GOAL.finditer(text) if len(m["goal"].split()) >= 2]
     if not found:
         drift = cues.DRIFT.search(text)
-        return tidy(drift["goal"]) if drift else ""
+        if drift:
+            return tidy(drift["goal"])
+        plain = cues.PLAIN_GOAL.search(text)
+        if plain and len(text.split()) <= 14 and timeframe_words(text):
+            return tidy(_CUT.sub("", plain["goal"]))
+        return ""
     return tidy(_TO.sub("", _CUT.sub("", found[-1]["goal"])))  # the last one: "X, but what I want is Y"
 
 

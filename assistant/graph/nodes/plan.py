@@ -18,7 +18,7 @@ from assistant.graph.moves import Kind, Move
 from assistant.graph.state import CoachState, GoalMention
 from assistant.knowledge.library import Library
 from assistant.reading import Reading
-from assistant.reading.cues import GREETING, RETURN_TO_GOALS
+from assistant.reading.cues import GREETING, PLAIN_GOAL, RETURN_TO_GOALS
 from assistant.reading.reflect import gist
 from assistant.text import clip_words, overlap
 
@@ -188,7 +188,7 @@ class Planner:
                 self.set_focus(chosen)
             return
         asked_for_goal = self.pending.get("kind") in ("invite", "connect") or self.pending.get("key") in ("specific", "yours")
-        plain = bool(r.goals) or len(self.text.split()) <= 4  # "I want to ...", or a terse "ops manager"
+        plain = bool(r.goals) or len(self.text.split()) <= 4 or bool(PLAIN_GOAL.search(self.text) and r.goal)
         if own_now and focus and focus["whose"] == "theirs" and not (plain or asked_for_goal or r.has("change_mind")):
             own_now = []  # with a goal already in hand, only words that plainly state a goal change it
         if (own_now and focus and focus["whose"] == "theirs" and self.pending == {"kind": "examine", "key": "why"}
