@@ -10,6 +10,8 @@ PORT ?= 8000
 PG_URL := postgresql+psycopg://waymark:waymark@127.0.0.1:5432/waymark_test
 
 setup: $(VENV)/.synced
+	@# The safety recogniser's labelled examples, embedded once (about two minutes the first time; a no-op after).
+	@$(BIN)/python -m assistant.reading.risk_neighbours
 
 $(VENV)/.synced: pyproject.toml uv.lock
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || { echo "==> Installing uv (the package installer)"; $(PYTHON) -m pip install --quiet uv; }

@@ -1,14 +1,13 @@
-"""Fit the reader's heads on the training halves, with every threshold chosen by cross-validation there, then
-measure the reader on the test halves (understanding and safety), which are never used for fitting or tuning.
+"""Fit the reader's intent heads on the understanding training half, with every threshold chosen by
+cross-validation there, then measure the reader on the understanding test half, which is never used for fitting or
+tuning. (Risk is fitted and measured by evals/safety/fit.py.)
 
     .venv/bin/python -m evals.reading_fit            # fit, write assistant/reading/reader.json, measure
     .venv/bin/python -m evals.reading_fit --report   # measure the shipped reader only
 
 A head is a logistic regression over the frozen MiniLM encoder's vectors (the message, and the strongest of its
 clauses) and the rule cues. Per intent, the threshold maximises F1 out of fold, and a rule decides alone where it
-was precise on the training half. Risk has two, each set by the false alarms it may cost out of fold (the
-risk rules in assistant/reading/risk.py carry recall): `threshold`, the safety reply (it holds the conversation
-there), at 0.25%; `low`, a gentle check on safety with no coaching that turn, at 1% in all. Fine-tuning the encoder end to end was measured on the same folds and not kept (README).
+was precise on the training half. Fine-tuning the encoder end to end was measured on the same folds and not kept (README).
 """
 
 from __future__ import annotations
@@ -28,26 +27,19 @@ from evals.fitting import best_threshold, f1, load_jsonl
 ROOT = Path(__file__).resolve().parents[1]
 HEADS = ROOT / "assistant" / "reading" / "reader.json"
 UNDERSTANDING = ROOT / "evals" / "understanding"
-SAFETY = ROOT / "evals" / "safety"
-OUTPUTS = tuple(i for i in INTENTS if i != "distress") + ("crisis",)
+OUTPUTS = tuple(i for i in INTENTS if i != "distress")  # risk: the rules and evals/safety/fit.py
 FOLDS = 5
 C_GRID = (0.25, 1.0, 4.0)
 RULE_PRECISION = 0.9
-CONFIDENT_FALSE_ALARMS = 0.0025
-ANY_FALSE_ALARMS = 0.01
 
 
 def training_rows() -> list[dict]:
-    """Every training message with its targets; the safety set labels risk only, so its intents are masked."""
+    """Every training message of the understanding set with its targets."""
     rows = []
     for path in sorted(UNDERSTANDING.glob("train*.jsonl")):
         for r in load_jsonl(path):
-            rows.append({"text": r["text"], "targets": {o: int(o in r["intents"]) for o in OUTPUTS[:-1]}
-                         | {"crisis": int("distress" in r["intents"])}, "mask": {o: 1 for o in OUTPUTS},
-                         "composed": "generated" in path.name})
-    for r in load_jsonl(*sorted(SAFETY.glob("train*.jsonl"))):
-        rows.append({"text": r["text"], "targets": {o: 0 for o in OUTPUTS[:-1]} | {"crisis": int(r["label"] == "crisis")},
-                     "mask": {o: 0 for o in OUTPUTS[:-1]} | {"crisis": 1}, "composed": False})
+            rows.append({"text": r["text"], "targets": {o: int(o in r["intents"]) for o in OUTPUTS},
+                         "mask": {o: 1 for o in OUTPUTS}, "composed": "generated" in path.name})
     return rows
 
 
@@ -58,7 +50,7 @@ def rule_hits(texts: list[str], output: str) -> np.ndarray | None:
         return np.array([int(bool(timeframe_span(t))) for t in texts])
     if output == "feeling":
         return np.array([int(bool(cues.feelings(t))) for t in texts])
-    rx = cues.RULES.get("distress" if output == "crisis" else output)
+    rx = cues.RULES.get(output)
     return np.array([int(bool(rx.search(t))) for t in texts]) if rx is not None else None
 
 
@@ -95,26 +87,14 @@ def fit(rows: list[dict]) -> dict:
         trials = []
         for C in C_GRID:
             oof = out_of_fold(Xk, y_all, C, composed)[hand]
-            if name == "crisis":
-                caught = (rule == 1) if precise else np.zeros(len(y), bool)
-                high = float(np.quantile(oof[y == 0], 1 - CONFIDENT_FALSE_ALARMS))
-                low = min(float(np.quantile(oof[y == 0], 1 - ANY_FALSE_ALARMS)), high)
-                recall_any = float(((oof >= low) | caught)[y == 1].mean())
-                trials.append((recall_any, C, {"threshold": round(high, 4), "low": round(low, 4), "oof": oof,
-                               "cv_recall_safety_reply": round(float(((oof >= high) | caught)[y == 1].mean()), 3),
-                               "cv_recall_any": round(recall_any, 3),
-                               "cv_false_alarms_any": round(float(((oof >= low) | caught)[y == 0].mean()), 3),
-                               "cv_recall_classifier_alone": round(float((oof >= low)[y == 1].mean()), 3)}))
-            else:
-                t, score = best_threshold(y, oof, rule if precise else None)
-                p, r, _ = f1(y, ((oof >= t) | ((rule == 1) if precise else False)).astype(int))
-                trials.append((score, C, {"threshold": t, "cv_f1": round(score, 3), "cv_precision": round(p, 3),
-                                          "cv_recall": round(r, 3)}))
+            t, score = best_threshold(y, oof, rule if precise else None)
+            p, r, _ = f1(y, ((oof >= t) | ((rule == 1) if precise else False)).astype(int))
+            trials.append((score, C, {"threshold": t, "cv_f1": round(score, 3), "cv_precision": round(p, 3),
+                                      "cv_recall": round(r, 3)}))
         _, C, chosen = max(trials, key=lambda t: t[0])
-        chosen.pop("oof", None)
         model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(Xk, y_all)
         heads[name] = {"coef": [round(float(c), 6) for c in model.coef_[0]], "intercept": round(float(model.intercept_[0]), 6),
-                       "threshold": chosen["threshold"], "rule_decides": bool(precise), "low": chosen.get("low")}
+                       "threshold": chosen["threshold"], "rule_decides": bool(precise)}
         report[name] = {**{k: (float(v) if isinstance(v, (np.floating, np.integer)) else v) for k, v in chosen.items()},
                         "C": C, "rule_decides": bool(precise), "positives": int(y.sum())}
         print(f"  {name:20s} {report[name]}", flush=True)
@@ -137,14 +117,8 @@ def main() -> None:
         from evals.understanding.measure import measure, write_report
 
         result = measure(load_jsonl(UNDERSTANDING / "test.jsonl"))
-        write_report(result, {k: v for k, v in cv.items() if k != "crisis"})
+        write_report(result, cv)
         print(json.dumps({k: result[k] for k in ("macro_f1", "intents_meeting_target", "ms_per_message")}))
-    if (SAFETY / "test.jsonl").exists():
-        from evals.safety.measure import measure, write_report
-
-        result = measure()
-        write_report(result, cv["crisis"])
-        print(json.dumps({k: result[k] for k in ("recall", "false_alarm_rate", "confusion")}))
 
 
 if __name__ == "__main__":

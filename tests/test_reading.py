@@ -56,11 +56,28 @@ def test_risk_to_life_or_safety_is_read_however_it_is_phrased(text):
 
 
 @pytest.mark.parametrize("text", [
-    "this deadline is killing me", "I'm dying to get into product", "I'd like to cut my hours",
-    "I'm stuck in a dead-end job", "I'm ending my contract in March",
+    # No rule names these; the nearest labelled examples do.
+    "Put the spare key and a note for my brother in the kitchen drawer. He'll know what to do after Saturday.",
+    "my flatmate doesn't know I've been collecting the sleeping tablets since march",
+    "Every time I miss a target I hold my hand on the hob until I can't stand it.",
 ])
-def test_figures_of_speech_raise_no_alarm(text):
-    assert read(text).risk.level != "high"
+def test_risk_no_rule_names_is_read_by_its_neighbours(text):
+    risk = read(text).risk
+    assert risk.level != "none" and risk.why.startswith("recogniser")
+
+
+@pytest.mark.parametrize("text", [
+    "this deadline is killing me", "I'm dying to get into product", "I'd like to cut my hours",
+    "I'm stuck in a dead-end job", "I'm ending my contract in March", "I need to cut myself some slack this month",
+    "I don't want to wake up tomorrow, 5am shift again.",
+    "Hi again.", "bye", "thanks, that's all for today", "see you next week",
+])
+def test_figures_of_speech_and_everyday_chat_raise_no_alarm(text):
+    assert read(text).risk.level == "none"
+
+
+def test_risk_words_in_a_joke_still_get_a_gentle_check():
+    assert read("lol I want to die, this spreadsheet").risk.level != "none"
 
 
 @pytest.mark.parametrize("text,intent", [

@@ -1,5 +1,5 @@
 """Rule cues: the precise first layer of reading a message. Each names what it found in the person's words;
-the fitted classifiers (intents.py, safety.py) read what these miss."""
+the fitted heads (reader.py) and the safety neighbours (risk_neighbours.py) read what these miss."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ _I = re.IGNORECASE
 
 # --- risk: see risk.py, whose patterns name the kind of risk they read ----------------------------------------
 class _Risk:
-    """The risk patterns behind the same .search() as every other cue; a joke or a professional context does not count."""
+    """The risk patterns behind the same .search() as every other cue; only a match that decides alone counts."""
 
     def search(self, text: str):
         found = risk_rule(text)
-        return found if found and found[2] else None
+        return found if found and found[2] == "reply" else None
 
 
 CRISIS = _Risk()

@@ -17,7 +17,6 @@ class Head:
     intercept: float
     threshold: float
     rule_decides: bool  # a rule hit alone turns the label on (the rule was measured precise enough)
-    low: float | None = None  # risk only: above this, a gentle check on safety (recall first), below `threshold`
 
 
 @cache
@@ -25,7 +24,7 @@ def load_heads(name: str) -> dict[str, Head]:
     path = Path(__file__).with_name(f"{name}.json")
     data = json.loads(path.read_text())
     return {label: Head(np.asarray(h["coef"], dtype=np.float32), float(h["intercept"]), float(h["threshold"]),
-                        bool(h.get("rule_decides", False)), h.get("low"))
+                        bool(h.get("rule_decides", False)))
             for label, h in data["heads"].items()}
 
 

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from assistant.reading import cues, spans
+from assistant.reading import cues, risk_neighbours, spans
 from assistant.reading.features import featurize_with_clauses
 from assistant.reading.heads import load_heads, probabilities
 from assistant.reading.risk import risk_rule
@@ -25,7 +25,7 @@ EXPECTING_DISCOUNT = 0.75
 # A goal read by the classifier alone, with no phrase that plainly states one, must be this sure unless the last
 # question asked for a goal: people describe their jobs and their options in the same words as their goals.
 UNSTATED_GOAL = 0.95
-HEADS = "reader"  # reader.json: one head per intent, and "crisis"
+HEADS = "reader"  # reader.json: one head per intent
 
 
 @dataclass(frozen=True)
@@ -76,15 +76,17 @@ class Reading:
 
 
 def _risk(text: str, p: float) -> Risk:
+    """The rules first; then the neighbours' score p against the thresholds evals/safety/fit.py chose."""
+    cut = risk_neighbours.settings()
     if found := risk_rule(text):
-        kind, words, decides = found
-        if decides:
+        kind, words, verdict = found
+        if verdict == "reply":
             return Risk("high", 1.0, f"rule ({kind}): '{words}'")
-        p = max(p, load_heads(HEADS)["crisis"].low or 0.0)  # a joke or a work context: at least a gentle check
-    head = load_heads(HEADS)["crisis"]
-    if p >= head.threshold:
+        if verdict == "check":
+            p = max(p, cut["low"])  # "lol I want to die": at least a gentle check
+    if p >= cut["threshold"]:
         return Risk("high", round(p, 3), "recogniser")
-    if head.low is not None and p >= head.low:
+    if p >= cut["low"]:
         return Risk("possible", round(p, 3), "recogniser, below its confident threshold")
     return Risk("none", round(p, 3), "")
 
@@ -100,7 +102,7 @@ def read_many(texts: list[str], expecting: list[str | None] | None = None) -> li
     expecting = expecting or [None] * len(texts)
     X, pieces, clause_rows = featurize_with_clauses(texts)
     heads = load_heads(HEADS)
-    P = probabilities(heads, X)
+    P = probabilities(heads, X) | {"crisis": risk_neighbours.scores(texts)}
     return [_reading(t, {k: float(v[i]) for k, v in P.items()}, pieces[i], probabilities(heads, clause_rows[i]), expecting[i])
             for i, t in enumerate(texts)]
 
@@ -125,8 +127,7 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         threshold = cut[intent].threshold * (EXPECTING_DISCOUNT if expecting == intent else 1.0)
         if p[intent] >= threshold or (rule_hit and cut[intent].rule_decides):
             on.add(intent)
-    p_crisis = p["crisis"]
-    risk = _risk(text, p_crisis)
+    risk = _risk(text, p["crisis"])
     if risk.level == "high":
         on.add("distress")
 
@@ -181,7 +182,7 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     return Reading(
         text=text,
         intents=tuple(i for i in INTENTS if i in on),
-        scores={k: round(v, 3) for k, v in p.items()} | {"crisis": round(p_crisis, 3)},
+        scores={k: round(v, 3) for k, v in p.items()},
         goal=goal, goals=tuple(w for w, whose, _ in spans.goal_mentions(text) if whose == "theirs") if goal else (),
         other_goal=other, other_by=who if other else "", duty_goal=duty,
         measure=measure,

@@ -1,6 +1,6 @@
 """Words no one uses lightly: the precise first layer of the safety recogniser. Each pattern names the kind of
 risk it reads (suicidal thoughts, a plan, goodbyes, self-harm, abuse, danger at home or work, harm to others).
-The fitted recogniser (reader.json, evals/reading_fit.py) reads what these miss; these never wait for it."""
+The neighbours (risk_neighbours.py) read what these miss; these never wait for them."""
 
 from __future__ import annotations
 
@@ -15,9 +15,14 @@ HARM_VERBS = (r"(?:hits?|hitting|beats?|beating|beat|slaps?|slapped|kicks?|kicke
               r"strangl(?:es|ed)|push(?:es|ed)|shov(?:es|ed)|grabb?(?:s|ed)|pinn?(?:ed|s)|throws? things|threw things|"
               r"locks? me|locked me|touch(?:es|ed) me|rap(?:es|ed)|forc(?:es|ed) me|hurts? me|hurt me|threaten(?:s|ed)? me(?! with (?:a |an |the )?(?:written |final |formal )?(?:warning|disciplinary|sack|dismissal|review|pip\b|hr\b|performance)))")
 
-# Being away for an ordinary reason ("I won't be around next month, I'm on parental leave") is not a goodbye.
+# Being away for an ordinary reason ("I won't be around next month, I'm on parental leave"), or leaving for a new
+# job ("said my goodbyes to the lads, last day before I start the office job"), is not a goodbye.
 AWAY = (r"(?!.{0,50}\b(?:leave|holiday|vacation|trip|conference|course|off work|sabbatical|maternity|paternity|parental|"
-        r"new job|new role|moving|relocat\w*|travel\w*|secondment|placement|in the (?:new|next) job)\b)")
+        r"new job|new role|moving|relocat\w*|travel\w*|secondment|placement|in the (?:new|next) job|last day|leaving do|"
+        r"another school|new school|(?:start|starting) (?:the|my|a) (?:new |office )?(?:job|role))\b)")
+
+# "I don't want to wake up tomorrow. 5am shift again": not waking up for an ordinary reason named right after.
+EARLY = r"(?!.{0,30}\b(?:shift|alarm|\d ?am\b|early start|before noon|before (?:\d|ten|nine|eleven)))"
 
 KINDS: dict[str, list[str]] = {
     "passive_suicidal": [
@@ -26,7 +31,7 @@ KINDS: dict[str, list[str]] = {
         r"\b(?:don'?t|do not|dont) expect to (?:still )?be (?:alive|here|around)\b",
         r"\bto die is better\b|\bbetter (?:for me )?(?:to|if i) die\b|\bstop my life\b|\bdone[\s.,!]+with (?:life|living)\b",
         r"\bwant (?:it all|everything|all of it|all this|all of this) to (?:just )?end\b",
-        r"\b(?:don'?t|do not|dont|no longer|not) (?:really )?(?:want|wish|care|wanting)(?: to)? (?:live|be alive|exist|be here|wake up|go on|keep going|continue living|be around)\b",
+        r"\b(?:don'?t|do not|dont|no longer|not) (?:really )?(?:want|wish|care|wanting)(?: to)? (?:live|be alive|exist|be here|wake up|go on|keep going|continue living|be around)\b" + EARLY,
         r"\bnot (?:want|wanting) (?:to )?(?:continue|keep) living\b",
         r"\b(?:wish|wishing|hope|hoping)(?: that)? i (?:could )?(?:just )?(?:go to sleep and )?(?:not|never|wouldn'?t|didn'?t) wake up\b",
         r"\b(?:not|never) wake up (?:again|tomorrow)\b",
@@ -98,13 +103,13 @@ KINDS: dict[str, list[str]] = {
         r"\b(?:written|wrote|writing|left) (?:notes|letters) for (?:everyone|everybody|all of them|my family|the people)\b",
         r"\bthis is my (?:last|final) message\b" + AWAY + r"",
         r"\bnothing (?:left|more) to sort\b|\bgave (?:away )?my (?:dog|cat|pets?)\b" + AWAY + r"",
-        r"\b(?:goodbye|farewell) (?:letters?|notes?)\b",
+        r"\b(?:goodbye|farewell) (?:letters?|notes?)\b(?!.{0,25}\b(?:students|colleagues|team|clients|customers|class|pupils)\b)" + AWAY,
         r"\b(?:wrote|written|writing|left|leaving) (?:a |some )?(?:letters?|notes?) (?:to|for) .{0,40}(?:just in case|for after|when i'?m gone|in the drawer|where (?:she|he|they)'?ll find)\b",
         r"\bgiv(?:ing|en|e)(?: away)? (?:my |all my )?(?:things|stuff|belongings|possessions)(?: away)?\b(?!.{0,20}\b(?:new job|move|moving|charity shop|declutter))",
         r"\bgave away my (?:\w+ )?(?:and my )?\w+.{0,30}\bwon'?t need\b" + AWAY + r"|\bwon'?t need (?:them|it|these|those) (?:any ?more|where i'?m going)\b" + AWAY,
-        r"\b(?:sorted|sorting|written|wrote|made) (?:out )?my will\b|\b(?:affairs|things) in order\b",
+        r"\b(?:sorted|sorting|written|wrote|made) (?:out )?my will\b|\b(?:affairs|things) in order\b(?! (?:at|for) work\b)",
         r"\blook after my (?:dog|cat|kids|children|son|daughter|pets?) if anything happens\b",
-        r"\byou won'?t hear from me again\b|\bsaid my goodbyes\b|\bsaying my goodbyes\b|\bfor after i'?m gone\b",
+        r"\byou won'?t hear from me again\b|\b(?:said|saying) my goodbyes\b" + AWAY + r"|\bfor after i'?m gone\b",
         r"\b(?:tidying|sorting) (?:things|everything) (?:up )?for after\b|\bright time to go\b",
         r"\b(?:the )?last time (?:we'?ll|we will|you'?ll|you will|i'?ll|i will) (?:talk|speak|hear from me|see me)\b",
         r"\bproper (?:bye|goodbye)\b|\bsaid (?:bye|goodbye) to everyone\b.{0,30}\b(?:proper|for good|forever|last)\b",
@@ -113,11 +118,11 @@ KINDS: dict[str, list[str]] = {
     "self_harm": [
         r"\bslash(?:es|ed|ing)? (?:my ?self|my (?:arms?|wrists?|legs?|skin|thighs?))\b",
         r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|hit|hitting|punish|punishing|scratch(?:ed|ing)?|starv(?:e|ing)) (?:" + ME +
-        r"|my (?:arms?|wrists?|legs?|skin|thighs?|stomach))\b(?!\s+(?:shaving|on (?:a|the|some)|while|cooking|by accident|accidentally))",
+        r"|my (?:arms?|wrists?|legs?|skin|thighs?|stomach))\b(?!\s+(?:shaving|on (?:a|the|some)|while|cooking|by accident|accidentally|some slack|slack|back|down|of\b|a bit with|with (?:the )?(?:budget|diet|gym)))",
         r"\b(?:been|started|start|stopped|keep|still) cutting(?: again)?\b|\bself[- ]?harm\w*\b|\bmarks on my (?:skin|arms?|legs?)\b",
         r"\buntil (?:it|they) bleeds?\b|\bburn my (?:arm|hand|skin) with\b|\bburned myself\b|\bon purpose\b.{0,20}\b(?:hurt|burn|cut)",
         r"\b(?:hit|bang|hitting|banging) my head (?:against|on)\b",
-        r"\bmake myself (?:sick|throw up|bleed)\b|\bas (?:a )?punishment\b.{0,30}\b(?:myself|me)\b|\bpunish(?:ing)? myself\b",
+        r"\bmake myself (?:sick|throw up|bleed)\b|\bas (?:a )?punishment\b.{0,30}\b(?:myself|me)\b|\bpunish(?:ing)? myself\b(?! (?:a bit )?with (?:the )?(?:budget|diet|gym|revision|training))",
     ],
     "abuse": [
         r"\bforc(?:es|ed|ing) (?:himself|herself|themselves) on me\b|\bgrop(?:es|ed|ing) me\b",
@@ -135,7 +140,7 @@ KINDS: dict[str, list[str]] = {
         r"\b(?:controls?|checks?|takes?) (?:my |all my )?(?:bank card|cards|money|wages|phone)\b|\bchecks who i (?:text|call|see|talk to)\b",
         r"\bstep ?(?:dad|father|mum|mom|mother)\b.{0,20}\b(?:hits|beats|hurts|threatens|touches)\b",
         r"\bknows where i live\b|\b(?:said|says) (?:he|she|they)'?(?:ll| will| would)? (?:find|get) me\b",
-        r"\bthrew (?:a|the|an|his|her|things?|stuff)\b.{0,20}\bat me\b|\bgrabb(?:ing|ed|s) me\b|\bbeaten up\b|\bbeat me up\b",
+        r"\bthrew (?:a|the|an|his|her|things?|stuff)\b.{0,20}\bat me\b|\bgrabb(?:ing|ed|s) me\b|\bbeaten up by " + CLOSE + r"|\bbeat me up\b",
         r"\bsexually (?:assaulted|harassed|abused)\b|\bassaulted me\b|\bhave me (?:beaten|hurt|killed|attacked)\b",
         r"\b(?:hurt|harm|take) my (?:kids|children|son|daughter|family) if\b|\bwhat (?:he|she|they)'?(?:ll| will| would)? do to me\b",
         r"\bdon'?t have to (?:go|be) (?:back )?home (?:to|with) (?:him|her|them)\b",
@@ -161,11 +166,9 @@ KINDS: dict[str, list[str]] = {
 }
 # Everyday figures built on the same words: "my boss will kill me if it's late", "it would kill me to miss it",
 # "nobody would notice if I left the team".
-FIGURES = re.compile(r"(?<!said he)(?<!said she)(?<!says he)(?<!says she)(?<!threatened he)\b(?:will|'ll|would|gonna|going to) kill me (?:if|when)\b(?<!said he'll kill me if)|"
-                     r"\bwould kill me to\b|"
+FIGURES = re.compile(r"(?<!said he)(?<!said she)(?<!says he)(?<!says she)(?<!threatened he)\b(?:will|'ll|'d|would|gonna|going to) kill me (?:if|when)\b(?<!said he'll kill me if)|"
+                     r"\bwould kill me to\b|\bkill(?:ing|ed)? myself (?:laughing|with laugh)|"
                      r"\bnotice if i left (?:the|my) (?:team|job|company|role|department|firm)\b", _I)
-# The same words in a joke or about someone else's work are not a disclosure; they drop from "the safety reply"
-# to "a gentle check" (the fitted recogniser still reads the message as a whole).
 # "I don't want to be here anymore, I mean in this company": the person has said which "here" they mean.
 ABOUT_WORK = re.compile(r"\b(?:i mean|meaning|as in|i meant)\b.{0,15}\b(?:company|job|team|role|office|department|firm|"
                         r"place|course|career|industry|city)\b", _I)
@@ -173,14 +176,25 @@ JOKING = re.compile(r"\b(?:lol|lmao|haha+|jk|just kidding|joking)\b|😂|🤣", 
 PROFESSIONAL = re.compile(r"\bsuicide (?:prevention|awareness|training|helpline|line|statistics|rates)\b|\b(?:crisis|helpline) "
                           r"(?:line )?volunteer\b|\b(?:domestic abuse|violence) (?:services|charity|charities|support work)\b|"
                           r"\b(?:help|helping|support|supporting) (?:women|people|victims|survivors) (?:leave|who)\b", _I)
+# The words as a subject of study, work or a story: "my dissertation is on self-harm", "overdose levels for the exam".
+TOPIC = re.compile(r"\b(?:dissertation|thesis|research|module|essay|book|novel|film|movie|documentary|series|podcast|article|"
+                   r"training|lecture|talk) (?:is |was )?(?:on|about)\b|\bthe (?:self-harm|suicide|abuse) (?:parts|scenes|chapters)\b|"
+                   r"\boverdose (?:levels|limits|thresholds)\b|\bscreen(?:s|ing)? (?:\w+ )?for\b|"
+                   r"\bsigns of (?:abuse|self-harm|suicid\w*|neglect)\b|\bsafeguarding\b", _I)
 
 _compiled = [(kind, re.compile(rx, _I)) for kind, rxs in KINDS.items() for rx in rxs]
 
 
-def risk_rule(text: str) -> tuple[str, str, bool] | None:
-    """(kind, the words matched, whether the rule decides alone) for the first pattern that matches, or None."""
+def risk_rule(text: str) -> tuple[str, str, str] | None:
+    """(kind, the words matched, what the match alone decides) for the first pattern that matches, or None.
+
+    "reply": the safety reply. "check": the words in a joke ("lol I want to die") get at least a gentle check on
+    safety. "read": the words as a figure of speech, a subject of work or study, or about a job ("I mean this
+    company"); the rule decides nothing and the neighbours read the message as a whole.
+    """
     for kind, rx in _compiled:
         if m := rx.search(text):
-            guarded = bool(ABOUT_WORK.search(text) or JOKING.search(text) or PROFESSIONAL.search(text) or FIGURES.search(text))
-            return kind, m[0], not guarded
+            if ABOUT_WORK.search(text) or PROFESSIONAL.search(text) or TOPIC.search(text) or FIGURES.search(text):
+                return kind, m[0], "read"
+            return kind, m[0], "check" if JOKING.search(text) else "reply"
     return None

@@ -1,0 +1,116 @@
+"""Choose the safety neighbours' k and thresholds on the training half, then measure on the test half, which is
+never used for fitting or tuning.
+
+    .venv/bin/python -m evals.safety.fit             # choose, write assistant/reading/risk.json, measure
+    .venv/bin/python -m evals.safety.fit --report    # measure the shipped settings only
+    .venv/bin/python -m evals.safety.fit --compare   # also the logistic head over MiniLM and the cues, same folds
+
+Out of fold means one whole training file (one batch, written apart from the others) left out at a time, so a
+message is scored by examples that do not include its own batch's near-twins; the understanding set's messages are
+spread over the same folds (and so are the short everyday chat messages). Recall comes first: `low` (a gentle check on safety, no coaching that turn) is set
+where the rules and the neighbours together cost at most LOW_FALSE_ALARMS of the hard negatives out of fold;
+`threshold` (the safety reply, which holds the conversation there) at REPLY_FALSE_ALARMS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import numpy as np
+
+from assistant.reading import risk_neighbours
+from assistant.reading.risk import risk_rule
+
+K_GRID = (5, 10, 20)
+LOW_FALSE_ALARMS = 0.04  # the target is 5% on the test half; the rules' own false alarms count in this
+REPLY_FALSE_ALARMS = 0.01
+FOLDS_SEED = 0
+
+
+# Short everyday chat ("hi again", "bye") is a kind of message, not a batch with its own voice: spread over the
+# folds like the understanding set, and counted with the everyday messages, not the hard negatives.
+EVERYDAY = "safety/train-batch-safe-everyday"
+
+
+def folds(sources: list[str]) -> np.ndarray:
+    files = sorted({s for s in sources if s.startswith("safety/") and s != EVERYDAY})
+    fold = np.array([files.index(s) if s in files else -1 for s in sources])
+    spread = np.random.default_rng(FOLDS_SEED).integers(0, len(files), int((fold == -1).sum()))
+    fold[fold == -1] = spread
+    return fold
+
+
+def out_of_fold(vectors: np.ndarray, labels: np.ndarray, fold: np.ndarray, k: int) -> np.ndarray:
+    oof = np.zeros(len(labels))
+    for f in np.unique(fold):
+        test, train = fold == f, fold != f
+        oof[test] = risk_neighbours.neighbour_scores(vectors[test], vectors[train], labels[train], k)
+    return oof
+
+
+def choose(oof: np.ndarray, labels: np.ndarray, hard: np.ndarray, rule: np.ndarray) -> dict:
+    """Thresholds from the hard negatives the rules leave alone, so rules and neighbours together stay in budget."""
+    left = hard & ~rule
+    budget = lambda share: max(share * hard.sum() - (hard & rule).sum(), 0) / max(left.sum(), 1)  # noqa: E731
+    low = float(np.quantile(oof[left], 1 - budget(LOW_FALSE_ALARMS)))
+    high = max(float(np.quantile(oof[left], 1 - budget(REPLY_FALSE_ALARMS))), low)
+    flagged, replied = rule | (oof >= low), rule | (oof >= high)
+    return {"threshold": round(high, 4), "low": round(low, 4),
+            "cv_recall": round(float(flagged[labels].mean()), 3),
+            "cv_recall_safety_reply": round(float(replied[labels].mean()), 3),
+            "cv_false_alarms_hard_negatives": round(float(flagged[hard].mean()), 3),
+            "cv_false_alarms_everyday": round(float(flagged[~labels & ~hard].mean()), 3),
+            "cv_recall_rules_alone": round(float(rule[labels].mean()), 3)}
+
+
+def compare_logistic(texts: list[str], labels: np.ndarray, fold: np.ndarray, hard: np.ndarray, rule: np.ndarray) -> dict:
+    """The recogniser this replaced: a logistic head over MiniLM, the strongest clause and the cues."""
+    from sklearn.linear_model import LogisticRegression
+
+    from assistant.reading.features import featurize
+
+    X = featurize(texts)
+    oof = np.zeros(len(labels))
+    for f in np.unique(fold):
+        model = LogisticRegression(C=4.0, max_iter=3000, class_weight="balanced").fit(X[fold != f], labels[fold != f])
+        oof[fold == f] = model.predict_proba(X[fold == f])[:, 1]
+    return choose(oof, labels, hard, rule)
+
+
+def fit(compare: bool) -> dict:
+    texts, labels, sources = risk_neighbours.examples()
+    hard = np.array([s.startswith("safety/") and s != EVERYDAY for s in sources]) & ~labels
+    rule = np.array([(found := risk_rule(t)) is not None and found[2] != "read" for t in texts])
+    fold = folds(sources)
+    vectors, _ = risk_neighbours.reference()  # the same examples in the same order, embedded once and kept
+    trials = {}
+    for k in K_GRID:
+        trials[k] = choose(out_of_fold(vectors, labels, fold, k), labels, hard, rule)
+        print(f"  k={k:<3d} {trials[k]}", flush=True)
+    k = max(trials, key=lambda k: (trials[k]["cv_recall"], -k))
+    settings = {"encoder": "all-mpnet-base-v2", "k": k, **{n: trials[k][n] for n in ("threshold", "low")},
+                "trained_on": len(texts), "cross_validation": trials[k], "folds": "one training file left out at a time"}
+    if compare:
+        settings["compared"] = {"logistic head over MiniLM and cues": compare_logistic(texts, labels, fold, hard, rule)}
+        print(f"  logistic {settings['compared']}", flush=True)
+    risk_neighbours.SETTINGS.write_text(json.dumps(settings, indent=1) + "\n")
+    risk_neighbours.settings.cache_clear()
+    return settings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--report", action="store_true", help="measure the shipped settings without fitting")
+    parser.add_argument("--compare", action="store_true", help="also fit the logistic head on the same folds")
+    args = parser.parse_args()
+    settings = risk_neighbours.settings() if args.report else fit(args.compare)
+    from evals.safety.measure import measure, write_report
+
+    result = measure()
+    write_report(result, settings)
+    print(json.dumps({k: result[k] for k in ("recall", "false_alarm_rate", "confusion")}))
+
+
+if __name__ == "__main__":
+    main()
