@@ -22,7 +22,8 @@ _MONTH = re.compile(r"\b(?:by|in|before|until|end of|the end of|during|for the|i
                     "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?", re.I)
 _WEEKDAY = re.compile(r"\b(?:by|on|next|this|before)?\s*(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _RELATIVE = {
-    re.compile(r"\btoday\b", re.I): 0, re.compile(r"\btomorrow\b", re.I): 1,
+    # "that's all for today" closes a conversation; it names no date.
+    re.compile(r"(?<!all for )(?<!enough for )(?<!it for )(?<!that for )\btoday\b", re.I): 0, re.compile(r"\btomorrow\b", re.I): 1,
     re.compile(r"\bnext week\b", re.I): 7, re.compile(r"\bnext month\b", re.I): 30,
     re.compile(r"\b(?:end of|by the end of) (?:the|this) week\b", re.I): None,
     re.compile(r"\b(?:end of|by the end of) (?:the|this) month\b", re.I): None,

@@ -4,6 +4,8 @@ own reaches a draft within two turns."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from assistant.reading.reflect import copied_run
 from evals.scorers.listening import ASKS_FOR
 
@@ -124,3 +126,30 @@ async def test_a_past_date_is_no_deadline_and_a_later_one_is(coach, fake):
     draft = (await coach.state("t1"))["draft"]
     assert draft["time_bound"].startswith("by summer")
     assert "June" not in " ".join(str(v) for v in draft.values())
+
+
+NURSE = [  # written as a person types, without looking at the flow: doubt, a love, a goal, its parts, goodbye
+    "I'm a staff nurse, six years on the same ward. My manager keeps saying I should do the leadership course",
+    "honestly I'm not sure I want to manage anyone. what I love is teaching the new starters",
+    "maybe something like becoming the ward's practice educator by next autumn",
+    "I'd know it worked if the new starters sign off their competencies in weeks, not months",
+    "it matters because the new ones are drowning and I remember how that felt",
+    "yes that's mine",
+    "ask the education lead what the role needs, and run one teaching session a month starting in January",
+    "thanks, that's all for today. bye",
+]
+
+
+async def test_doubt_is_not_a_goal_a_measure_is_not_also_the_reach_and_goodbye_is_not_a_date(coach, fake):
+    results = await talk(coach, NURSE)
+    assert "manage anyone" not in results[1].assistant  # "not sure I want to manage anyone" is not their goal
+    draft = (await coach.state("t1"))["draft"]
+    assert draft["statement"].startswith("becoming the ward's practice educator")
+    assert draft["measurable"].startswith("I'd know it worked") and not draft.get("achievable")
+    saved = results[6].move
+    last = results[-1]
+    assert last.move["kind"] == "set_check_in" and "?" not in last.assistant  # said goodbye: asked nothing more
+    assert "Thank you for today" in last.assistant
+    [goal] = coach.deps.goals.list_goals("ana")
+    assert str(goal["next_check_in"]) > date.today().isoformat()  # "all for today" named no date
+    assert saved["kind"] == "save_goal"

@@ -100,6 +100,7 @@ def test_a_terse_answer_is_read_against_the_question_it_answers():
 @pytest.mark.parametrize("text,expected", [
     ("by June", date(2027, 6, 30)), ("in three weeks", date(2026, 12, 13)), ("next Friday", date(2026, 11, 27)),
     ("2027-01-15", date(2027, 1, 15)), ("by the end of the month", date(2026, 11, 30)), ("someday", None),
+    ("can we finish it today?", TODAY), ("thanks, that's all for today. bye", None),
 ])
 def test_dates_people_write(text, expected):
     assert parse_when(text, TODAY) == expected
@@ -158,3 +159,8 @@ def test_reflections_name_what_people_like_and_never_make_a_plural_noun_a_verb()
     assert liked and "puzzles and explaining things" in liked[0]
     options = " ".join(reflections(read("Maybe something like events, or running projects for a charity.")))
     assert "running projects for a charity" in options and "eventsing" not in options
+
+
+def test_a_want_after_a_doubt_is_not_a_goal_and_a_love_is_a_reason():
+    r = read("honestly I'm not sure I want to manage anyone. what I love is teaching the new starters")
+    assert r.goal == "" and r.reason == "I love teaching the new starters"

@@ -105,6 +105,8 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
     elif kind == Kind.SET_CHECK_IN:
         reply.parts.append(load_prompt("save_failed", error=facts["save_error"]) if facts.get("save_error")
                            else load_prompt("checkin_set", check_in=facts["next_check_in"]))
+        if facts.get("farewell") and not facts.get("save_error"):
+            reply.parts.append(load_prompt("farewell"))
     elif kind == Kind.REJECTED:
         reply.parts.append(load_prompt("rejected"))
     elif kind == Kind.CHECKIN_OPEN:

@@ -24,6 +24,10 @@ INJECTION = re.compile(
     r"(ignore|disregard|forget) (all |any )?(the )?(previous|prior|above|earlier|your) (instructions|rules|prompts?)|"
     r"\bsystem prompt\b|\byou are now\b|\bact as\b|\bjailbreak\b|\bdeveloper mode\b|\bnew instructions\b", _I)
 
+# "thanks, that's all for today. bye": the person is closing the conversation, not asking for more.
+FAREWELL = re.compile(r"\b(?:bye|goodbye|good night|see you|see ya|talk (?:soon|later)|gotta go|got to go|signing off|"
+                      r"that'?s (?:all|it|enough) for (?:today|now|tonight)|done for (?:today|now|tonight))\b", _I)
+
 FORGET = re.compile(r"\bforget (?:what i (?:said|told you|wrote)|everything i said|that i said|that)(?: about| regarding)?\s*"
                     r"(?P<topic>[^.!?\n]*)", _I)
 

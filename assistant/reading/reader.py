@@ -178,6 +178,10 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
             measure = ""
             on.discard("measure")
 
+    feasibility = slot("feasibility", spans.clause_with(text, cues.FEASIBILITY))
+    if feasibility and measure_rule and feasibility in measure_rule:
+        feasibility = ""  # "I'd know it worked if ...": a measure said in so many words is not also what's within reach
+        on.discard("feasibility")
     forget = cues.FORGET.search(text)
     return Reading(
         text=text,
@@ -191,7 +195,7 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         actions=tuple(spans.action_spans(text) or ([a for a in [slot("action", "")] if a] if expecting == "action" else []))
         if "action" in on else (),
         reason=reason,
-        feasibility=slot("feasibility", spans.clause_with(text, cues.FEASIBILITY)),
+        feasibility=feasibility,
         feelings=tuple(cues.feelings(text)) if "feeling" in on else (),
         risk=risk,
         stage=cues.career_stage(text),

@@ -98,8 +98,3 @@ def scores(texts: list[str]) -> np.ndarray:
         _recent.update(fresh)
         known.update(fresh)
     return np.asarray([known[t] for t in texts], dtype=np.float64)
-
-
-if __name__ == "__main__":  # make setup: build the examples' vectors before the first conversation needs them
-    logging.basicConfig(level=logging.INFO)
-    print(f"safety examples: {len(reference()[1])} vectors ready")

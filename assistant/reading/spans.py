@@ -40,9 +40,13 @@ def tidy(span: str) -> str:
     return _TRAIL.sub("", span)
 
 
+# "I'm not sure I want to manage anyone": the doubt comes before the want, so what follows is not their goal.
+_DOUBTED = re.compile(r"\b(?:not sure|unsure|don'?t know|no idea|not certain|don'?t think|doubt)(?: (?:if|whether|that))?\s*$", re.I)
+
+
 def goal_span(text: str) -> str:
     """The person's own goal in their words, or "" when no rule finds one."""
-    found = [m for m in cues.OWN_GOAL.finditer(text) if len(m["goal"].split()) >= 2]
+    found = [m for m in cues.OWN_GOAL.finditer(text) if len(m["goal"].split()) >= 2 and not _DOUBTED.search(text[: m.start()])]
     if not found:
         drift = cues.DRIFT.search(text)
         if drift:
@@ -87,7 +91,7 @@ def reason_span(text: str) -> str:
     if not m:
         return ""
     rest = re.split(r"(?<=[.!?])\s|\n", text[m.start():], maxsplit=1)[0]
-    return tidy(rest)
+    return tidy(re.sub(r"^(i (?:love|like|enjoy)) is\b", r"\1", rest, flags=re.I))  # "what I love is teaching"
 
 
 def to_sentence_end(text: str, rx: re.Pattern) -> str:

@@ -18,7 +18,7 @@ from assistant.graph.moves import Kind, Move
 from assistant.graph.state import CoachState, GoalMention
 from assistant.knowledge.library import Library
 from assistant.reading import Reading
-from assistant.reading.cues import GREETING, PLAIN_GOAL, RETURN_TO_GOALS
+from assistant.reading.cues import FAREWELL, GREETING, PLAIN_GOAL, RETURN_TO_GOALS
 from assistant.reading.reflect import gist
 from assistant.text import clip_words, overlap
 
@@ -458,7 +458,7 @@ class Planner:
     def take_check_in_date(self) -> Move:
         found = find_when(self.text, self.today)
         return self.move(Kind.SET_CHECK_IN, phase="done", check_in=found[0].isoformat() if found else None,
-                         reason="the person chose the check-in date")
+                         farewell=bool(FAREWELL.search(self.text)), reason="the person chose the check-in date")
 
     # -- returning people and check-ins ---------------------------------------------------------------------
     def remember(self) -> str:

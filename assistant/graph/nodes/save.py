@@ -41,7 +41,8 @@ async def save(state: CoachState, runtime: Runtime[Deps]) -> dict:
             else:
                 goal = await asyncio.to_thread(store.get_goal, owner, goal_id)
             facts["next_check_in"] = goal["next_check_in"]
-            move.question = runtime.context.library.question("invite", "more").text
+            # Someone saying goodbye is not asked what else is on their mind.
+            move.question = "" if facts.get("farewell") else runtime.context.library.question("invite", "more").text
         elif move.kind == Kind.FORGET:
             gone = await asyncio.to_thread(runtime.context.memory.forget, owner, about=facts["topic"])
             facts.update(count=len(gone), forgotten=[facts["topic"]])
