@@ -23,7 +23,7 @@ def load_turns(path: Path) -> list[str]:
         raise ScriptError(f"Cannot read {path}: {exc}") from exc
     if path.suffix.lower() in (".yaml", ".yml"):
         try:
-            data = yaml.safe_load(raw)
+            data = yaml.load(raw, Loader=yaml.BaseLoader)  # every turn stays text: "yes", "no", "3" as typed
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f" at line {mark.line + 1}" if mark else ""

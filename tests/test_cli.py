@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import waymark
 
 CONTRACT = {"turn", "user", "assistant", "phase", "imposition", "retrieved", "llm_calls", "latency_ms"}
@@ -90,3 +92,14 @@ def test_search_and_review_never_start_the_chat_model(tmp_path, env):
     reviewed = waymark("review", str(transcript), env=down)
     assert reviewed.returncode == 0 and "Transcript review" in reviewed.stdout, reviewed.stderr
     assert "Loading" in reviewed.stderr  # a progress line before the models load
+
+
+def test_a_replay_script_keeps_every_turn_as_typed(tmp_path):
+    from assistant.replay import ScriptError, load_turns
+
+    script = tmp_path / "s.yaml"
+    script.write_text("- hello\n- yes\n- 3\n- no\n- {user: 'on'}\n")
+    assert load_turns(script) == ["hello", "yes", "3", "no", "on"]  # YAML would read yes/no/on as booleans
+    script.write_text("- hello\n- [a, b]\n")
+    with pytest.raises(ScriptError, match="turn 2 is not text"):
+        load_turns(script)

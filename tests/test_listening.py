@@ -153,3 +153,28 @@ async def test_doubt_is_not_a_goal_a_measure_is_not_also_the_reach_and_goodbye_i
     [goal] = coach.deps.goals.list_goals("ana")
     assert str(goal["next_check_in"]) > date.today().isoformat()  # "all for today" named no date
     assert saved["kind"] == "save_goal"
+
+
+DRIVER = [  # written as a person types: venting, a wife's idea, a preference, a goal with a date, its parts, steps
+    "this job is killing me honestly. 12 hour shifts driving vans",
+    "my wife thinks I should go for the transport manager job at the depot. pays more",
+    "dunno. I'd rather be home for the kids' tea than earn more",
+    "something like getting onto day shifts by the summer would change everything",
+    "I'd know because I'd be home by six at least four nights a week",
+    "it's realistic, two of the lads did it last year",
+    "it's for the kids really",
+    "accept",
+    "talk to my gaffer on Monday and check the day rota next week",
+]
+
+
+async def test_a_job_described_is_not_a_part_of_a_goal_and_each_step_keeps_its_own_when(coach, fake):
+    results = await talk(coach, DRIVER)
+    assert "within reach" not in results[0].assistant  # venting about shifts is not what makes a goal doable
+    assert "worn down" in results[0].assistant  # "this job is killing me": heard as how it wears them down
+    draft = (await coach.state("t1"))["draft"]
+    assert draft["statement"] == "getting onto day shifts by the summer"  # not "... would change everything"
+    assert draft["achievable"].startswith("it's realistic") and draft["relevant"].startswith("it's for the kids")
+    assert results[-1].move["kind"] == "save_goal"
+    [goal] = coach.deps.goals.list_goals("ana")
+    assert [a["text"] for a in goal["actions"]] == ["talk to my gaffer on Monday", "check the day rota next week"]

@@ -161,6 +161,16 @@ def test_reflections_name_what_people_like_and_never_make_a_plural_noun_a_verb()
     assert "running projects for a charity" in options and "eventsing" not in options
 
 
+@pytest.mark.parametrize("text", ["hello", "hi again", "good morning", "hey there"])
+def test_a_greeting_is_no_goal(text):
+    r = read(text)
+    assert r.goal == "" and not r.has("goal_own", "measure", "reason", "action")
+
+
 def test_a_want_after_a_doubt_is_not_a_goal_and_a_love_is_a_reason():
     r = read("honestly I'm not sure I want to manage anyone. what I love is teaching the new starters")
     assert r.goal == "" and r.reason == "I love teaching the new starters"
+
+
+def test_a_preference_keeps_what_they_want_not_what_they_would_give_up():
+    assert read("dunno. I'd rather be home for the kids' tea than earn more").goal == "be home for the kids' tea"

@@ -9,7 +9,7 @@ from assistant.dates import find_when
 from assistant.graph.goalwords import goal_kind
 from assistant.graph.state import Draft
 from assistant.reading import Reading
-from assistant.reading.cues import MEASURE
+from assistant.reading.cues import FEASIBILITY, MEASURE
 from assistant.reading.spans import tidy
 from assistant.text import clip_words, content_words
 
@@ -46,7 +46,7 @@ MEASURE_HUNCH = 0.5  # the measure head's probability above which an unlabelled 
 
 
 def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | None = None,
-           goal_is_theirs: bool = True, measure_needs_cue: bool = False) -> tuple[Draft, list[str]]:
+           goal_is_theirs: bool = True, no_goal_yet: bool = False) -> tuple[Draft, list[str]]:
     """Every part this message says goes into the draft; returns the draft and the parts it added or changed.
 
     `goal_is_theirs`: False while the goal under discussion is someone else's; its measure and date are theirs, not
@@ -72,12 +72,13 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     action_text = " ".join(r.actions)
     # With no goal yet, only a measure said in so many words ("I'd know because ...") is filed: a classifier's
     # hunch ("I liked the group projects more than the exams") would show up as a wrong part of a goal not yet named.
-    if r.measure and goal_is_theirs and (expecting == "measurable" or not measure_needs_cue or MEASURE.search(r.text)):
+    if r.measure and goal_is_theirs and (expecting == "measurable" or not no_goal_yet or MEASURE.search(r.text)):
         put("measurable", r.measure)
     # "enrol this week" dates a step, not the goal; "I've booked a call for next Tuesday" does not move its deadline
     if r.timeframe and goal_is_theirs and r.timeframe not in action_text and not (r.has("action") and out.get("time_bound")):
         put("time_bound", dated(r.timeframe, today))
-    if r.feasibility:
+    # The same for what is within reach: "12 hour shifts driving vans", said before any goal, describes a job.
+    if r.feasibility and (expecting == "achievable" or not no_goal_yet or FEASIBILITY.search(r.text)):
         put("achievable", r.feasibility)
     if r.reason:
         put("relevant", r.reason)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from assistant.dates import parse_when
+from assistant.dates import find_when, parse_when
 
 KIND_CUES = {
     "emotional": r"\b(confiden\w*|stress\w*|anxi\w*|calm|balance|wellbeing|well-being|feel\w*|burn\w*|happ\w+|nerv\w+|worr\w+|self-esteem)\b",
@@ -25,11 +25,22 @@ def goal_kind(text: str) -> str:
 _SPLIT = re.compile(r"\n+|;|\s*\d+[.)]\s+|\s*[-•*]\s+|,\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+", re.I)
 
 
+def _split_at_and(part: str) -> list[str]:
+    """ "talk to my gaffer on Monday and check the day rota next week": an "and" right after a step's own when
+    starts the next step; "agree the scope and the budget" stays one."""
+    for m in re.finditer(r"\s+and\s+", part):
+        left, right = part[: m.start()], part[m.end():]
+        if len(right.split()) >= 2 and (when := find_when(left)) and left.rstrip(" ,").endswith(when[1]):
+            return [left.strip(" ,"), *_split_at_and(right)]
+    return [part]
+
+
 def parse_actions(text: str, today: date | None = None) -> list[tuple[str, date]]:
     """Two to five actions from a list the person wrote; each keeps their words and gets a date (theirs, or spaced weeks)."""
     today = today or date.today()
     parts = [p.strip(" .,-") for p in _SPLIT.split(text) if p and p.strip(" .,-")]
     parts = [p for p in parts if len(p.split()) >= 2]
+    parts = [re.sub(r"^(?:and )?then ", "", piece, flags=re.I) for p in parts for piece in _split_at_and(p)]
     out = []
     for i, part in enumerate(parts[:5]):
         out.append((part, parse_when(part, today) or today + timedelta(weeks=2 * (i + 1))))

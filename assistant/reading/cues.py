@@ -117,6 +117,7 @@ ACTION = re.compile(
 REASON = re.compile(
     r"\b(because|'?cause|cos|so that|it matters|matters to me|important to me|i care (?:about|a lot)|it would (?:give|mean)|"
     r"means a lot|that'?s why|the reason is|i love|i believe in|it connects to|it'?s about|"
+    r"it'?s (?:all |really |mostly )?for (?:the|my|our) (?!(?:next|last|first) )\w+|"
     # what the goal brings, said after it: "become senior carer, it is more responsibility and more money"
     r"(?<=, )it (?:is|'s|would be|will be|means|would mean|will mean|gives?|would give) (?:more|better|a better|less|real) \w+)", _I)
 FEASIBILITY = re.compile(
@@ -184,10 +185,14 @@ RULES = {  # intent -> its precise cue, also a feature for the fitted classifier
 }
 
 
+# "this job is killing me": the figure names how the work wears them down.
+WORN_DOWN = re.compile(r"\b(?:job|work|shifts?|commute|hours|rota) (?:is|are) killing me\b", _I)
+
+
 def feelings(text: str) -> list[str]:
     """Names of the feelings the person's words express, in the order of the lexicon."""
     plain = FIGURES_OF_SPEECH.sub(" ", text)
-    return [name for name, rx in _FEELINGS if rx.search(plain)]
+    return [name for name, rx in _FEELINGS if rx.search(plain) or (name == "exhausted" and WORN_DOWN.search(text))]
 
 
 def career_stage(text: str) -> str | None:

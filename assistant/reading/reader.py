@@ -131,6 +131,8 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if risk.level == "high":
         on.add("distress")
 
+    if cues.GREETING.search(text) and len(text.split()) <= 3:
+        on -= {*SLOT_INTENTS, "goal_own", "goal_other", "goal_duty"}  # "hello" opens a conversation; it is no goal
     other, who = spans.other_goal_span(text)
     if (m := cues.OTHER_GOAL.search(text)) and spans.ABOUT_WAYMARK.match(m["goal"]):
         on -= {"goal_other", "action"}  # "my mentor said I should use this": why they came, not a goal or a step

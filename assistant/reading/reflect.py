@@ -13,6 +13,7 @@ from functools import cache
 import yaml
 
 from assistant.prompts import PROMPT_DIR
+from assistant.reading import cues
 from assistant.reading.reader import Reading
 from assistant.reading.spans import tidy
 from assistant.text import content_words
@@ -190,7 +191,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     if not out and _SUPPORT.search(r.text):
         out.append(_pick("support", seed))
     if not out:
-        for situation, present in (("unsure", r.has("unsure")), ("feasibility", bool(r.feasibility)),
+        for situation, present in (("unsure", r.has("unsure")), ("feasibility", bool(r.feasibility) and (goal_in_hand or bool(cues.FEASIBILITY.search(r.text)))),
                                    ("measure", bool(r.measure)), ("action", bool(r.actions)),
                                    ("timeframe", bool(r.timeframe) and (goal_in_hand or r.any_goal or bool(_DEADLINE.search(r.text))))):
             if present:

@@ -250,7 +250,7 @@ class Planner:
         focus = self.get("focus_goal")
         draft, added = drafting.absorb(self.get("draft") or {}, self.r, self.turn, self.today, expecting,
                                        goal_is_theirs=focus is None or focus["whose"] == "theirs",
-                                       measure_needs_cue=focus is None)
+                                       no_goal_yet=focus is None)
         if self.answers_why and "relevant" not in added:
             draft = {**draft, "relevant": clip_words(self.text.strip(), drafting.PART_WORDS),
                      "said_at": {**draft.get("said_at", {}), "relevant": self.turn}}
