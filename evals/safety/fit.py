@@ -52,7 +52,11 @@ def out_of_fold(vectors: np.ndarray, labels: np.ndarray, fold: np.ndarray, k: in
 def choose(oof: np.ndarray, labels: np.ndarray, hard: np.ndarray, rule: np.ndarray) -> dict:
     """Thresholds from the hard negatives the rules leave alone, so rules and neighbours together stay in budget."""
     left = hard & ~rule
-    budget = lambda share: max(share * hard.sum() - (hard & rule).sum(), 0) / max(left.sum(), 1)  # noqa: E731
+
+    def budget(share: float) -> float:
+        """The share of the hard negatives the rules leave alone that the neighbours may still flag."""
+        return max(share * hard.sum() - (hard & rule).sum(), 0) / max(left.sum(), 1)
+
     low = float(np.quantile(oof[left], 1 - budget(LOW_FALSE_ALARMS)))
     high = max(float(np.quantile(oof[left], 1 - budget(REPLY_FALSE_ALARMS))), low)
     flagged, replied = rule | (oof >= low), rule | (oof >= high)
