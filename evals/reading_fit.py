@@ -39,7 +39,7 @@ def training_rows() -> list[dict]:
     for path in sorted(UNDERSTANDING.glob("train*.jsonl")):
         for r in load_jsonl(path):
             rows.append({"text": r["text"], "targets": {o: int(o in r["intents"]) for o in OUTPUTS},
-                         "mask": {o: 1 for o in OUTPUTS}, "composed": "generated" in path.name})
+                         "composed": "generated" in path.name})
     return rows
 
 
@@ -74,25 +74,22 @@ def fit(rows: list[dict]) -> dict:
     X = featurize(texts)
     heads, report = {}, {}
     for name in OUTPUTS:
-        keep = np.array([r["mask"][name] for r in rows]) == 1
-        y_all = np.array([r["targets"][name] for r in rows])[keep]
-        Xk = X[keep]
-        composed = np.array([r["composed"] for r in rows])[keep]
+        y_all = np.array([r["targets"][name] for r in rows])
+        composed = np.array([r["composed"] for r in rows])
         hand = ~composed
         rule_all = rule_hits(texts, name)
-        rule_all = rule_all[keep] if rule_all is not None else None
         # Everything below is judged on the hand-written messages only.
         y, rule = y_all[hand], (rule_all[hand] if rule_all is not None else None)
         precise = rule is not None and rule.sum() > 0 and y[rule == 1].mean() >= RULE_PRECISION
         trials = []
         for C in C_GRID:
-            oof = out_of_fold(Xk, y_all, C, composed)[hand]
+            oof = out_of_fold(X, y_all, C, composed)[hand]
             t, score = best_threshold(y, oof, rule if precise else None)
             p, r, _ = f1(y, ((oof >= t) | ((rule == 1) if precise else False)).astype(int))
             trials.append((score, C, {"threshold": t, "cv_f1": round(score, 3), "cv_precision": round(p, 3),
                                       "cv_recall": round(r, 3)}))
         _, C, chosen = max(trials, key=lambda t: t[0])
-        model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(Xk, y_all)
+        model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(X, y_all)
         heads[name] = {"coef": [round(float(c), 6) for c in model.coef_[0]], "intercept": round(float(model.intercept_[0]), 6),
                        "threshold": chosen["threshold"], "rule_decides": bool(precise)}
         report[name] = {**{k: (float(v) if isinstance(v, (np.floating, np.integer)) else v) for k, v in chosen.items()},
