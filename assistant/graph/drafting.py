@@ -53,7 +53,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     the person's, so only why it matters and what is within reach are kept for the person's own version.
     `expecting`: the part the last question asked for. A message that names no part but answers it with words of
     substance fills it only for the parts whose answers have no reliable cue (why it matters, why it is within
-    reach); an agreement, a doubt or a question fills nothing.
+    reach), and the measure when it answers "how would you know?" in three or more words of substance; an agreement,
+    a doubt or a question fills nothing.
     """
     out: Draft = {**draft, "said_at": dict(draft.get("said_at", {}))}
     added: list[str] = []
@@ -88,13 +89,17 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         if out["actions"] != before:
             added.append("actions")
     quiet = r.has("agree", "unsure", "question_to_waymark", "asks_advice", "off_topic", "distress") or r.any_goal or added
-    # Only the parts whose answers carry no reliable cue take an unlabelled answer: a goal and its measure are said
-    # in so many words, and filing any next message under them is how a draft fills with the wrong parts.
+    # Only the parts whose answers carry no reliable cue take an unlabelled answer: a goal is said in so many words,
+    # and filing any next message under it is how a draft fills with the wrong parts.
     if expecting in ("achievable", "relevant") and not quiet and len(content_words(r.text)) >= 2:
         # "The project ships and the team says it went well", said when asked what is within reach: it reads as a
         # measure, and the measure is still open, so that is where it goes.
         looks_like_measure = not out.get("measurable") and r.scores.get("measure", 0.0) >= MEASURE_HUNCH
         put("measurable" if looks_like_measure and goal_is_theirs else expecting, r.text)
+    elif expecting == "measurable" and goal_is_theirs and not quiet and len(content_words(r.text)) >= 3:
+        # "run the site alone for a week", said when asked how they would know: a measure needs no cue words when
+        # it answers that question and says nothing else. Shorter answers ("mine", "done it") are not filed.
+        put("measurable", r.text)
     return out, added
 
 

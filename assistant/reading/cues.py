@@ -62,7 +62,7 @@ UNSURE = re.compile(
     r"\bdunno\b|\bhaven'?t (a clue|thought about it)|\bcan'?t (say|tell)\b|\bhard to say\b", _I)
 AGREE = re.compile(
     r"^\W*(yes|yeah|yep|yup|yes please|sure|ok(ay)?|right|exactly|correct|agreed|definitely|absolutely|sounds (good|right|about right)|"
-    r"that'?s (it|right|mine|correct|fine)|it is|it'?s mine|looks (good|right)|perfect|great|fine)\b[\w ,'’]{0,30}[.!]*\W*$", _I)
+    r"that'?s (it|right|mine|correct|fine)|it is|it'?s (all )?mine|(all )?mine|looks (good|right)|perfect|great|fine)\b[\w ,'’]{0,30}[.!]*\W*$", _I)
 
 GREETING = re.compile(r"^\W*(hi|hello|hey|hiya|good (morning|afternoon|evening)|i'?m back|back again|morning)\b", _I)
 
@@ -112,7 +112,7 @@ IMPERATIVE_STEP = (r"(?:^\s*(?:[-*]|\d+[.)])?\s*|[,;\n]\s*(?:and\s+)?(?:[-*]|\d+
                    r"update|block|list|message|text|shadow|reach out|submit|pick|choose|review|prepare|plan|start)\b")
 ACTION = re.compile(
     IMPERATIVE_STEP + r"|\b(i'?ll|i will|i'?m going to|i am going to|gonna|my (?:first|next) step|first step (?:is|would be|will be)|"
-    r"next step|step one|i can start by|i'?ll start (?:by|with)|i'?m starting|i'?ve booked|i'?ve signed up|"
+    r"next step|step one|i can start by|i'?ll start (?:by|with)|i'?m starting|i'?ve (?:already |just )?(?:booked|signed up|emailed|enrolled|enroled|applied|registered|started)|"
     r"(?:this|next) week i|tomorrow i|on monday i|i plan to (?:email|call|ask|book|sign|enrol|enroll|talk|meet|write|set))\b", _I)
 REASON = re.compile(
     r"\b(because|'?cause|cos|so that|it matters|matters to me|important to me|i care (?:about|a lot)|it would (?:give|mean)|"
@@ -210,3 +210,9 @@ RETURN_TO_GOALS = re.compile(
     r"\b((go|get|come) back to (my|the|our) (goal|plan|career|conversation)|(continue|carry on) with (my|the) (goal|plan)|"
     r"can we (go back|continue|carry on|get back)|let'?s (go back|continue|carry on|get back|talk about my (goal|career))|"
     r"i'?m (ok|okay|fine|safe) now,? (let'?s|can we)|back to (the )?goals?)\b", _I)
+
+# Distance from a goal or a path: "I don't care much about managing people", "not interested in the course".
+DISTANCE = re.compile(r"\b(?:i )?(?:really |honestly )?(?:don'?t|dont|do not|never) (?:really |much |actually )?"
+                      r"(?:care (?:much |that much )?(?:about|for)|want(?: to)?|like|enjoy|fancy)\s+(?P<what>[^.!?;\n]{3,60})|"
+                      r"\bnot (?:really |that |very )?(?:interested in|into|bothered about|keen on)\s+(?P<what2>[^.!?;\n]{3,60})|"
+                      r"\b(?:it'?s|that'?s) not (?:for me|my thing|me)\b", _I)

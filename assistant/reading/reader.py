@@ -5,6 +5,7 @@ the guard and the reviewer all read through here."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -171,6 +172,10 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if goal and spans.goal_span(text) and not measure_rule:
         on.discard("measure")  # a message that plainly states a goal names its measure in so many words, or not at all
     measure = slot("measure", measure_rule)
+    when = spans.timeframe_span(text) if "timeframe" in on else ""
+    if measure and not measure_rule and when and when in measure and not re.search(cues.NUMBER, measure.replace(when, ""), re.I):
+        measure = ""  # "It has to be by September, that's when the round closes": a date, not a measure of done
+        on.discard("measure")
     reason = slot("reason", spans.reason_span(text))
     if reason and measure and reason in measure:
         if measure_rule:  # "I'd know because ...": the because explains the measure
@@ -181,6 +186,10 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
             on.discard("measure")
 
     feasibility = slot("feasibility", spans.clause_with(text, cues.FEASIBILITY))
+    if measure and not measure_rule and feasibility and (measure in feasibility or feasibility in measure) \
+            and p["feasibility"] >= p["measure"]:
+        measure = ""  # one clause, one part: "I've done smaller ones and I'm backed, so it's within reach" is feasibility
+        on.discard("measure")
     if feasibility and measure_rule and feasibility in measure_rule:
         feasibility = ""  # "I'd know it worked if ...": a measure said in so many words is not also what's within reach
         on.discard("feasibility")
@@ -192,7 +201,7 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         goal=goal, goals=tuple(w for w, whose, _ in spans.goal_mentions(text) if whose == "theirs") if goal else (),
         other_goal=other, other_by=who if other else "", duty_goal=duty,
         measure=measure,
-        timeframe=spans.timeframe_span(text) if "timeframe" in on else "",  # a date is words a date parser reads
+        timeframe=when,  # a date is words a date parser reads
         # Steps are the ones the person lists; a whole message is taken as one only when steps were asked for.
         actions=tuple(spans.action_spans(text) or ([a for a in [slot("action", "")] if a] if expecting == "action" else []))
         if "action" in on else (),

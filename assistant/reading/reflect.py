@@ -43,7 +43,14 @@ _SUPPORT = re.compile(r"\b(?:my|our) (?:\w+ ){0,3}?(?:friends?|family|partner|wi
 _NEEDS_ITS_CLAUSE = {"person", "one", "ones", "people", "someone", "somebody", "kind", "type", "sort", "place", "thing", "guy",
                      "woman", "man", "role", "job"}
 _DEADLINE = re.compile(r"\b(?:by|until|deadline|no later than|has to be|needs to be|must be)\b", re.I)
-_FILLERS = {"really", "actually", "just", "truly", "very", "honestly", "basically", "kind", "sort", "of"}
+_FILLERS = {"really", "actually", "just", "truly", "very", "honestly", "basically"}
+_HEDGE = re.compile(r"\b(?:kind|sort) of\s+", re.I)  # "kind of" is filler; "of" alone is not ("tired of paying")
+# A reason that opens on how the person is ("tired of paying someone else") reads as a subject only with "being".
+_STATES = {"tired", "sick", "fed", "frustrated", "bored", "proud", "happy", "excited", "keen", "ready", "worried",
+           "scared", "afraid", "desperate", "stuck", "curious", "passionate", "free", "independent", "done", "good"}
+# A date set from outside rather than chosen: "it has to be by September, that's when the round closes".
+_FIXED_DATE = re.compile(r"\b(?:has to be|have to|needs? to be|must be|deadline|closes|is due|due by|no later than|"
+                         r"that'?s when)\b", re.I)
 # A goal is usually a verb phrase ("lead one project"); in a reflection it reads as "leading one project".
 _NOUN_START = {"the", "a", "an", "my", "our", "your", "more", "less", "some", "better", "fewer", "one", "two", "three",
                "being", "having", "getting", "a", "time", "work", "enough", "no"}
@@ -82,11 +89,11 @@ def gist(span: str, max_words: int = MAX_GIST_WORDS, *, as_noun: bool = False) -
         if stripped == text:
             break
         text = stripped
-    text = _TRAILING.sub("", text)
+    text = _TRAILING.sub("", _HEDGE.sub("", text))
     words = [w for w in text.split() if w.lower().strip(",.") not in _FILLERS]
     if len(words) > max_words:
         cut = max_words
-        while cut >= 2 and words[cut].lower().strip(",.") not in _BOUNDARY:
+        while cut >= 2 and words[cut].lower().strip(",.") not in _BOUNDARY and not words[cut - 1].endswith(","):
             cut -= 1
         if cut < 2:
             return ""
@@ -150,6 +157,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     the goal already in hand; `goal_in_hand`: whether any goal is under discussion (a date with none is not a
     deadline to reflect: "before our session on Thursday")."""
     seed = r.text
+    liked = _LIKES.search(r.text)
     if goal_is_why and r.goal and not r.reason:
         r = replace(r, reason=r.goal, goal="", goals=())
     out: list[str] = []
@@ -159,6 +167,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     if not goal and r.goal and (len(r.text.split()) <= 3 or len(r.goal.split()) == 1):
         goal = r.goal.strip(" .!")  # "promotion": a terse answer is all words that matter
     reason = gist(r.reason) if r.reason else ""
+    if reason.split()[0].lower() in _STATES if reason else False:
+        reason = "being " + reason
     if len(r.goals) >= 2:
         out.append(_pick("several", seed))
     elif r.goal and (r.other_goal or other_by):
@@ -175,6 +185,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.append(_fill(_pick("own_goal_with_reason", seed, goal), gist=goal, other=reason))
     elif r.goal:
         out.append(_fill(_pick("own_goal", seed, goal), gist=goal))
+    elif both := _less_more(r.text, liked):
+        out.append(_fill(_pick("less_more", seed), other=both[0], gist=both[1]))
     elif r.reason:
         out.append(_fill(_pick("reason", seed, reason), gist=reason))
 
@@ -186,7 +198,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.insert(0, feelings[felt[0]])
     if r.has("asks_advice"):
         out.insert(0, _pick("asks_advice", seed))
-    if not out and (liked := _LIKES.search(r.text)) and (what := gist(liked.group(1))):
+    if not out and liked and (what := gist(liked.group(1))):
         out.append(_fill(_pick("likes", seed), gist=what))
     if not out and _SUPPORT.search(r.text):
         out.append(_pick("support", seed))
@@ -196,10 +208,33 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
                                    ("timeframe", bool(r.timeframe) and (goal_in_hand or r.any_goal or bool(_DEADLINE.search(r.text))))):
             if present:
                 when = r.timeframe[:1].lower() + r.timeframe[1:] if r.timeframe else ""
+                if situation == "timeframe" and _FIXED_DATE.search(r.text):
+                    situation = "timeframe_fixed"
                 out.append(_fill(_pick(situation, seed), when=when))
                 break
     kept = [s for s in dict.fromkeys(out) if s and not copied_run(s, r.text)]
     return kept[:limit]
+
+
+def _less_more(text: str, liked: re.Match | None) -> tuple[str, str] | None:
+    """Away from one thing, toward another ("I don't care much about managing people. I like the analysis side"):
+    both, in the person's words, or None."""
+    far = cues.DISTANCE.search(text)
+    if not (far and liked and liked.start() > far.start() and (far["what"] or far["what2"])):
+        return None
+    group = "what" if far["what"] else "what2"
+    away = re.sub(r"[\s,;]*(?:but|and|though)?[\s,;]*$", "", text[far.start(group):min(far.end(group), liked.start())])
+    away = re.sub(r"^(?:to|doing) ", "", tidy(away).strip(" ,."))
+    words = away.split()
+    if len(words) > 4:
+        away = gist(away, as_noun=True)
+    elif words and words[0].lower() not in _NOUN_START and re.search(r"\b(?:want|like|enjoy|fancy)(?: to)?\s*$",
+                                                                     text[:far.start(group)], re.I):
+        away = " ".join([gerund(words[0]), *words[1:]])  # "don't want to manage my team" -> "managing your team"
+    away = " ".join(_POSSESSIVE.get(w.lower(), w) for w in away.split())
+    short = tidy(liked.group(1)).strip(" ,.!")
+    toward = gist(liked.group(1)) or (short if len(short.split()) <= 3 else "")
+    return (away, toward) if away and toward else None
 
 
 def _contrast(text: str) -> bool:

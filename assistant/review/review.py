@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from assistant.dates import parse_when
 from assistant.reading import Reading, read_many
-from assistant.reading.reflect import reflections
 from assistant.reading.spans import goal_mentions
+from assistant.review.alternatives import alternative
 from assistant.review.classify import directiveness, label_utterances
 from assistant.review.parse import Turn, TranscriptError
 from assistant.text import content_words, overlap
@@ -99,15 +99,6 @@ SIGNPOST = re.compile(r"\b(988|116 ?123|911|999|112|emergency|crisis (line|servi
                       r"someone you trust|are you safe|keep(ing)? (yourself )?safe|safety plan|professional help|counsell?or)\b", re.I)
 
 
-def suggestion(u: Utterance, previous: Reading | None) -> str:
-    """A non-directive alternative to a flagged helper turn: a reflection of what the person had just said."""
-    said = reflections(previous) if previous is not None else []
-    opener = said[0] if said else "It sounds like this matters to you."
-    if "goal_imposition" in u.labels:
-        return f"{opener} What would you like to aim for here, in your own words?"
-    return f"{opener} What ideas do you already have? If it would help, I could share a few options others have tried."
-
-
 def review(turns: Iterable[Turn], *, helper: str | None = None,
            progress: Callable[[int, int], None] | None = None) -> dict:
     turns = list(turns)
@@ -168,7 +159,7 @@ def summarise(utts: list[Utterance], helper_name: str, how: str) -> dict:
         last_person[u.index] = seen
         if u.role == "person":
             seen = readings[u.index]
-    flagged = [{"index": u.index, "text": u.text, "labels": u.labels, "suggestion": suggestion(u, last_person[u.index])}
+    flagged = [{"index": u.index, "text": u.text, "labels": u.labels, "suggestion": alternative(u.text, u.labels, last_person[u.index])}
                for u in helpers if u.imposing]
     strengths = [{"index": u.index, "text": u.text, "labels": u.labels} for u in helpers if not u.imposing and
                  ({"complex_reflection", "emphasizing_autonomy", "affirmation", "open_question"} & set(u.labels))][:5]

@@ -18,7 +18,7 @@ from assistant.graph.moves import Kind, Move
 from assistant.graph.state import CoachState, GoalMention
 from assistant.knowledge.library import Library
 from assistant.reading import Reading
-from assistant.reading.cues import FAREWELL, GREETING, PLAIN_GOAL, RETURN_TO_GOALS
+from assistant.reading.cues import DISTANCE, FAREWELL, GREETING, PLAIN_GOAL, RETURN_TO_GOALS
 from assistant.reading.reflect import gist
 from assistant.text import clip_words, overlap
 
@@ -323,6 +323,11 @@ class Planner:
         needed = EXAMINE_NEEDED[whose]
         if whose == "theirs" and draft.get("relevant"):
             needed = 0  # why it matters is already said: that was the one ownership question's job
+        if whose != "theirs" and self.pending.get("kind") == "examine" and DISTANCE.search(self.text) and not insisted:
+            # "I don't care much about managing people": their distance is the answer; what would they work toward?
+            q = self.ask("invite", "invite")
+            return self.move(Kind.INVITE_GOAL, phase="examine", question=q, pending={"kind": "invite", "key": "invite"},
+                             reason=f"distance from {focus['by']}'s goal: what they would work toward instead")
         if len(examined) < needed and not insisted:
             key = next(k for k in EXAMINE_ORDER[whose] if k not in examined)
             q = self.ask("examine", key)
