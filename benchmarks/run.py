@@ -117,6 +117,30 @@ def first_output(data: Path) -> dict:
     return out
 
 
+HELPER_LINES = ["What would you like to talk about today?", "It sounds like the new role has been weighing on you.",
+                "You should ask your manager for a clear plan before you say yes.",
+                "So on one hand you like the money, but on the other hand the hours worry you?",
+                "Would it be all right if I shared what some people in your position have tried?",
+                "What matters most to you in how this turns out?"]
+PERSON_LINES = ["My manager wants me to take the team lead job.", "I don't know, the hours would be long.",
+                "What do you think I should do?", "Yes, go on.", "I want more time with my kids, honestly.",
+                "Maybe I could ask for a trial period first."]
+
+
+def review_100() -> dict:
+    """Seconds to review a 100-utterance transcript once the models are loaded (#20: at most 5 s on 2 cores)."""
+    from assistant.review.parse import Turn
+    from assistant.review.review import review
+
+    turns = [Turn("Coach" if i % 2 == 0 else "Client",
+                  (HELPER_LINES if i % 2 == 0 else PERSON_LINES)[(i // 2) % 6] + (f" ({i})" if i >= 12 else ""), i + 1)
+             for i in range(100)]
+    review(turns[:6])  # load the models
+    t = time.perf_counter()
+    review(turns)
+    return {"review_100_utterances_s": round(time.perf_counter() - t, 2)}
+
+
 async def long_conversation(data: Path, fake) -> dict:
     """Prompt tokens sent per turn stay bounded: turn 40 against turn 10 of one long conversation."""
     fake.reset()
@@ -281,6 +305,9 @@ async def main() -> None:
         print("== time to first output of a command (fresh process)", flush=True)
         out["first_output"] = await asyncio.to_thread(first_output, data)
         print(json.dumps(out["first_output"], indent=1), flush=True)
+        print("== transcript review: 100 utterances, models loaded", flush=True)
+        out["review"] = await asyncio.to_thread(review_100)
+        print(json.dumps(out["review"], indent=1), flush=True)
         print("== concurrent sessions through Chainlit", flush=True)
         out["concurrency"] = await concurrent_sessions(data, fake, 5 if args.quick else 20, 0.25)
         print(json.dumps(out["concurrency"], indent=1), flush=True)
@@ -288,7 +315,7 @@ async def main() -> None:
     line = {
         "turn_ms_p50": round(e["turn_ms_p50"], 1), "reply_ms_p50": round(e["reply_ms_p50"], 1),
         "reply_ratio": round(e["reply_ratio"], 3), "llm_calls_per_turn": round(e["llm_calls_per_turn"], 2),
-        "read_ms_per_message": round(e["read_ms_per_message"], 1), **out["first_output"],
+        "read_ms_per_message": round(e["read_ms_per_message"], 1), **out["first_output"], **out["review"],
         "prompt_tokens_growth": round(out["long"]["prompt_tokens_growth"], 3),
         "retrieval_p95_ms_10k": round(out["retrieval"]["retrieval_p95_ms"], 1),
         "concurrent_sessions": c["concurrent_sessions"], "concurrent_errors": c["concurrent_errors"],

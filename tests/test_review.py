@@ -85,15 +85,17 @@ def test_review_json_contract_and_findings(tmp_path, env):
     assert {u["role"] for u in out["utterances"]} == {"helper", "person"}
     assert set(out["metrics"]) >= {"directiveness", "helper_talk_share", "reflection_to_question", "open_question_pct",
                                    "complex_reflection_pct", "advice_without_permission", "goal_impositions"}
-    advice = out["utterances"][2]
-    assert advice["imposing"] and "advice" in advice["labels"]
+    # "You should apply" scores below the precise threshold: shown as possibly advice, never as a finding.
+    should = out["utterances"][2]
+    assert "possible_advice" in should["labels"] and not should["imposing"]
+    assert [p["index"] for p in out["possibly"]] == [2]
     assert "open_question" in out["utterances"][0]["labels"]
     assert not out["utterances"][4]["imposing"]
     assert 0 <= out["metrics"]["directiveness"] <= 1
     director = next(g for g in out["goals"] if "director" in g["goal"])
     assert director["first_said_by"] == "person" and director["whose"] == "someone_else"
     html = (tmp_path / "r.html").read_text()
-    assert "<img" in html and "Moments to look at again" in html
+    assert "<img" in html and "Moments to look at again" in html and "How far to trust the advice flags" in html
 
 
 def test_helper_is_detected_by_questions_when_names_say_nothing():
@@ -109,3 +111,34 @@ def test_a_wrong_helper_name_is_refused_with_the_speakers(tmp_path, env):
     path.write_text(TXT)
     done = waymark("review", str(path), "--helper", "Zed", env=env)
     assert done.returncode == 2 and "Coach" in done.stderr and "Alex" in done.stderr
+
+
+SESSION = """Coach: What brings you in?
+Sam: I keep drinking every night to unwind, and my doctor is worried.
+Coach: You need to cut down to two drinks a week and make sure you exercise.
+Sam: I want to be healthier for my kids, but evenings are hard.
+Coach: Well, I think you should join a gym, and you should stop keeping beer in the house.
+Sam: Maybe.
+Coach: So on one hand a drink helps you unwind, but on the other hand you want to be well for your kids?
+"""
+
+
+def test_flagged_turns_get_alternatives_written_for_them():
+    from assistant.review.review import review
+
+    out = review(parse_string(SESSION))
+    flagged = {f["index"]: f for f in out["flagged"]}
+    assert set(flagged) == {2, 4}, out["flagged"]
+    first, second = flagged[2]["suggestion"], flagged[4]["suggestion"]
+    assert first != second  # never one stock sentence
+    assert "cut down to two drinks" in first and "they exercise" in first  # the helper's idea, offered as an option
+    assert "join a gym" in second and "kids" in second  # ... after a reflection of what the person had just said
+    assert all("?" in s and ("all right" in s or "one idea" in s) for s in (first, second))  # permission first
+
+
+def test_a_reflection_phrased_as_a_question_counts_as_a_reflection():
+    from assistant.review.review import review
+
+    out = review(parse_string(SESSION))
+    two_sided = out["utterances"][6]["labels"]
+    assert "complex_reflection" in two_sided and not {"open_question", "closed_question"} & set(two_sided)

@@ -107,7 +107,7 @@ def review(args, services: Services) -> int:
     if args.md:
         Path(args.md).write_text(markdown(result), encoding="utf-8")
     if args.json:
-        keys = ("helper", "helper_detection", "utterances", "metrics", "miti", "goals", "flagged", "strengths", "risks")
+        keys = ("helper", "helper_detection", "utterances", "metrics", "miti", "goals", "flagged", "possibly", "strengths", "risks")
         print(json.dumps({k: result[k] for k in keys}, ensure_ascii=False))
     else:
         print(markdown(result))

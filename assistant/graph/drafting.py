@@ -9,7 +9,7 @@ from assistant.dates import find_when
 from assistant.graph.goalwords import goal_kind
 from assistant.graph.state import Draft
 from assistant.reading import Reading
-from assistant.reading.cues import FEASIBILITY, MEASURE
+from assistant.reading.cues import FEASIBILITY, MEASURE, PRESSURE
 from assistant.reading.spans import tidy
 from assistant.text import clip_words, content_words
 
@@ -88,7 +88,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         out["actions"] = list(dict.fromkeys([*before, *r.actions]))
         if out["actions"] != before:
             added.append("actions")
-    quiet = r.has("agree", "unsure", "question_to_waymark", "asks_advice", "off_topic", "distress") or r.any_goal or added
+    quiet = (r.has("agree", "unsure", "question_to_waymark", "asks_advice", "off_topic", "distress") or r.any_goal or added
+             or bool(PRESSURE.search(r.text)))  # "it feels like I should": others' pull, not why it matters to them
     # Only the parts whose answers carry no reliable cue take an unlabelled answer: a goal is said in so many words,
     # and filing any next message under it is how a draft fills with the wrong parts.
     if expecting in ("achievable", "relevant") and not quiet and len(content_words(r.text)) >= 2:

@@ -216,3 +216,12 @@ DISTANCE = re.compile(r"\b(?:i )?(?:really |honestly )?(?:don'?t|dont|do not|nev
                       r"(?:care (?:much |that much )?(?:about|for)|want(?: to)?|like|enjoy|fancy)\s+(?P<what>[^.!?;\n]{3,60})|"
                       r"\bnot (?:really |that |very )?(?:interested in|into|bothered about|keen on)\s+(?P<what2>[^.!?;\n]{3,60})|"
                       r"\b(?:it'?s|that'?s) not (?:for me|my thing|me)\b", _I)
+
+# A date set from outside rather than chosen: "it has to be by September, that's when the round closes".
+FIXED_DATE = re.compile(r"\b(?:has to be|have to|needs? to be|must be|deadline|closes|is due|due by|no later than|"
+                        r"that'?s when)\b", _I)
+
+# The pull of other people, not a part of a goal: "everyone on my team has it so it feels like I should".
+PRESSURE = re.compile(r"\b(?:(?:it )?feels? like i should|i feel (?:like )?i should|i'?m supposed to|i (?:guess|suppose) i should|"
+                      r"everyone (?:else )?(?:on my team |i know |around me )?(?:has|does|is doing|seems to)|expected of me|"
+                      r"(?:people|they) expect me to)\b", _I)

@@ -168,12 +168,15 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
             return ""
         return rule_span or _best_clause(pieces, clause_p, intent)
 
+    if cues.PRESSURE.search(text):
+        on -= {"measure", "feasibility"}  # "everyone has it so it feels like I should": a pull from outside, not a part
     measure_rule = spans.to_sentence_end(text, cues.MEASURE)
     if goal and spans.goal_span(text) and not measure_rule:
         on.discard("measure")  # a message that plainly states a goal names its measure in so many words, or not at all
     measure = slot("measure", measure_rule)
     when = spans.timeframe_span(text) if "timeframe" in on else ""
-    if measure and not measure_rule and when and when in measure and not re.search(cues.NUMBER, measure.replace(when, ""), re.I):
+    if measure and not measure_rule and when and when in measure and cues.FIXED_DATE.search(measure) \
+            and not re.search(cues.NUMBER, measure.replace(when, ""), re.I):
         measure = ""  # "It has to be by September, that's when the round closes": a date, not a measure of done
         on.discard("measure")
     reason = slot("reason", spans.reason_span(text))

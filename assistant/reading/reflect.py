@@ -48,9 +48,7 @@ _HEDGE = re.compile(r"\b(?:kind|sort) of\s+", re.I)  # "kind of" is filler; "of"
 # A reason that opens on how the person is ("tired of paying someone else") reads as a subject only with "being".
 _STATES = {"tired", "sick", "fed", "frustrated", "bored", "proud", "happy", "excited", "keen", "ready", "worried",
            "scared", "afraid", "desperate", "stuck", "curious", "passionate", "free", "independent", "done", "good"}
-# A date set from outside rather than chosen: "it has to be by September, that's when the round closes".
-_FIXED_DATE = re.compile(r"\b(?:has to be|have to|needs? to be|must be|deadline|closes|is due|due by|no later than|"
-                         r"that'?s when)\b", re.I)
+
 # A goal is usually a verb phrase ("lead one project"); in a reflection it reads as "leading one project".
 _NOUN_START = {"the", "a", "an", "my", "our", "your", "more", "less", "some", "better", "fewer", "one", "two", "three",
                "being", "having", "getting", "a", "time", "work", "enough", "no"}
@@ -198,6 +196,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.insert(0, feelings[felt[0]])
     if r.has("asks_advice"):
         out.insert(0, _pick("asks_advice", seed))
+    if not out and cues.PRESSURE.search(r.text):
+        out.append(_pick("pressure", seed))
     if not out and liked and (what := gist(liked.group(1))):
         out.append(_fill(_pick("likes", seed), gist=what))
     if not out and _SUPPORT.search(r.text):
@@ -208,7 +208,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
                                    ("timeframe", bool(r.timeframe) and (goal_in_hand or r.any_goal or bool(_DEADLINE.search(r.text))))):
             if present:
                 when = r.timeframe[:1].lower() + r.timeframe[1:] if r.timeframe else ""
-                if situation == "timeframe" and _FIXED_DATE.search(r.text):
+                if situation == "timeframe" and cues.FIXED_DATE.search(r.text):
                     situation = "timeframe_fixed"
                 out.append(_fill(_pick(situation, seed), when=when))
                 break

@@ -57,9 +57,10 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1 / (1 + np.exp(-z))
 
 
-def probabilities(texts: list[str], previous: list[str]) -> dict[str, np.ndarray]:
-    """Fitted probabilities per AnnoMI label for each utterance (given the person's previous turn)."""
-    X = feature_matrix(texts, previous)
+def probabilities(texts: list[str], previous: list[str], X: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """Fitted probabilities per AnnoMI label for each utterance (given the person's previous turn); pass X, the
+    feature_matrix of these utterances, when it is already computed."""
+    X = feature_matrix(texts, previous) if X is None else X
     return {lab: _sigmoid(X @ np.array(m["coef"]) + m["intercept"])
             for lab, m in fitted().items() if lab != "directiveness"}
 

@@ -26,6 +26,7 @@ def _as_others_do(idea: str) -> str:
     """Second person to third, so the idea reads as what some people do: "cut back on your shifts" -> "... their shifts"."""
     words = [(_SWAP.get(w.lower(), w)) for w in idea.split()]
     text = " ".join(words)
+    text = re.sub(r"\b(?:they|i think they) (?:really )?(?:should|need to|must|have to|ought to)\s+", "", text)  # "and you should stop" -> "and stop"
     for wrong, right in _VERB_FIX.items():
         text = re.sub(rf"\b{wrong}\b", right, text)
     return text.strip(" ,;:")
@@ -60,7 +61,8 @@ def alternative(text: str, labels: list[str], previous: Reading | None) -> str:
             ask = "You asked what I think, so here is one idea, yours to take or leave: "
         else:
             ask = "Would it be all right if I mentioned one thing some people try? "
-        return f"{opener}{ask}some {'people ' if not idea.lower().startswith('people') else ''}{idea}. How would that fit for you, if at all?"
+        some = "some " if ask.endswith(": ") else "Some "
+        return f"{opener}{ask}{some}{'people ' if not idea.lower().startswith('people') else ''}{idea}. How would that fit for you, if at all?"
     if heard:
         return f"{heard[0]} {_question_for(previous)}"
     # Nothing to reflect: the helper's own first sentence becomes a question the person answers.

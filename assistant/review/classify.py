@@ -7,10 +7,12 @@ import re
 import numpy as np
 
 from assistant.reading import directive as guard_rules
-from assistant.reading.utterance import _sigmoid, fitted, probabilities, thresholds
+from assistant.reading.utterance import _sigmoid, feature_matrix, fitted, probabilities, thresholds
+from assistant.review import advice
+from assistant.review.context import context_features
 
 LABELS = ["open_question", "closed_question", "simple_reflection", "complex_reflection", "affirmation", "information",
-          "advice", "advice_with_permission", "goal_imposition", "seeking_collaboration", "emphasizing_autonomy", "other"]
+          "advice", "possible_advice", "advice_with_permission", "goal_imposition", "seeking_collaboration", "emphasizing_autonomy", "other"]
 
 AFFIRM = re.compile(r"\b(well done|good (job|for you|point)|great (job|work|idea|question)|that'?s (great|impressive|a real strength|brave)|"
                     r"you'?ve (worked|done) (so )?(hard|well)|i admire|you (did|handled) (it|that) well|impressive|thank you for sharing)\b", re.I)
@@ -22,30 +24,54 @@ PERMISSION_GIVEN = re.compile(r"\b(yes|sure|ok(ay)?|please|go ahead)\b", re.I)
 OPTION_WORDS = re.compile(r"\b(some people|one option|another option|options|you (could|might)|if you (like|want|wish))\b", re.I)
 
 
-def label_utterances(texts: list[str], previous: list[str], permission: list[bool]) -> list[list[str]]:
-    """Labels per helper utterance. `permission`: the person asked for or agreed to input just before."""
-    probs = probabilities(texts, previous)
-    cut = thresholds()
+TWO_SIDED = re.compile(r"\bon (the )?one hand\b.*\bon the other\b|\bpart of you\b.*\b(and|but) (another )?part\b", re.I | re.S)
+
+
+def label_utterances(texts: list[str], previous: list[str], permission: list[bool],
+                     previous_helper: list[str] | None = None) -> list[list[str]]:
+    """Labels per helper utterance. `permission`: the person asked for or agreed to input just before;
+    `previous_helper`: the helper's own turn before this one (did they ask permission?)."""
+    previous_helper = previous_helper or [""] * len(texts)
+    X = feature_matrix(texts, previous)
+    probs = probabilities(texts, previous, X)
+    ctx = np.array([context_features(t, p, h) for t, p, h in zip(texts, previous, previous_helper)]).reshape(len(texts), -1)
+    return decide(texts, probs, advice.scores(X, ctx), thresholds(), advice.thresholds(), permission)
+
+
+def decide(texts: list[str], probs: dict[str, np.ndarray], advice_p: np.ndarray, cut: dict[str, float],
+           advice_cut: tuple[float, float], permission: list[bool]) -> list[list[str]]:
+    """The labels from the heads' probabilities and the rules (evals/review/fit.py validates this same function on
+    out-of-fold probabilities). Advice is a finding only at or above the precise threshold; between the two it is
+    "possible_advice", which the report shows apart, never as a finding."""
+    finding, possible = advice_cut
     out = []
     for i, text in enumerate(texts):
         on = {lab for lab in cut if probs[lab][i] >= cut[lab]}
         labels: set[str] = set()
         is_question = text.rstrip().endswith("?")
-        if "open_question" in on or "closed_question" in on or is_question:
+        reflect_p = max(probs["simple_reflection"][i], probs["complex_reflection"][i])
+        question_p = max(probs["open_question"][i], probs["closed_question"][i])
+        # "So on one hand you like the taste, but on the other ...?": a reflection that ends in a question mark
+        reflective = bool(TWO_SIDED.search(text)) or (bool({"simple_reflection", "complex_reflection"} & on) and reflect_p > question_p)
+        hits = guard_rules.rule_hits(text)
+        if ("open_question" in on or "closed_question" in on or is_question) and not reflective:
             if is_question or probs["open_question"][i] + probs["closed_question"][i] > 1:
                 labels.add("open_question" if probs["open_question"][i] >= probs["closed_question"][i] else "closed_question")
-        hits = guard_rules.rule_hits(text)
-        if not is_question and not hits and ({"simple_reflection", "complex_reflection"} & on):
+        if TWO_SIDED.search(text):
+            labels.add("complex_reflection")
+        elif (reflective or not is_question) and not hits and ({"simple_reflection", "complex_reflection"} & on):
             labels.add("complex_reflection" if probs["complex_reflection"][i] >= probs["simple_reflection"][i] else "simple_reflection")
         if any(guard_rules.is_goal_imposition(h) for h in hits):
             labels.add("goal_imposition")
-        advice_like = "advice" in on or any(not guard_rules.is_goal_imposition(h) for h in hits) or "options" in on
-        if advice_like:
-            if permission[i] or OPTION_WORDS.search(text):
+        offered = permission[i] or bool(OPTION_WORDS.search(text)) or bool(COLLAB.search(text))
+        if advice_p[i] >= possible or "options" in on or any(not guard_rules.is_goal_imposition(h) for h in hits):
+            if offered:
                 labels.add("advice_with_permission")
-            else:
+            elif advice_p[i] >= finding:  # a "you should" rule alone, or with a middling score, measured less precise
                 labels.add("advice")
-        if "information" in on and not advice_like:
+            else:
+                labels.add("possible_advice")
+        if "information" in on and not labels & {"advice", "possible_advice", "advice_with_permission"}:
             labels.add("information")
         if AFFIRM.search(text):
             labels.add("affirmation")

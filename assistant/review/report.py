@@ -6,11 +6,14 @@ from __future__ import annotations
 import base64
 import html
 import io
+from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+
+from assistant.review import advice  # noqa: E402
 
 COLOURS = {"question": "#2b7bb9", "reflection": "#2a9d5c", "input": "#e0a000", "imposing": "#d62828", "other": "#9aa0a6"}
 
@@ -92,11 +95,26 @@ def markdown(result: dict, chart_path: str | None = None) -> str:
         lines.append("No helper turn was flagged as advice without permission or an imposed goal.")
     for f in result["flagged"]:
         lines += [f"- Turn {f['index']} ({', '.join(f['labels'])}): “{f['text']}”",
-                  f"  - A non-directive alternative: _{f['suggestion']}_"]
+                  f"  - An alternative for this turn: _{f['suggestion']}_"]
+    if result.get("possibly"):
+        lines += ["", "## Possibly advice (below the reviewer's precise threshold: worth a look, not a finding)", ""]
+        lines += [f"- Turn {x['index']}: “{x['text']}”" for x in result["possibly"]]
     lines += ["", "## Strengths to keep", ""]
     lines += [f"- Turn {x['index']} ({', '.join(x['labels'])}): “{x['text']}”" for x in result["strengths"]] or \
              ["Look for places to add complex reflections and affirmations."]
     return "\n".join(lines) + "\n"
+
+
+def _trust_section() -> list[str]:
+    """How far a trainer can trust the advice flags: the reviewer's validation curve and what it measured."""
+    chart = Path(__file__).with_name("advice-pr.png")
+    if not chart.exists():
+        return []
+    m = advice.model()
+    png = base64.b64encode(chart.read_bytes()).decode()
+    return ["<h2>How far to trust the advice flags</h2>",
+            f"<p>{html.escape(m.get('trust', ''))}</p>",
+            f"<img alt='Precision and recall of the advice flags' src='data:image/png;base64,{png}'>"]
 
 
 def html_report(result: dict) -> str:
@@ -121,6 +139,7 @@ def html_report(result: dict) -> str:
             parts.append(f"<p class='item'>{esc[2:]}</p>")
         elif line.strip():
             parts.append(f"<p>{esc}</p>")
+    parts += _trust_section()
     rows = "".join(p for p in parts if p.startswith("<tr>"))
     rest = [p for p in parts if not p.startswith("<tr>")]
     figures_at = next(i for i, p in enumerate(rest) if p == "<h2>Figures</h2>") + 1

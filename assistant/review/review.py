@@ -99,6 +99,30 @@ SIGNPOST = re.compile(r"\b(988|116 ?123|911|999|112|emergency|crisis (line|servi
                       r"someone you trust|are you safe|keep(ing)? (yourself )?safe|safety plan|professional help|counsell?or)\b", re.I)
 
 
+ASKS_INPUT = re.compile(r"\b(what should i|any advice|tell me what|suggest)", re.I)
+AGREES = re.compile(r"\s*(yes|sure|ok|okay|please|go ahead)", re.I)
+OFFERS = re.compile(r"\b(would it be (ok|okay|alright)|may i|can i (share|suggest|offer)|would you like (some|me to))\b", re.I)
+
+
+def helper_context(turns: list[tuple[str, str]]) -> tuple[list[str], list[str], list[bool]]:
+    """For each helper turn in (role, text) order: the person's last turn, the helper's own last turn, and whether
+    the person had asked for input or agreed to it when offered."""
+    previous, previous_helper, permission = [], [], []
+    last_person = last_helper = ""
+    asked = False
+    for role, text in turns:
+        if role == "person":
+            last_person = text
+            asked = (asked and bool(AGREES.match(text))) or bool(ASKS_INPUT.search(text))
+        else:
+            previous.append(last_person)
+            previous_helper.append(last_helper)
+            permission.append(asked)
+            last_helper = text
+            asked = bool(OFFERS.search(text))
+    return previous, previous_helper, permission
+
+
 def review(turns: Iterable[Turn], *, helper: str | None = None,
            progress: Callable[[int, int], None] | None = None) -> dict:
     turns = list(turns)
@@ -106,24 +130,11 @@ def review(turns: Iterable[Turn], *, helper: str | None = None,
     utts = [Utterance(i, t.speaker, "helper" if t.speaker == helper_name else "person", t.text, t.line, [])
             for i, t in enumerate(turns)]
     helper_idx = [u.index for u in utts if u.role == "helper"]
-    previous: list[str] = []
-    permission: list[bool] = []
-    last_person = ""
-    asked_permission = False
-    for u in utts:
-        if u.role == "person":
-            last_person = u.text
-            asked_permission = asked_permission and bool(re.match(r"\s*(yes|sure|ok|okay|please|go ahead)", u.text, re.I))
-            asked_permission = asked_permission or bool(re.search(r"\b(what should i|any advice|tell me what|suggest)", u.text, re.I))
-        else:
-            previous.append(last_person)
-            permission.append(asked_permission)
-            asked_permission = bool(re.search(r"\b(would it be (ok|okay|alright)|may i|can i (share|suggest|offer)|"
-                                              r"would you like (some|me to))\b", u.text, re.I))
+    previous, previous_helper, permission = helper_context([(u.role, u.text) for u in utts])
     for start in range(0, len(helper_idx), BATCH):
         batch = helper_idx[start:start + BATCH]
         labels = label_utterances([utts[i].text for i in batch], previous[start:start + BATCH],
-                                  permission[start:start + BATCH])
+                                  permission[start:start + BATCH], previous_helper[start:start + BATCH])
         for i, lab in zip(batch, labels):
             utts[i].labels = lab
         if progress:
@@ -161,8 +172,13 @@ def summarise(utts: list[Utterance], helper_name: str, how: str) -> dict:
             seen = readings[u.index]
     flagged = [{"index": u.index, "text": u.text, "labels": u.labels, "suggestion": alternative(u.text, u.labels, last_person[u.index])}
                for u in helpers if u.imposing]
+    # Below the precise threshold: worth a look, never a finding (a trainer reads a finding as a claim).
+    possibly = [{"index": u.index, "text": u.text, "labels": u.labels} for u in helpers
+                if "possible_advice" in u.labels and not u.imposing]
+    # Asking permission and emphasising autonomy are strengths, as MI codes them, beside complex reflections.
     strengths = [{"index": u.index, "text": u.text, "labels": u.labels} for u in helpers if not u.imposing and
-                 ({"complex_reflection", "emphasizing_autonomy", "affirmation", "open_question"} & set(u.labels))][:5]
+                 ({"complex_reflection", "emphasizing_autonomy", "seeking_collaboration", "advice_with_permission",
+                   "affirmation"} & set(u.labels))][:6]
     risks = []
     for u in people:
         if readings[u.index].risk.level != "high":
@@ -175,4 +191,4 @@ def summarise(utts: list[Utterance], helper_name: str, how: str) -> dict:
     metrics["risk_moments_answered"] = sum(r["helper_responded"] for r in risks)
     return {"helper": helper_name, "helper_detection": how, "utterances": [u.as_dict() for u in utts],
             "metrics": metrics, "miti": standing, "goals": _goals(utts), "flagged": flagged, "strengths": strengths,
-            "risks": risks}
+            "possibly": possibly, "risks": risks}
