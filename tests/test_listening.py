@@ -178,3 +178,27 @@ async def test_a_job_described_is_not_a_part_of_a_goal_and_each_step_keeps_its_o
     assert results[-1].move["kind"] == "save_goal"
     [goal] = coach.deps.goals.list_goals("ana")
     assert [a["text"] for a in goal["actions"]] == ["talk to my gaffer on Monday", "check the day rota next week"]
+
+
+async def test_distance_from_someone_elses_goal_leads_to_their_own_and_a_date_set_from_outside_is_no_measure(coach, fake):
+    lab = await talk(coach, [
+        "hi. my supervisor keeps saying I should do the band 6 leadership course",
+        "tbh I don't care much about managing people. I like the analysis side, the QC data, spotting drift in the analysers",
+        "maybe something like becoming the person who owns quality data for the lab? is that even a thing",
+    ], thread="lab", user="lab")
+    assert "less managing people and more the analysis side" in lab[1].assistant
+    assert lab[1].move["kind"] == "invite_goal" and "work toward" in lab[1].assistant
+    assert "owns quality data for the lab" in (await coach.state("lab"))["draft"]["statement"]
+
+    bid = await talk(coach, [
+        "It has to be by September, that's when the funding round closes.",
+        "I've already booked a call with the trust officer for next Tuesday.",
+        "The goal is to write and submit our first big grant bid myself, without the consultant.",
+        "We'd know it worked if the bid is submitted on time and the trust asks for a second-stage meeting.",
+        "I've written smaller bids before and the director is backing me, so yes it's within reach.",
+    ], thread="bid", user="bid")
+    assert "September" in bid[0].assistant and "**Measurable:**" not in bid[0].assistant
+    assert "trust officer" in bid[1].assistant  # the step already taken is taken up
+    draft = (await coach.state("bid"))["draft"]
+    assert draft["measurable"].startswith("We'd know it worked if the bid is submitted")  # not overwritten by the reach
+    assert "smaller bids before" in draft["achievable"]

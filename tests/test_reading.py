@@ -174,3 +174,39 @@ def test_a_want_after_a_doubt_is_not_a_goal_and_a_love_is_a_reason():
 
 def test_a_preference_keeps_what_they_want_not_what_they_would_give_up():
     assert read("dunno. I'd rather be home for the kids' tea than earn more").goal == "be home for the kids' tea"
+
+
+def test_away_from_one_thing_and_toward_another_is_reflected_both_ways():
+    [said] = reflections(read("tbh I don't care much about managing people. I like the analysis side, the QC data"))
+    assert "managing people" in said and "the analysis side" in said
+
+
+def test_others_pull_is_not_a_part_of_the_goal():
+    r = read("Everyone on my team has it so it feels like I should.", "relevant")
+    assert not r.measure and not r.feasibility
+    assert "people around you" in reflections(r)[0] or "others expect" in reflections(r)[0]
+
+
+def test_a_date_set_from_outside_is_a_date_not_a_measure():
+    r = read("It has to be by September, that's when the funding round closes.")
+    assert r.timeframe == "by September" and not r.measure
+    assert "fixed" in reflections(r, goal_in_hand=False)[0] or "set from outside" in reflections(r, goal_in_hand=False)[0]
+    kept = read("Like being able to run the client demo without my lead stepping in, by the end of March.")
+    assert "client demo" in kept.measure and kept.timeframe == "by the end of March"  # a real measure with its date stays
+
+
+def test_a_step_already_taken_is_a_step_and_one_clause_fills_one_part():
+    assert read("I've already booked a call with the trust officer for next Tuesday.").actions
+    r = read("I've written smaller bids before and the director is backing me, so yes it's within reach.")
+    assert r.feasibility and not r.measure
+
+
+def test_a_reason_that_says_how_they_are_keeps_its_grammar():
+    said = " ".join(reflections(read("Because I'm tired of paying someone else to say what we do better than we can.")))
+    assert "being tired of paying someone else" in said
+
+
+def test_the_same_reflection_is_not_said_twice_running():
+    r = read("I'd know because the seniors actually use it at the Monday huddle")
+    first = reflections(r)
+    assert first and reflections(r, avoid=tuple(first)) != first

@@ -120,12 +120,16 @@ def copied_run(reply: str, source: str, run: int = COPY_RUN) -> bool:
     return any(tuple(out[i:i + run]) in grams for i in range(len(out) - run + 1))
 
 
-def _pick(situation: str, seed: str, gist_words: str | None = None) -> str:
-    """A variant for this message; for situations that quote a short phrase, one without it when none reads whole."""
+def _pick(situation: str, seed: str, gist_words: str | None = None, avoid: frozenset[str] = frozenset()) -> str:
+    """A variant for this message; for situations that quote a short phrase, one without it when none reads whole.
+    A variant in `avoid` (said in the reply before) gives way to the next one: the same sentence twice running
+    sounds like a machine."""
     options = templates()[situation]
     if isinstance(options, dict):
         options = options["with"] if gist_words else options["without"]
-    return options[zlib.crc32(seed.encode()) % len(options)]
+    start = zlib.crc32(seed.encode()) % len(options)
+    turned = [options[(start + i) % len(options)] for i in range(len(options))]
+    return next((o for o in turned if o not in avoid), turned[0])
 
 
 def _possessive(who: str) -> str:
@@ -148,13 +152,18 @@ def _who(by: str) -> str:
 
 
 def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_is_why: bool = False,
-                goal_in_hand: bool = True, limit: int = 2) -> list[str]:
+                goal_in_hand: bool = True, limit: int = 2, avoid: tuple[str, ...] = ()) -> list[str]:
     """Up to `limit` reflections of this message, the most telling first. `other_by`: who a goal already under
     discussion came from, when it was someone else's; `earlier_goal`: the goal this message moves away from;
     `goal_is_why`: the message answers "what would it give you?", so a goal-like phrase in it is the value under
     the goal already in hand; `goal_in_hand`: whether any goal is under discussion (a date with none is not a
     deadline to reflect: "before our session on Thursday")."""
     seed = r.text
+    said_before = frozenset(avoid)
+
+    def pick(situation: str, gist_words: str | None = None) -> str:
+        return _pick(situation, seed, gist_words, said_before)
+
     liked = _LIKES.search(r.text)
     if goal_is_why and r.goal and not r.reason:
         r = replace(r, reason=r.goal, goal="", goals=())
@@ -168,40 +177,40 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     if reason.split()[0].lower() in _STATES if reason else False:
         reason = "being " + reason
     if len(r.goals) >= 2:
-        out.append(_pick("several", seed))
+        out.append(pick("several"))
     elif r.goal and (r.other_goal or other_by):
-        out.append(_fill(_pick("two_sided", seed, goal), who=_who(r.other_by or other_by), gist=goal))
+        out.append(_fill(pick("two_sided", goal), who=_who(r.other_by or other_by), gist=goal))
     elif r.goal and r.has("change_mind") and earlier_goal:
-        out.append(_fill(_pick("changed_mind", seed, goal), gist=goal))
+        out.append(_fill(pick("changed_mind", goal), gist=goal))
     elif r.other_goal:
         other = gist(r.other_goal, as_noun=True)
-        out.append(_fill(_pick("someone_elses", seed, other), gist=other, who=_who(r.other_by)))
+        out.append(_fill(pick("someone_elses", other), gist=other, who=_who(r.other_by)))
     elif r.duty_goal and not r.goal:
         duty = gist(r.duty_goal, as_noun=True)
-        out.append(_fill(_pick("duty", seed, duty), gist=duty))
+        out.append(_fill(pick("duty", duty), gist=duty))
     elif r.goal and reason:
-        out.append(_fill(_pick("own_goal_with_reason", seed, goal), gist=goal, other=reason))
+        out.append(_fill(pick("own_goal_with_reason", goal), gist=goal, other=reason))
     elif r.goal:
-        out.append(_fill(_pick("own_goal", seed, goal), gist=goal))
+        out.append(_fill(pick("own_goal", goal), gist=goal))
     elif both := _less_more(r.text, liked):
-        out.append(_fill(_pick("less_more", seed), other=both[0], gist=both[1]))
+        out.append(_fill(pick("less_more"), other=both[0], gist=both[1]))
     elif r.reason:
-        out.append(_fill(_pick("reason", seed, reason), gist=reason))
+        out.append(_fill(pick("reason", reason), gist=reason))
 
     feelings = templates()["feeling"]
     felt = [f for f in r.feelings if f in feelings]
     if "torn" in felt or (felt and r.has("goal_own", "reason") and _contrast(r.text)):
-        out.insert(0, feelings["torn"] if "torn" in felt else _pick("ambivalent", seed))
+        out.insert(0, feelings["torn"] if "torn" in felt else pick("ambivalent"))
     elif felt:
         out.insert(0, feelings[felt[0]])
     if r.has("asks_advice"):
-        out.insert(0, _pick("asks_advice", seed))
+        out.insert(0, pick("asks_advice"))
     if not out and cues.PRESSURE.search(r.text):
-        out.append(_pick("pressure", seed))
+        out.append(pick("pressure"))
     if not out and liked and (what := gist(liked.group(1))):
-        out.append(_fill(_pick("likes", seed), gist=what))
+        out.append(_fill(pick("likes"), gist=what))
     if not out and _SUPPORT.search(r.text):
-        out.append(_pick("support", seed))
+        out.append(pick("support"))
     if not out:
         for situation, present in (("unsure", r.has("unsure")), ("feasibility", bool(r.feasibility) and (goal_in_hand or bool(cues.FEASIBILITY.search(r.text)))),
                                    ("measure", bool(r.measure)), ("action", bool(r.actions)),
@@ -210,7 +219,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
                 when = r.timeframe[:1].lower() + r.timeframe[1:] if r.timeframe else ""
                 if situation == "timeframe" and cues.FIXED_DATE.search(r.text):
                     situation = "timeframe_fixed"
-                out.append(_fill(_pick(situation, seed), when=when))
+                out.append(_fill(pick(situation), when=when))
                 break
     kept = [s for s in dict.fromkeys(out) if s and not copied_run(s, r.text)]
     return kept[:limit]

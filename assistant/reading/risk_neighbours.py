@@ -24,6 +24,7 @@ import numpy as np
 
 from assistant.knowledge.embed import embed
 from assistant.knowledge.tuned import models_home
+from assistant.text import sentences
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,6 +84,31 @@ def neighbour_scores(queries: np.ndarray, vectors: np.ndarray, labels: np.ndarra
     return 1 / (1 + np.exp(-(crisis - safe) * SHARPNESS))
 
 
+MIN_CLAUSE_WORDS = 4
+
+
+def clauses(text: str) -> list[str]:
+    """The sentences of a message of several, each scored on its own when settings say so: a risk said in one
+    sentence of a long career message is diluted in the message's single vector."""
+    parts = [s for s in sentences(text) if len(s.split()) >= MIN_CLAUSE_WORDS]
+    return parts if len(parts) >= 2 else []
+
+
+def embed_cached(texts: list[str], name: str) -> np.ndarray:
+    """Vectors for a fixed list of texts (the examples, or their sentences), built once and kept by a hash."""
+    path = models_home() / f"safety-{name}-{_fingerprint(texts, np.zeros(0, dtype=bool))}.npy"
+    with _lock:
+        if path.exists():
+            return np.load(path)
+        log.warning("embedding %d %s (once)", len(texts), name)
+        vectors = np.asarray(embed(texts, model=ENCODER, progress=True), dtype=np.float32)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npy")
+        np.save(tmp, vectors)
+        tmp.replace(path)
+        return vectors
+
+
 _recent: dict[str, float] = {}  # the reviewer and the evals read the same messages many times over
 RECENT = 4096
 
@@ -91,8 +117,14 @@ def scores(texts: list[str]) -> np.ndarray:
     known = {t: _recent[t] for t in texts if t in _recent}
     if new := [t for t in dict.fromkeys(texts) if t not in known]:
         vectors, labels = reference()
-        queries = np.asarray(embed([t or "." for t in new], model=ENCODER), dtype=np.float32)
-        fresh = dict(zip(new, neighbour_scores(queries, vectors, labels, settings()["k"]).tolist()))
+        k = settings()["k"]
+        parts = [(i, c) for i, t in enumerate(new) for c in (clauses(t) if settings().get("clauses") else [])]
+        queries = np.asarray(embed([t or "." for t in new] + [c for _, c in parts], model=ENCODER), dtype=np.float32)
+        found = neighbour_scores(queries, vectors, labels, k)
+        best = found[:len(new)].copy()
+        for (i, _), score in zip(parts, found[len(new):]):
+            best[i] = max(best[i], score)  # the most worrying sentence speaks for the message
+        fresh = dict(zip(new, best.tolist()))
         if len(_recent) + len(fresh) > RECENT:
             _recent.clear()
         _recent.update(fresh)

@@ -36,8 +36,9 @@ def template_reflections(state: CoachState, r: Reading) -> list[str]:
     focus = state.get("focus_goal") or {}
     other_by = focus.get("by", "") if focus.get("whose") == "someone_else" else ""
     facts = (state.get("move") or {}).get("facts", {})
+    before = tuple((state.get("guard") or {}).get("reflections") or ())  # the last reply's, not to be said again
     return reflections(r, other_by=other_by, earlier_goal=facts.get("earlier_goal", ""), goal_is_why=facts.get("why_answer", False),
-                       goal_in_hand=bool(state.get("focus_goal")))
+                       goal_in_hand=bool(state.get("focus_goal")), avoid=before)
 
 
 async def model_reflection(deps: Deps, state: CoachState, r: Reading) -> tuple[list[str], list[str], bool]:
