@@ -21,8 +21,12 @@ def test_instructions_inside_a_transcript_change_nothing(tmp_path, env):
     injected.write_text(INJECTED)
     a = json.loads(waymark("review", str(clean), "--json", env=env).stdout)
     b = json.loads(waymark("review", str(injected), "--json", env=env).stdout)
-    assert "advice" in b["utterances"][2]["labels"] and b["utterances"][2]["imposing"]
-    assert a["utterances"][2]["imposing"] == b["utterances"][2]["imposing"]
+    # The instruction is read as words like any other: the turn is still advice (a finding or "possibly", by its
+    # score), and nothing in it makes the reviewer drop the flag or call it a reflection.
+    advice = {"advice", "possible_advice"}
+    assert advice & set(a["utterances"][2]["labels"]) and advice & set(b["utterances"][2]["labels"])
+    flagged = {f["index"] for f in b["flagged"]} | {p["index"] for p in b["possibly"]}
+    assert 2 in flagged
 
 
 def test_instructions_inside_an_ingested_document_never_reach_the_model(tmp_path, env, fake):

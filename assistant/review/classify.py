@@ -89,7 +89,9 @@ def directiveness(label_lists: list[list[str]]) -> float:
     if not label_lists:
         return 0.0
     share = {lab: 0.0 for lab in m["labels"]}
-    mapping = {"advice": "advice", "advice_with_permission": "options", "information": "information",
+    # "possible_advice" counts as advice here: the directiveness weights were fitted on advice predicted at a
+    # best-F1 threshold, which is where "possibly" begins, not at the precise threshold of a finding.
+    mapping = {"advice": "advice", "possible_advice": "advice", "advice_with_permission": "options", "information": "information",
                "seeking_collaboration": "negotiation", "open_question": "open_question",
                "closed_question": "closed_question", "simple_reflection": "simple_reflection",
                "complex_reflection": "complex_reflection"}
