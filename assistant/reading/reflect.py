@@ -174,7 +174,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     if not goal and r.goal and (len(r.text.split()) <= 3 or len(r.goal.split()) == 1):
         goal = r.goal.strip(" .!")  # "promotion": a terse answer is all words that matter
     reason = gist(r.reason) if r.reason else ""
-    if reason.split()[0].lower() in _STATES if reason else False:
+    if reason and reason.split()[0].lower() in _STATES:
         reason = "being " + reason
     if len(r.goals) >= 2:
         out.append(pick("several"))

@@ -63,17 +63,25 @@ def _fingerprint(texts: list[str], labels: np.ndarray) -> str:
 def reference() -> tuple[np.ndarray, np.ndarray]:
     """The examples' unit vectors and labels, from the cache file or built (and saved) now."""
     texts, labels, _ = examples()
-    path = models_home() / f"safety-neighbours-{_fingerprint(texts, labels)}.npy"
+    return embed_cached(texts, "neighbours", "labelled safety examples (about two minutes)",
+                        _fingerprint(texts, labels)), labels
+
+
+def embed_cached(texts: list[str], name: str, what: str, key: str | None = None) -> np.ndarray:
+    """Vectors for a fixed list of texts (the examples, or their sentences), built once and kept under `key`
+    (by default a hash of the texts)."""
+    key = key or _fingerprint(texts, np.zeros(0, dtype=bool))
+    path = models_home() / f"safety-{name}-{key}.npy"
     with _lock:
         if path.exists():
-            return np.load(path), labels
-        log.warning("embedding %d labelled safety examples (once, about two minutes)", len(texts))
+            return np.load(path)
+        log.warning("embedding %d %s, once", len(texts), what)
         vectors = np.asarray(embed(texts, model=ENCODER, progress=True), dtype=np.float32)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp.npy")
         np.save(tmp, vectors)
         tmp.replace(path)  # another process building at once loses the race harmlessly
-        return vectors, labels
+        return vectors
 
 
 def neighbour_scores(queries: np.ndarray, vectors: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
@@ -92,21 +100,6 @@ def clauses(text: str) -> list[str]:
     sentence of a long career message is diluted in the message's single vector."""
     parts = [s for s in sentences(text) if len(s.split()) >= MIN_CLAUSE_WORDS]
     return parts if len(parts) >= 2 else []
-
-
-def embed_cached(texts: list[str], name: str) -> np.ndarray:
-    """Vectors for a fixed list of texts (the examples, or their sentences), built once and kept by a hash."""
-    path = models_home() / f"safety-{name}-{_fingerprint(texts, np.zeros(0, dtype=bool))}.npy"
-    with _lock:
-        if path.exists():
-            return np.load(path)
-        log.warning("embedding %d %s (once)", len(texts), name)
-        vectors = np.asarray(embed(texts, model=ENCODER, progress=True), dtype=np.float32)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.npy")
-        np.save(tmp, vectors)
-        tmp.replace(path)
-        return vectors
 
 
 _recent: dict[str, float] = {}  # the reviewer and the evals read the same messages many times over

@@ -55,7 +55,7 @@ def clause_scores(texts: list[str], vectors: np.ndarray, labels: np.ndarray, fol
     """Out-of-fold scores where each message of several sentences also counts its most worrying sentence."""
     pieces = [(i, c) for i, t in enumerate(texts) for c in risk_neighbours.clauses(t)]
     owner = np.array([i for i, _ in pieces])
-    pvecs = risk_neighbours.embed_cached([c for _, c in pieces], "example-sentences")
+    pvecs = risk_neighbours.embed_cached([c for _, c in pieces], "example-sentences", "sentences of the examples")
     out = base.copy()
     for f in np.unique(fold):
         sel = fold[owner] == f
