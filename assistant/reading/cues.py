@@ -212,6 +212,8 @@ RETURN_TO_GOALS = re.compile(
     r"i'?m (ok|okay|fine|safe) now,? (let'?s|can we)|back to (the )?goals?)\b", _I)
 
 # Distance from a goal or a path: "I don't care much about managing people", "not interested in the course".
+# "I like the analysis side": what draws them, said as a liking, not as something to reach.
+LIKES = re.compile(r"\b(?:i|we) (?:really |also |just )?(?:like|love|enjoy)\s+(?!to\b|it\b|that\b|this\b|the idea\b)(.+)", re.I)
 DISTANCE = re.compile(r"\b(?:i )?(?:really |honestly )?(?:don'?t|dont|do not|never) (?:really |much |actually )?"
                       r"(?:care (?:much |that much )?(?:about|for)|want(?: to)?|like|enjoy|fancy)\s+(?P<what>[^.!?;\n]{3,60})|"
                       r"\bnot (?:really |that |very )?(?:interested in|into|bothered about|keen on)\s+(?P<what2>[^.!?;\n]{3,60})|"

@@ -36,7 +36,6 @@ _DANGLING = _BOUNDARY | {"the", "a", "an", "my", "your", "their", "our", "to", "
 # to the phrase ("people being treated properly").
 _TRAILING = re.compile(r"(?:,?\s+(?:my way|one day|someday|eventually|for real|at last|if i can|if possible|ideally)|"
                        r",\s*(?:properly|really|end to end))+[.!]?$", re.I)
-_LIKES = re.compile(r"\b(?:i|we) (?:really |also |just )?(?:like|love|enjoy)\s+(?!to\b|it\b|that\b|this\b|the idea\b)(.+)", re.I)
 _SUPPORT = re.compile(r"\b(?:my|our) (?:\w+ ){0,3}?(?:friends?|family|partner|wife|husband|mentor|manager|boss|professor|"
                       r"teacher|colleagues?|team|parents?|mum|mom|dad|sister|brother)\b.{0,40}\b(?:help|helps|support|supports|"
                       r"answers?|backs? me|cheers? me|is there|are there|listens?)\b", re.I)
@@ -164,7 +163,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     def pick(situation: str, gist_words: str | None = None) -> str:
         return _pick(situation, seed, gist_words, said_before)
 
-    liked = _LIKES.search(r.text)
+    liked = cues.LIKES.search(r.text)
     if goal_is_why and r.goal and not r.reason:
         r = replace(r, reason=r.goal, goal="", goals=())
     out: list[str] = []
