@@ -26,6 +26,7 @@ _RELATIVE = {
     re.compile(r"(?<!all for )(?<!enough for )(?<!it for )(?<!that for )\btoday\b", re.I): 0, re.compile(r"\btomorrow\b", re.I): 1,
     re.compile(r"\bnext week\b", re.I): 7, re.compile(r"\bnext month\b", re.I): 30,
     re.compile(r"\b(?:end of|by the end of) (?:the|this) week\b", re.I): None,
+    re.compile(r"\bthis week\b", re.I): None,  # "book the hall this week": by its Friday
     re.compile(r"\b(?:end of|by the end of) (?:the|this) month\b", re.I): None,
     re.compile(r"\b(?:end of|by the end of) (?:the|this) year\b", re.I): None,
     re.compile(r"\bnext year\b", re.I): 365, re.compile(r"\bnext quarter\b", re.I): 90,
@@ -37,6 +38,14 @@ SEASONS = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11
            "christmas": (12, 25), "xmas": (12, 25), "easter": (4, 15), "new year": (1, 1)}
 _SEASON = re.compile(r"\b(?:by|in|before|until|over|during|this|next|the end of|end of|around)\s+(?:the\s+)?(?:end of\s+)?"
                      r"(?:next\s+|this\s+|the\s+)?(" + "|".join(SEASONS) + r")(?:\s+holidays?)?\b", re.I)
+
+
+# A season of a named year: "spring 2028", "summer next year", "spring the year after" (the year after next).
+_SEASON_OF_YEAR = re.compile(r"\b(" + "|".join(k for k in SEASONS if k in ("spring", "summer", "autumn", "fall", "winter")) +
+                             r")\s+(?:of\s+)?(20\d\d|next year|the year after(?: next)?)\b", re.I)
+# A month of a named year: "by October next year", "in March 2028" (before "next year" alone is read as a year away).
+_MONTH_OF_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\s+(?:of\s+)?(20\d\d|next year)\b", re.I)
+_END_OF_NEXT_YEAR = re.compile(r"\b(?:the )?end of next year\b", re.I)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -57,6 +66,18 @@ def find_when(text: str, today: date | None = None) -> tuple[date, str] | None:
             return date(int(m[1]), int(m[2]), int(m[3])), m[0]
         except ValueError:
             return None
+    if m := _SEASON_OF_YEAR.search(text):
+        month, day = SEASONS[m[1].lower()]
+        year = int(m[2]) if m[2].isdigit() else today.year + (1 if m[2].lower() == "next year" else 2)
+        return date(year, month, day), m[0]
+    m = _MONTH_OF_YEAR.search(text)
+    if m and m[1].lower() == "may" and re.search(r"\b(?:i|we|you|they|he|she|it)\s*$", text[:m.start()], re.I):
+        m = None  # "I may next year try": the verb, not the month
+    if m:
+        year = int(m[2]) if m[2].isdigit() else today.year + 1
+        return _month_end(year, MONTHS[m[1].lower()]), m[0]
+    if m := _END_OF_NEXT_YEAR.search(text):
+        return date(today.year + 1, 12, 31), m[0]
     for rx, days in _RELATIVE.items():
         if m := rx.search(text):
             if days is not None:

@@ -202,3 +202,28 @@ async def test_distance_from_someone_elses_goal_leads_to_their_own_and_a_date_se
     draft = (await coach.state("bid"))["draft"]
     assert draft["measurable"].startswith("We'd know it worked if the bid is submitted")  # not overwritten by the reach
     assert "smaller bids before" in draft["achievable"]
+
+
+async def test_a_changed_date_replaces_the_old_one_and_is_not_filed_as_another_part(coach, fake):
+    await talk(coach, ["What I'd really love is to run a little lunch place, ten tables, my own menu.",
+                       "probably by october next year, when the lease on the corner unit comes up",
+                       "actually october is too soon, let's say spring the year after"])
+    draft = (await coach.state("t1"))["draft"]
+    assert draft["time_bound"].startswith("spring the year after")
+    assert "october" not in " ".join(draft.get(k, "") for k in ("measurable", "achievable", "relevant")).lower()
+
+
+async def test_a_question_about_their_own_goal_is_not_answered_as_a_question_about_waymark(coach, fake):
+    results = await talk(coach, ["my supervisor keeps saying I should do the leadership course",
+                                 "maybe something like becoming the person who owns quality data for the lab? is that even a thing"])
+    assert results[1].move["kind"] != "aside" and "quality data" in results[1].assistant
+
+
+async def test_one_first_step_is_a_plan(coach, fake):
+    await talk(coach, ["I want to pass my forklift licence by 12 December and I'd know because I'll have the certificate.",
+                       "It's mine, because forklift pays two pounds more an hour.", "yes, that's mine"])
+    assert (await coach.state("t1"))["phase"] == "actions"
+    result = await coach.turn("t1", "ana", "first I'll practise with Marek on Saturday morning")
+    assert result.move["kind"] == "save_goal"
+    [goal] = coach.deps.goals.list_goals("ana")
+    assert len(goal["actions"]) == 1

@@ -21,6 +21,7 @@ TODAY = date(2026, 11, 22)
     ("something like becoming the go-to engineer for our data platform within a year",
      "becoming the go-to engineer for our data platform within a year"),
     ("I want to get promoted.", "get promoted"),
+    ("i want pass forklift licence before christmas, then i can ask for more money", "pass forklift licence before christmas"),
 ])
 def test_a_goal_is_heard_however_it_is_said(text, goal):
     r = read(text)
@@ -101,6 +102,10 @@ def test_a_terse_answer_is_read_against_the_question_it_answers():
     ("by June", date(2027, 6, 30)), ("in three weeks", date(2026, 12, 13)), ("next Friday", date(2026, 11, 27)),
     ("2027-01-15", date(2027, 1, 15)), ("by the end of the month", date(2026, 11, 30)), ("someday", None),
     ("can we finish it today?", TODAY), ("thanks, that's all for today. bye", None),
+    ("by the end of next year", date(2027, 12, 31)), ("spring 2028", date(2028, 5, 31)),
+    ("actually october is too soon, let's say spring the year after", date(2028, 5, 31)),
+    ("probably by october next year, when the lease comes up", date(2027, 10, 31)), ("I may next year", date(2027, 11, 22)),
+    ("book the hall this week", date(2026, 11, 27)),
 ])
 def test_dates_people_write(text, expected):
     assert parse_when(text, TODAY) == expected
@@ -179,6 +184,25 @@ def test_a_preference_keeps_what_they_want_not_what_they_would_give_up():
 def test_away_from_one_thing_and_toward_another_is_reflected_both_ways():
     [said] = reflections(read("tbh I don't care much about managing people. I like the analysis side, the QC data"))
     assert "managing people" in said and "the analysis side" in said
+
+
+def test_a_liking_then_what_is_not_liked_is_reflected_both_ways():
+    [said] = reflections(read("i like the cooking part. the rota and the shouting and the ordering, not so much"))
+    assert "the rota and the shouting" in said and "the cooking part" in said
+
+
+def test_a_liking_is_not_a_goal():
+    assert "goal_own" not in read("I like working with data more than people").intents
+
+
+def test_what_someone_else_set_reads_as_a_noun_in_natural_grammar():
+    assert gist("be aiming for head chef", as_noun=True) == "aiming for head chef"
+    assert gist("on forklift shifts every week", as_noun=True) == "being on forklift shifts every week"
+
+
+def test_being_given_a_shift_is_not_someone_elses_goal():
+    r = read("i will know because i have the certificate and manager put me on forklift shift")
+    assert not r.other_goal and "goal_other" not in r.intents
 
 
 def test_others_pull_is_not_a_part_of_the_goal():

@@ -88,7 +88,9 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         out["actions"] = list(dict.fromkeys([*before, *r.actions]))
         if out["actions"] != before:
             added.append("actions")
-    quiet = (r.has("agree", "unsure", "question_to_waymark", "asks_advice", "off_topic", "distress") or r.any_goal or added
+    # A date the parser could not place ("spring the year after") or a change of mind is not an answer to the question.
+    quiet = (r.has("agree", "unsure", "question_to_waymark", "asks_advice", "off_topic", "distress", "timeframe", "change_mind")
+             or r.any_goal or added
              or bool(PRESSURE.search(r.text)))  # "it feels like I should": others' pull, not why it matters to them
     # Only the parts whose answers carry no reliable cue take an unlabelled answer: a goal is said in so many words,
     # and filing any next message under it is how a draft fills with the wrong parts.

@@ -24,7 +24,7 @@ class Kind(StrEnum):
     DRAFT_ASK = "draft_ask"  # the draft so far, and the one part still open
     PRESENT_DRAFT = "present_draft"  # every part in their words: accept, edit or set aside
     ACTIONS_ASK = "actions_ask"  # accepted: their first steps
-    ACTIONS_RETRY = "actions_retry"  # fewer than two steps caught
+    ACTIONS_RETRY = "actions_retry"  # no step caught
     SAVE_GOAL = "save_goal"  # the goal and its first steps, stored
     SET_CHECK_IN = "set_check_in"  # the check-in date they chose, stored
     REJECTED = "rejected"  # the draft set aside

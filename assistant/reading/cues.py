@@ -73,10 +73,10 @@ OTHER_PEOPLE = (
     r"teacher|mentor|coach|professor|advisor|supervisor|everyone|people|they))")
 # A goal runs to the end of its clause: "I want to X and I'd like to Y" holds two goals.
 GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|though|cause|since)\s+(?:i|i'?d|i'?m|my|also|it)\b|"
-        r"\s*,?\s+because\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since)\b|[.!?\n;]|$)")
+        r"\s*,?\s+because\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
 OTHER_GOAL = re.compile(
     OTHER_PEOPLE + r" (?:really |keeps? |kept |has |have )?(?:wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
-    r"pushes|pushed|pushing|thinks? i should|say(?:s|ing)? i should|said i should|would like|set|put|gave me|suggested|"
+    r"pushes|pushed|pushing|thinks? i should|say(?:s|ing)? i should|said i should|would like|set|put(?! me on\b)|gave me|suggested|"
     r"keeps? saying i should|is pushing me|are pushing me)(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)
 OWN_GOAL = re.compile(
     r"\b(?:(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|plan|idea|dream) (?:is|would be)(?: to)?|i (?:really |actually |truly |do |still )?want to|i wanna|i'?d (?:really |honestly )?(?:like|love) to|"
@@ -87,7 +87,8 @@ OWN_GOAL = re.compile(
     r"the goal for me is(?: to)?|i keep thinking about|i'?d rather|i want to be|my aim is(?: to)?|i'?m determined to|"
     r"i'?m set on|i really want|i'?d love|"
     # English as a second language: "I am wanting to become", "I would like become", "my objective is"
-    r"i (?:am|'m) wanting to|i want become|i would like become|i like to become|my (?:wish|objective|target) is(?: to)?|"
+    r"i (?:am|'m) wanting to|i would like become|i want(?=\s+(?:become|becoming|pass|get|improve|learn|make|start|find|"
+    r"open|be|move|work|change|go|lead|run|build|finish|speak|write|save)\b)|i like to become|my (?:wish|objective|target) is(?: to)?|"
     r"for me the goal is(?: to)?|"
     # options being weighed are goals in the making: "I've considered moving into QA or doing a masters"
     r"i'?ve (?:been )?(?:considered|considering|thinking about|thought about)|i'?m (?:considering|tempted by)|"
@@ -211,17 +212,19 @@ RETURN_TO_GOALS = re.compile(
     r"can we (go back|continue|carry on|get back)|let'?s (go back|continue|carry on|get back|talk about my (goal|career))|"
     r"i'?m (ok|okay|fine|safe) now,? (let'?s|can we)|back to (the )?goals?)\b", _I)
 
-# Distance from a goal or a path: "I don't care much about managing people", "not interested in the course".
+# Distance from a goal or a path: "I don't care much about managing people", "not interested in the course",
+# "the rota and the ordering, not so much".
 # "I like the analysis side": what draws them, said as a liking, not as something to reach.
 LIKES = re.compile(r"\b(?:i|we) (?:really |also |just )?(?:like|love|enjoy)\s+(?!to\b|it\b|that\b|this\b|the idea\b)(.+)", re.I)
 DISTANCE = re.compile(r"\b(?:i )?(?:really |honestly )?(?:don'?t|dont|do not|never) (?:really |much |actually )?"
                       r"(?:care (?:much |that much )?(?:about|for)|want(?: to)?|like|enjoy|fancy)\s+(?P<what>[^.!?;\n]{3,60})|"
                       r"\bnot (?:really |that |very )?(?:interested in|into|bothered about|keen on)\s+(?P<what2>[^.!?;\n]{3,60})|"
-                      r"\b(?:it'?s|that'?s) not (?:for me|my thing|me)\b", _I)
+                      r"\b(?:it'?s|that'?s) not (?:for me|my thing|me)\b|"
+                      r"(?:^|[.!?;]\s*)(?P<what3>[^.!?;\n]{3,80}?),?\s+not so much\b", _I)
 
 # A date set from outside rather than chosen: "it has to be by September, that's when the round closes".
 FIXED_DATE = re.compile(r"\b(?:has to be|have to|needs? to be|must be|deadline|closes|is due|due by|no later than|"
-                        r"that'?s when)\b", _I)
+                        r"that'?s when|when (?:the|my|our) [^,.!?]{2,40} (?:comes? up|opens|closes|runs? out|expires|ends|starts))\b", _I)
 
 # The pull of other people, not a part of a goal: "everyone on my team has it so it feels like I should".
 PRESSURE = re.compile(r"\b(?:(?:it )?feels? like i should|i feel (?:like )?i should|i'?m supposed to|i (?:guess|suppose) i should|"

@@ -51,6 +51,7 @@ _STATES = {"tired", "sick", "fed", "frustrated", "bored", "proud", "happy", "exc
 # A goal is usually a verb phrase ("lead one project"); in a reflection it reads as "leading one project".
 _NOUN_START = {"the", "a", "an", "my", "our", "your", "more", "less", "some", "better", "fewer", "one", "two", "three",
                "being", "having", "getting", "a", "time", "work", "enough", "no"}
+_PREPOSITIONS = {"on", "in", "at", "into", "onto", "with", "off", "out", "up", "over", "under", "for", "about", "back", "away"}
 _POSSESSIVE = {"my": "your", "mine": "yours", "myself": "yourself", "our": "your", "me": "you", "i": "you",
                "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll", "am": "are"}
 
@@ -101,6 +102,10 @@ def gist(span: str, max_words: int = MAX_GIST_WORDS, *, as_noun: bool = False) -
         return ""  # "becoming the person" says nothing without "who runs our incident reviews"
     if len(content_words(" ".join(words))) < 2:
         return ""  # "being the one": too little of what they said to carry its meaning
+    if as_noun and len(words) > 1 and words[0].lower() == "be" and words[1].lower().endswith("ing"):
+        words = words[1:]  # "be aiming for head chef" -> "aiming for head chef", not "being aiming"
+    if as_noun and words[0].lower() in _PREPOSITIONS:
+        words = ["being", *words]  # "on forklift shifts" -> "being on forklift shifts", not "onning"
     if as_noun and words[0].lower() not in _NOUN_START and not words[0].lower().endswith("ing") \
             and "'" not in words[0] and words[0].lower() not in _POSSESSIVE:
         words[0] = gerund(words[0].strip(",."))
@@ -175,6 +180,9 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     reason = gist(r.reason) if r.reason else ""
     if reason and reason.split()[0].lower() in _STATES:
         reason = "being " + reason
+    elif reason and re.search(r"\b(?:like|love|want)\s+" + re.escape(reason.split()[0]), r.reason, re.I) \
+            and re.match(r"^(?:\S+\s){1,2}to\s", reason):
+        reason = "wanting " + reason  # "I'd like people to trust my work" -> "wanting people to trust your work"
     if len(r.goals) >= 2:
         out.append(pick("several"))
     elif r.goal and (r.other_goal or other_by):
@@ -193,7 +201,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.append(_fill(pick("own_goal", goal), gist=goal))
     elif both := _less_more(r.text, liked):
         out.append(_fill(pick("less_more"), other=both[0], gist=both[1]))
-    elif r.reason:
+    elif r.reason and not liked:  # a liking ("I like puzzles") is reflected as one, below
         out.append(_fill(pick("reason", reason), gist=reason))
 
     feelings = templates()["feeling"]
@@ -206,7 +214,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.insert(0, pick("asks_advice"))
     if not out and cues.PRESSURE.search(r.text):
         out.append(pick("pressure"))
-    if not out and liked and (what := gist(liked.group(1))):
+    if not out and liked and (what := gist(re.split(r"[.!?;]", liked.group(1))[0])):
         out.append(_fill(pick("likes"), gist=what))
     if not out and _SUPPORT.search(r.text):
         out.append(pick("support"))
@@ -228,10 +236,11 @@ def _less_more(text: str, liked: re.Match | None) -> tuple[str, str] | None:
     """Away from one thing, toward another ("I don't care much about managing people. I like the analysis side"):
     both, in the person's words, or None."""
     far = cues.DISTANCE.search(text)
-    if not (far and liked and liked.start() > far.start() and (far["what"] or far["what2"])):
-        return None
-    group = "what" if far["what"] else "what2"
-    away = re.sub(r"[\s,;]*(?:but|and|though)?[\s,;]*$", "", text[far.start(group):min(far.end(group), liked.start())])
+    group = next((g for g in ("what", "what2", "what3") if far and far[g]), None)
+    if not (far and liked and group) or (liked.start() < far.start() and group != "what3"):
+        return None  # "I like X ... I don't want Y" is two things; "I like X. Y, not so much" is one turn away
+    end = far.end(group) if liked.start() < far.start() else min(far.end(group), liked.start())
+    away = re.sub(r"[\s,;]*(?:but|and|though)?[\s,;]*$", "", text[far.start(group):end])
     away = re.sub(r"^(?:to|doing) ", "", tidy(away).strip(" ,."))
     words = away.split()
     if len(words) > 4:
@@ -240,8 +249,11 @@ def _less_more(text: str, liked: re.Match | None) -> tuple[str, str] | None:
                                                                      text[:far.start(group)], re.I):
         away = " ".join([gerund(words[0]), *words[1:]])  # "don't want to manage my team" -> "managing your team"
     away = " ".join(_POSSESSIVE.get(w.lower(), w) for w in away.split())
-    short = tidy(liked.group(1)).strip(" ,.!")
-    toward = gist(liked.group(1)) or (short if len(short.split()) <= 3 else "")
+    if group == "what3" and away[:1].isupper() and away.split()[0][1:].islower():
+        away = away[0].lower() + away[1:]  # it opened their sentence: "Marking, not so much"
+    what_draws = re.split(r"[.!?;]", liked.group(1))[0]
+    short = tidy(what_draws).strip(" ,.!")
+    toward = gist(what_draws) or (short if len(short.split()) <= 3 else "")
     return (away, toward) if away and toward else None
 
 

@@ -18,7 +18,7 @@ from assistant.graph.moves import Kind, Move
 from assistant.graph.state import CoachState, GoalMention
 from assistant.knowledge.library import Library
 from assistant.reading import Reading
-from assistant.reading.cues import DISTANCE, FAREWELL, GREETING, PLAIN_GOAL, RETURN_TO_GOALS
+from assistant.reading.cues import DISTANCE, FAREWELL, GREETING, PLAIN_GOAL, QUESTION_TO_WAYMARK, RETURN_TO_GOALS
 from assistant.reading.reflect import gist
 from assistant.text import clip_words, overlap
 
@@ -269,10 +269,14 @@ class Planner:
             return self.take_actions()
         if phase == "checkin_date":
             return self.take_check_in_date()
-        aside = r.has("off_topic") and not self.fresh and not self.added and not GREETING.search(self.text)
-        if r.has("question_to_waymark") or aside:
+        news = bool(self.fresh or self.added)
+        aside = r.has("off_topic") and not news and not GREETING.search(self.text)
+        # "becoming the one who owns the lab's quality data? is that even a thing": a question about their goal, which
+        # is taken up; only a plain question about Waymark ("who can read this?") is answered beside one.
+        about = r.has("question_to_waymark") and (not news or bool(QUESTION_TO_WAYMARK.search(self.text)))
+        if about or aside:
             return self.move(Kind.ASIDE, pending=self.state.get("pending"),
-                             topic="about" if r.has("question_to_waymark") else "off_topic",
+                             topic="about" if about else "off_topic",
                              question_text=self.repeat_question(),
                              reason="a question about Waymark, or an aside: answered briefly, then back to them")
         own_goal_now = any(g["whose"] == "theirs" for g in self.fresh)
@@ -454,10 +458,10 @@ class Planner:
         named = list((self.get("draft") or {}).get("actions", []))
         parsed = [t for t, _ in parse_actions(self.text, self.today)]
         actions = list(dict.fromkeys(named + parsed))
-        if len(actions) < 2:
+        if not actions:  # one step the person chose is a plan; asking for a second would be the questionnaire again
             q = self.lib.question("actions", "actions")
-            return self.move(Kind.ACTIONS_RETRY, phase="actions", question=q, count=len(actions),
-                             pending={"kind": "actions", "key": "actions"}, reason="fewer than two steps named")
+            return self.move(Kind.ACTIONS_RETRY, phase="actions", question=q, count=0,
+                             pending={"kind": "actions", "key": "actions"}, reason="no step named")
         return self.save_with(actions, reason="steps chosen: save the goal")
 
     def take_check_in_date(self) -> Move:
