@@ -26,10 +26,10 @@ _RELATIVE = {
     re.compile(r"(?<!all for )(?<!enough for )(?<!it for )(?<!that for )\btoday\b", re.I): 0, re.compile(r"\btomorrow\b", re.I): 1,
     re.compile(r"\bnext week\b", re.I): 7, re.compile(r"\bnext month\b", re.I): 30,
     re.compile(r"\b(?:end of|by the end of) (?:the|this) week\b", re.I): None,
-    re.compile(r"\bthis week\b", re.I): None,  # "book the hall this week": by its Friday
     re.compile(r"\b(?:end of|by the end of) (?:the|this) month\b", re.I): None,
     re.compile(r"\b(?:end of|by the end of) (?:the|this) year\b", re.I): None,
     re.compile(r"\bnext year\b", re.I): 365, re.compile(r"\bnext quarter\b", re.I): 90,
+    re.compile(r"\bthis week\b", re.I): None,  # "book the hall this week": by its Friday (after "end of this year")
 }
 
 
@@ -44,7 +44,8 @@ _SEASON = re.compile(r"\b(?:by|in|before|until|over|during|this|next|the end of|
 _SEASON_OF_YEAR = re.compile(r"\b(" + "|".join(k for k in SEASONS if k in ("spring", "summer", "autumn", "fall", "winter")) +
                              r")\s+(?:of\s+)?(20\d\d|next year|the year after(?: next)?)\b", re.I)
 # A month of a named year: "by October next year", "in March 2028" (before "next year" alone is read as a year away).
-_MONTH_OF_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\s+(?:of\s+)?(20\d\d|next year)\b", re.I)
+_MONTH_OF_YEAR = re.compile(r"(?<!\d )(?<!\d\d )(?<!\d[a-z][a-z] )(?<!\d\d[a-z][a-z] )(?<!of )\b(" +
+                            "|".join(m.lower() for m in calendar.month_name if m) + r")\s+(?:of\s+)?(20\d\d|next year)\b", re.I)
 _END_OF_NEXT_YEAR = re.compile(r"\b(?:the )?end of next year\b", re.I)
 
 
@@ -66,17 +67,20 @@ def find_when(text: str, today: date | None = None) -> tuple[date, str] | None:
             return date(int(m[1]), int(m[2]), int(m[3])), m[0]
         except ValueError:
             return None
-    if m := _SEASON_OF_YEAR.search(text):
+    # A named season or month of a named year, unless a nearer date comes first in the message ("I'll sit the exam
+    # next week and apply in March 2028": next week).
+    first_relative = min((m.start() for rx in _RELATIVE if (m := rx.search(text))), default=len(text))
+    if (m := _SEASON_OF_YEAR.search(text)) and m.start() <= first_relative:
         month, day = SEASONS[m[1].lower()]
         year = int(m[2]) if m[2].isdigit() else today.year + (1 if m[2].lower() == "next year" else 2)
         return date(year, month, day), m[0]
     m = _MONTH_OF_YEAR.search(text)
-    if m and m[1].lower() == "may" and re.search(r"\b(?:i|we|you|they|he|she|it)\s*$", text[:m.start()], re.I):
-        m = None  # "I may next year try": the verb, not the month
-    if m:
+    if m and m[1].lower() == "may" and not re.search(r"\b(?:by|in|before|until|from|of|end of|next|this)\s*$", text[:m.start()], re.I):
+        m = None  # "people may next year get promoted": the verb, not the month
+    if m and m.start() <= first_relative:
         year = int(m[2]) if m[2].isdigit() else today.year + 1
         return _month_end(year, MONTHS[m[1].lower()]), m[0]
-    if m := _END_OF_NEXT_YEAR.search(text):
+    if (m := _END_OF_NEXT_YEAR.search(text)) and m.start() <= first_relative + 16:  # "the end of next year" holds "next year"
         return date(today.year + 1, 12, 31), m[0]
     for rx, days in _RELATIVE.items():
         if m := rx.search(text):

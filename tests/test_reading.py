@@ -106,6 +106,9 @@ def test_a_terse_answer_is_read_against_the_question_it_answers():
     ("actually october is too soon, let's say spring the year after", date(2028, 5, 31)),
     ("probably by october next year, when the lease comes up", date(2027, 10, 31)), ("I may next year", date(2027, 11, 22)),
     ("book the hall this week", date(2026, 11, 27)),
+    ("by 15 March 2027", date(2027, 3, 15)), ("people may next year get promoted", date(2027, 11, 22)),
+    ("I'm slammed this week but want the promotion by the end of this year", date(2026, 12, 31)),
+    ("I'll sit the exam next week and apply in March 2028", date(2026, 11, 29)),
 ])
 def test_dates_people_write(text, expected):
     assert parse_when(text, TODAY) == expected
@@ -189,6 +192,11 @@ def test_away_from_one_thing_and_toward_another_is_reflected_both_ways():
 def test_a_liking_then_what_is_not_liked_is_reflected_both_ways():
     [said] = reflections(read("i like the cooking part. the rota and the shouting and the ordering, not so much"))
     assert "the rota and the shouting" in said and "the cooking part" in said
+
+
+def test_not_so_much_for_a_reason_is_not_distance():
+    said = " ".join(reflections(read("I love the team. I want to run the kitchen, not so much for the money.")))
+    assert "not the" not in said and "so much as" not in said
 
 
 def test_a_liking_is_not_a_goal():

@@ -88,7 +88,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         out["actions"] = list(dict.fromkeys([*before, *r.actions]))
         if out["actions"] != before:
             added.append("actions")
-    # A date the parser could not place ("spring the year after") or a change of mind is not an answer to the question.
+    # A message read as giving a date (even one the parser cannot place) or changing their mind answers no other
+    # question: "actually october is too soon, let's say spring" is not what makes the goal within reach.
     quiet = (r.has("agree", "unsure", "question_to_waymark", "asks_advice", "off_topic", "distress", "timeframe", "change_mind")
              or r.any_goal or added
              or bool(PRESSURE.search(r.text)))  # "it feels like I should": others' pull, not why it matters to them

@@ -76,7 +76,7 @@ GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|th
         r"\s*,?\s+because\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
 OTHER_GOAL = re.compile(
     OTHER_PEOPLE + r" (?:really |keeps? |kept |has |have )?(?:wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
-    r"pushes|pushed|pushing|thinks? i should|say(?:s|ing)? i should|said i should|would like|set|put(?! me on\b)|gave me|suggested|"
+    r"pushes|pushed|pushing|thinks? i should|say(?:s|ing)? i should|said i should|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
     r"keeps? saying i should|is pushing me|are pushing me)(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)
 OWN_GOAL = re.compile(
     r"\b(?:(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|plan|idea|dream) (?:is|would be)(?: to)?|i (?:really |actually |truly |do |still )?want to|i wanna|i'?d (?:really |honestly )?(?:like|love) to|"
@@ -87,7 +87,7 @@ OWN_GOAL = re.compile(
     r"the goal for me is(?: to)?|i keep thinking about|i'?d rather|i want to be|my aim is(?: to)?|i'?m determined to|"
     r"i'?m set on|i really want|i'?d love|"
     # English as a second language: "I am wanting to become", "I would like become", "my objective is"
-    r"i (?:am|'m) wanting to|i would like become|i want(?=\s+(?:become|becoming|pass|get|improve|learn|make|start|find|"
+    r"i (?:am|'m) wanting to|i would like become|(?<!when )(?<!if )(?<!do )(?<!did )i want(?=\s+(?:become|becoming|pass|get|improve|learn|make|start|find|"
     r"open|be|move|work|change|go|lead|run|build|finish|speak|write|save)\b)|i like to become|my (?:wish|objective|target) is(?: to)?|"
     r"for me the goal is(?: to)?|"
     # options being weighed are goals in the making: "I've considered moving into QA or doing a masters"
@@ -220,11 +220,11 @@ DISTANCE = re.compile(r"\b(?:i )?(?:really |honestly )?(?:don'?t|dont|do not|nev
                       r"(?:care (?:much |that much )?(?:about|for)|want(?: to)?|like|enjoy|fancy)\s+(?P<what>[^.!?;\n]{3,60})|"
                       r"\bnot (?:really |that |very )?(?:interested in|into|bothered about|keen on)\s+(?P<what2>[^.!?;\n]{3,60})|"
                       r"\b(?:it'?s|that'?s) not (?:for me|my thing|me)\b|"
-                      r"(?:^|[.!?;]\s*)(?P<what3>[^.!?;\n]{3,80}?),?\s+not so much\b", _I)
+                      r"(?:^|[.!?;]\s*)(?P<what3>[^.!?;\n]{3,80}?),\s*not so much\s*(?=[.!?;]|$)", _I)
 
 # A date set from outside rather than chosen: "it has to be by September, that's when the round closes".
 FIXED_DATE = re.compile(r"\b(?:has to be|have to|needs? to be|must be|deadline|closes|is due|due by|no later than|"
-                        r"that'?s when|when (?:the|my|our) [^,.!?]{2,40} (?:comes? up|opens|closes|runs? out|expires|ends|starts))\b", _I)
+                        r"that'?s when|,\s*when (?:the|my|our) [^,.!?]{2,40} (?:comes? up|opens|closes|runs? out|expires))\b", _I)
 
 # The pull of other people, not a part of a goal: "everyone on my team has it so it feels like I should".
 PRESSURE = re.compile(r"\b(?:(?:it )?feels? like i should|i feel (?:like )?i should|i'?m supposed to|i (?:guess|suppose) i should|"

@@ -146,11 +146,14 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     words = len(text.split())
     terse = words <= 4  # "promotion", "ops manager": too short to be a story about their job
     plain = words <= 14 and p["goal_own"] >= UNSTATED_GOAL  # "Lead the rebuild of our booking system, end to end."
-    if "goal_own" in on and not goal and (cues.UNSURE.search(text) or cues.PREREQUISITE.search(text) or cues.LIKES.search(text)
+    if "goal_own" in on and not goal and (cues.UNSURE.search(text) or cues.PREREQUISITE.search(text)
                                           or not (terse or plain or expecting == "goal_own")):
-        on.discard("goal_own")  # "I have no idea what I want from my career", "I like the analysis side": not goals
+        on.discard("goal_own")  # "I have no idea what I want from my career" is not a goal
     if "goal_own" in on and not goal:
         goal = _best_clause(pieces, clause_p, "goal_own")
+        if cues.LIKES.search(goal) and expecting != "goal_own":
+            goal = ""  # the clause that reads most like a goal is a liking: "I like the analysis side"
+            on.discard("goal_own")
         if other and (other in goal or goal in text[: text.find(other) + len(other)]):
             goal = ""  # the clause that reads most like a goal is someone else's: "My boss wants me to ..."
             on.discard("goal_own")

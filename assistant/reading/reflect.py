@@ -51,7 +51,7 @@ _STATES = {"tired", "sick", "fed", "frustrated", "bored", "proud", "happy", "exc
 # A goal is usually a verb phrase ("lead one project"); in a reflection it reads as "leading one project".
 _NOUN_START = {"the", "a", "an", "my", "our", "your", "more", "less", "some", "better", "fewer", "one", "two", "three",
                "being", "having", "getting", "a", "time", "work", "enough", "no"}
-_PREPOSITIONS = {"on", "in", "at", "into", "onto", "with", "off", "out", "up", "over", "under", "for", "about", "back", "away"}
+_PREPOSITIONS = {"on", "in", "at", "onto", "with", "off", "out", "up", "over", "under", "for", "about", "back", "away"}
 _POSSESSIVE = {"my": "your", "mine": "yours", "myself": "yourself", "our": "your", "me": "you", "i": "you",
                "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll", "am": "are"}
 
@@ -180,7 +180,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     reason = gist(r.reason) if r.reason else ""
     if reason and reason.split()[0].lower() in _STATES:
         reason = "being " + reason
-    elif reason and re.search(r"\b(?:like|love|want)\s+" + re.escape(reason.split()[0]), r.reason, re.I) \
+    elif reason and re.search(r"\b(?:like|love|want)\s+(?:\S+\s+){1,2}to\b", r.reason, re.I) \
             and re.match(r"^(?:\S+\s){1,2}to\s", reason):
         reason = "wanting " + reason  # "I'd like people to trust my work" -> "wanting people to trust your work"
     if len(r.goals) >= 2:

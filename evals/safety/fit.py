@@ -85,7 +85,8 @@ def choose(oof: np.ndarray, labels: np.ndarray, hard: np.ndarray, rule: np.ndarr
 
 
 def compare_logistic(texts: list[str], labels: np.ndarray, fold: np.ndarray, hard: np.ndarray, rule: np.ndarray) -> dict:
-    """The recogniser this replaced: a logistic head over MiniLM, the strongest clause and the cues."""
+    """The recogniser this replaced: a logistic head over the reader's features (MiniLM, the strongest clause, the
+    cues and, since 2026-12-02, the reader's words block)."""
     from sklearn.linear_model import LogisticRegression
 
     from assistant.reading.features import featurize
