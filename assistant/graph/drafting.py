@@ -9,7 +9,7 @@ from assistant.dates import find_when
 from assistant.graph.goalwords import goal_kind
 from assistant.graph.state import Draft
 from assistant.reading import Reading
-from assistant.reading.cues import FEASIBILITY, MEASURE, PRESSURE
+from assistant.reading.cues import FEASIBILITY, MEASURE, PRESSURE, REASON
 from assistant.reading.spans import tidy
 from assistant.text import clip_words, content_words
 
@@ -81,7 +81,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     # The same for what is within reach: "12 hour shifts driving vans", said before any goal, describes a job.
     if r.feasibility and (expecting == "achievable" or not no_goal_yet or FEASIBILITY.search(r.text)):
         put("achievable", r.feasibility)
-    if r.reason:
+    # And why it matters: "I'd like people to trust my work", said while exploring, is a value, not yet a part.
+    if r.reason and (expecting == "relevant" or not no_goal_yet or REASON.search(r.text)):
         put("relevant", r.reason)
     if r.actions:
         before = out.get("actions", [])
