@@ -100,3 +100,20 @@ def test_core_suite_on_an_imposing_model(tmp_path, env, fake):
     assert runs["own-career"]["waymark"]["score"]["smarty_complete"] == [False]  # drafted, not yet confirmed as theirs
     reports = list(tmp_path.glob("*.md"))
     assert reports and "Worst turns" in reports[0].read_text() and list(tmp_path.glob("*.png"))
+
+
+def test_every_labelled_message_is_well_formed_and_the_second_annotations_label_the_test_half():
+    from pathlib import Path
+
+    from assistant.reading import INTENTS
+
+    here = Path(__file__).resolve().parents[1] / "evals" / "understanding"
+    texts = {}
+    for path in sorted(here.glob("*.jsonl")):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for row in rows:
+            assert set(row["intents"]) <= set(INTENTS), (path.name, row["text"])
+            for slot in ("goal", "measure", "timeframe", "action", "reason", "feasibility"):
+                assert row.get(slot, "") in row["text"], (path.name, slot, row["text"])
+        texts[path.name] = [r["text"] for r in rows]
+    assert texts["test-second-a.jsonl"] == texts["test-second-b.jsonl"] == texts["test.jsonl"]
