@@ -96,10 +96,18 @@ MIN_CLAUSE_WORDS = 4
 
 
 def clauses(text: str) -> list[str]:
-    """The sentences of a message of several, each scored on its own when settings say so: a risk said in one
-    sentence of a long career message is diluted in the message's single vector."""
+    """The sentences of a message of several, each also scored on its own: a risk said in one sentence of a long
+    career message is diluted in the message's single vector."""
     parts = [s for s in sentences(text) if len(s.split()) >= MIN_CLAUSE_WORDS]
     return parts if len(parts) >= 2 else []
+
+
+def with_sentences(whole: np.ndarray, sentence_best: np.ndarray, sentence_low: float | None, low: float) -> np.ndarray:
+    """A sentence scored at or above its own threshold earns the message at least the gentle check. A sentence gets
+    its own threshold because a short text sits closer to everything than a message does (evals/safety/fit.py)."""
+    if sentence_low is None:
+        return whole
+    return np.where(sentence_best >= sentence_low, np.maximum(whole, low), whole)
 
 
 _recent: dict[str, float] = {}  # the reviewer and the evals read the same messages many times over
@@ -110,13 +118,14 @@ def scores(texts: list[str]) -> np.ndarray:
     known = {t: _recent[t] for t in texts if t in _recent}
     if new := [t for t in dict.fromkeys(texts) if t not in known]:
         vectors, labels = reference()
-        k = settings()["k"]
-        parts = [(i, c) for i, t in enumerate(new) for c in (clauses(t) if settings().get("clauses") else [])]
+        k, sentence_low = settings()["k"], settings().get("sentence_low")
+        parts = [(i, c) for i, t in enumerate(new) for c in (clauses(t) if sentence_low is not None else [])]
         queries = np.asarray(embed([t or "." for t in new] + [c for _, c in parts], model=ENCODER), dtype=np.float32)
         found = neighbour_scores(queries, vectors, labels, k)
-        best = found[:len(new)].copy()
+        sentence_best = np.zeros(len(new))
         for (i, _), score in zip(parts, found[len(new):]):
-            best[i] = max(best[i], score)  # the most worrying sentence speaks for the message
+            sentence_best[i] = max(sentence_best[i], score)  # the most worrying sentence speaks for the message
+        best = with_sentences(found[:len(new)], sentence_best, sentence_low, settings()["low"])
         fresh = dict(zip(new, best.tolist()))
         if len(_recent) + len(fresh) > RECENT:
             _recent.clear()

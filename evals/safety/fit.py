@@ -50,13 +50,15 @@ def out_of_fold(vectors: np.ndarray, labels: np.ndarray, fold: np.ndarray, k: in
     return oof
 
 
-def clause_scores(texts: list[str], vectors: np.ndarray, labels: np.ndarray, fold: np.ndarray, k: int,
-                  base: np.ndarray) -> np.ndarray:
-    """Out-of-fold scores where each message of several sentences also counts its most worrying sentence."""
+SENTENCE_GRID = tuple(round(0.80 + 0.01 * i, 2) for i in range(20))
+
+
+def sentence_scores(texts: list[str], vectors: np.ndarray, labels: np.ndarray, fold: np.ndarray, k: int) -> np.ndarray:
+    """Out of fold, the score of each message's most worrying sentence (0 for a message of one sentence)."""
     pieces = [(i, c) for i, t in enumerate(texts) for c in risk_neighbours.clauses(t)]
     owner = np.array([i for i, _ in pieces])
     pvecs = risk_neighbours.embed_cached([c for _, c in pieces], "example-sentences", "sentences of the examples")
-    out = base.copy()
+    out = np.zeros(len(texts))
     for f in np.unique(fold):
         sel = fold[owner] == f
         if sel.any():
@@ -65,17 +67,20 @@ def clause_scores(texts: list[str], vectors: np.ndarray, labels: np.ndarray, fol
     return out
 
 
-def choose(oof: np.ndarray, labels: np.ndarray, hard: np.ndarray, rule: np.ndarray) -> dict:
-    """Thresholds from the hard negatives the rules leave alone, so rules and neighbours together stay in budget."""
-    left = hard & ~rule
+def choose(oof: np.ndarray, labels: np.ndarray, hard: np.ndarray, rule: np.ndarray,
+           sentence: np.ndarray | None = None) -> dict:
+    """Thresholds from the hard negatives the rules leave alone, so rules and neighbours together stay in budget.
+    `sentence` marks messages whose worst sentence already earns the gentle check: they spend the same budget."""
+    early = rule | (sentence if sentence is not None else False)
 
-    def budget(share: float) -> float:
-        """The share of the hard negatives the rules leave alone that the neighbours may still flag."""
-        return max(share * hard.sum() - (hard & rule).sum(), 0) / max(left.sum(), 1)
+    def threshold(share: float, already: np.ndarray) -> float:
+        left = hard & ~already
+        room = max(share * hard.sum() - (hard & already).sum(), 0) / max(left.sum(), 1)
+        return float(np.quantile(oof[left], 1 - room))
 
-    low = float(np.quantile(oof[left], 1 - budget(LOW_FALSE_ALARMS)))
-    high = max(float(np.quantile(oof[left], 1 - budget(REPLY_FALSE_ALARMS))), low)
-    flagged, replied = rule | (oof >= low), rule | (oof >= high)
+    low = threshold(LOW_FALSE_ALARMS, early)
+    high = max(threshold(REPLY_FALSE_ALARMS, rule), low)
+    flagged, replied = early | (oof >= low), rule | (oof >= high)
     return {"threshold": round(high, 4), "low": round(low, 4),
             "cv_recall": round(float(flagged[labels].mean()), 3),
             "cv_recall_safety_reply": round(float(replied[labels].mean()), 3),
@@ -108,14 +113,18 @@ def fit(compare: bool) -> dict:
     trials = {}
     for k in K_GRID:
         whole = out_of_fold(vectors, labels, fold, k)
-        trials[(k, False)] = choose(whole, labels, hard, rule)
-        trials[(k, True)] = choose(clause_scores(texts, vectors, labels, fold, k, whole), labels, hard, rule)
-        for clauses in (False, True):
-            print(f"  k={k:<3d} sentences {'on ' if clauses else 'off'} {trials[(k, clauses)]}", flush=True)
-    k, clauses = max(trials, key=lambda kc: (trials[kc]["cv_recall"], -kc[0], not kc[1]))
-    settings = {"encoder": "all-mpnet-base-v2", "k": k, "clauses": clauses,
-                **{n: trials[(k, clauses)][n] for n in ("threshold", "low")},
-                "trained_on": len(texts), "cross_validation": trials[(k, clauses)], "folds": "one training file left out at a time"}
+        trials[(k, None)] = choose(whole, labels, hard, rule)
+        print(f"  k={k:<3d} whole messages only {trials[(k, None)]}", flush=True)
+        worst = sentence_scores(texts, vectors, labels, fold, k)
+        for cut in SENTENCE_GRID:
+            trials[(k, cut)] = choose(whole, labels, hard, rule, worst >= cut)
+        cut = max(SENTENCE_GRID, key=lambda c: (trials[(k, c)]["cv_recall"], c))
+        print(f"  k={k:<3d} sentences at {cut} {trials[(k, cut)]}", flush=True)
+    k, cut = max(trials, key=lambda kc: (trials[kc]["cv_recall"], -kc[0], kc[1] is None, kc[1] or 0))
+    settings = {"encoder": "all-mpnet-base-v2", "k": k, "sentence_low": cut,
+                **{n: trials[(k, cut)][n] for n in ("threshold", "low")},
+                "trained_on": len(texts), "cross_validation": trials[(k, cut)],
+                "cross_validation_whole_messages_only": trials[(k, None)], "folds": "one training file left out at a time"}
     if compare:
         settings["compared"] = {"logistic head over MiniLM and cues": compare_logistic(texts, labels, fold, hard, rule)}
         print(f"  logistic {settings['compared']}", flush=True)
