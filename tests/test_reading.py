@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 
 from assistant.dates import parse_when
@@ -65,6 +66,17 @@ def test_risk_to_life_or_safety_is_read_however_it_is_phrased(text):
 def test_risk_no_rule_names_is_read_by_its_neighbours(text):
     risk = read(text).risk
     assert risk.level != "none" and risk.why.startswith("recogniser")
+
+
+def test_a_risk_said_in_one_sentence_of_a_long_career_message_is_read():
+    from assistant.reading import risk_neighbours as neighbours
+
+    text = ("I've got the interview for the site supervisor role on Tuesday and I've prepped my answers about safety. "
+            "The other night I stood on the bridge on the way home for a long time. Can we go over the leadership question?")
+    vector = np.asarray(neighbours.embed([text], model=neighbours.ENCODER), dtype=np.float32)
+    whole = neighbours.neighbour_scores(vector, *neighbours.reference(), neighbours.settings()["k"])[0]
+    assert whole < neighbours.settings()["low"]  # the message as a whole reads as a career message
+    assert read(text).risk.level != "none"  # its worst sentence does not
 
 
 @pytest.mark.parametrize("text", [
