@@ -14,7 +14,7 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_IN = re.compile(r"\b(?:in|within|over the next)\s+(?:the next\s+)?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+_IN = re.compile(r"\b(?:in|within|over the next|say|make it)\s+(?:the next\s+)?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                  r"eleven|twelve|couple of|few)\s+(day|week|fortnight|month|year)s?\b", re.I)
 _MONTH_DAY = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
@@ -29,7 +29,7 @@ _RELATIVE = {
     re.compile(r"\b(?:end of|by the end of) (?:the|this) month\b", re.I): None,
     re.compile(r"\b(?:end of|by the end of) (?:the|this) year\b", re.I): None,
     re.compile(r"\bnext year\b", re.I): 365, re.compile(r"\bnext quarter\b", re.I): 90,
-    re.compile(r"\bthis week\b", re.I): None,  # "book the hall this week": by its Friday (after "end of this year")
+    re.compile(r"\bthis week\b", re.I): None,  # "book the hall this week": by its Friday (beside another date, the other: find_when)
 }
 
 
@@ -60,40 +60,51 @@ def parse_when(text: str, today: date | None = None) -> date | None:
 
 
 def find_when(text: str, today: date | None = None) -> tuple[date, str] | None:
-    """(date, the words that named it), or None."""
+    """(date, the words that named it), or None. Of several dates, the one named first: "I'll sit the exam next week
+    and apply in March 2028" is next week; "two year is too long, say 18 month, our sister retires in summer next
+    year" is 18 months (the later date is their reason)."""
     today = today or date.today()
     if m := _ISO.search(text):
         try:
             return date(int(m[1]), int(m[2]), int(m[3])), m[0]
         except ValueError:
             return None
-    # A named season or month of a named year, unless a nearer date comes first in the message ("I'll sit the exam
-    # next week and apply in March 2028": next week).
-    first_relative = min((m.start() for rx in _RELATIVE if (m := rx.search(text))), default=len(text))
-    if (m := _SEASON_OF_YEAR.search(text)) and m.start() <= first_relative:
+    found = [(m.start(), rank, when, words) for rank, (m, when, words) in enumerate(_candidates(text, today))]
+    if not found:
+        return None
+    # "I'm slammed this week but want the promotion by the end of this year": this week is mostly how things are now
+    found = [f for f in found if f[3].lower() != "this week"] or found
+    _, _, when, words = min(found, key=lambda f: (f[0], f[1]))
+    return when, words
+
+
+def _candidates(text: str, today: date):
+    """Every date the text names, each with its match, in the order of precedence for dates that start together."""
+    if m := _SEASON_OF_YEAR.search(text):
         month, day = SEASONS[m[1].lower()]
         year = int(m[2]) if m[2].isdigit() else today.year + (1 if m[2].lower() == "next year" else 2)
-        return date(year, month, day), m[0]
+        yield m, date(year, month, day), m[0]
     m = _MONTH_OF_YEAR.search(text)
     if m and m[1].lower() == "may" and not re.search(r"\b(?:by|in|before|until|from|of|end of|next|this)\s*$", text[:m.start()], re.I):
         m = None  # "people may next year get promoted": the verb, not the month
-    if m and m.start() <= first_relative:
+    if m:
         year = int(m[2]) if m[2].isdigit() else today.year + 1
-        return _month_end(year, MONTHS[m[1].lower()]), m[0]
-    if (m := _END_OF_NEXT_YEAR.search(text)) and m.start() <= first_relative + 16:  # "the end of next year" holds "next year"
-        return date(today.year + 1, 12, 31), m[0]
+        yield m, _month_end(year, MONTHS[m[1].lower()]), m[0]
+    if m := _END_OF_NEXT_YEAR.search(text):
+        yield m, date(today.year + 1, 12, 31), m[0]
     for rx, days in _RELATIVE.items():
         if m := rx.search(text):
             if days is not None:
-                return today + timedelta(days=days), m[0]
-            if "week" in rx.pattern:
-                return today + timedelta(days=(4 - today.weekday()) % 7 or 7), m[0]
-            if "month" in rx.pattern:
-                return _month_end(today.year, today.month), m[0]
-            return date(today.year, 12, 31), m[0]
+                yield m, today + timedelta(days=days), m[0]
+            elif "week" in rx.pattern:
+                yield m, today + timedelta(days=(4 - today.weekday()) % 7 or 7), m[0]
+            elif "month" in rx.pattern:
+                yield m, _month_end(today.year, today.month), m[0]
+            else:
+                yield m, date(today.year, 12, 31), m[0]
     if m := _IN.search(text):
         n = NUMBERS.get(m[1].lower()) if not m[1].isdigit() else int(m[1])
-        return today + timedelta(days=(n or 1) * UNIT_DAYS[m[2].lower()]), m[0]
+        yield m, today + timedelta(days=(n or 1) * UNIT_DAYS[m[2].lower()]), re.sub(r"^(?:say|make it)\s+", "", m[0], flags=re.I)
     for rx, month_group, day_group in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
         if m := rx.search(text):
             month, day = MONTHS[m[month_group].lower()], int(m[day_group])
@@ -101,20 +112,19 @@ def find_when(text: str, today: date | None = None) -> tuple[date, str] | None:
                 when = date(today.year, month, day)
             except ValueError:
                 continue
-            return (when if when >= today else date(today.year + 1, month, min(day, 28))), m[0]
+            yield m, (when if when >= today else date(today.year + 1, month, min(day, 28))), m[0]
     if m := _MONTH.search(text):
         month = MONTHS[m[1].lower()]
         year = int(m[2]) if m[2] else today.year
         when = _month_end(year, month)
-        return (when if when >= today else _month_end(year + 1, month)), m[0]
+        yield m, (when if when >= today else _month_end(year + 1, month)), m[0]
     if m := _SEASON.search(text):
         month, day = SEASONS[m[1].lower()]
         when = date(today.year, month, day)
-        return (when if when >= today else date(today.year + 1, month, day)), m[0]
+        yield m, (when if when >= today else date(today.year + 1, month, day)), m[0]
     if m := _WEEKDAY.search(text):
         ahead = (WEEKDAYS[m[1].lower()] - today.weekday()) % 7 or 7
-        return today + timedelta(days=ahead), m[0].strip()
-    return None
+        yield m, today + timedelta(days=ahead), m[0].strip()
 
 
 # Time words that name a deadline or a span but not always a calendar date ("before I turn 40", "this term",
@@ -128,7 +138,7 @@ _SPAN = re.compile(
     r"(?:before|by the time)\s+(?:i(?:'m| am)?|i turn|my \w+ (?:retires|starts|leaves|finishes))\s*(?:turn\s+)?\d{2}|"
     r"before i turn \d{2}|by the time i(?:'m| am)? \d{2}|before i'?m \d{2}|by (?:age )?\d{2}\b(?! (?:people|clients|hours))|"
     r"by the time (?:my|the|i) [^,.]{3,40}|"
-    r"(?:within|in|over)\s+(?:the\s+)?(?:next\s+)?(?:about\s+|around\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"(?:within|in|over|say|make it)\s+(?:the\s+)?(?:next\s+)?(?:about\s+|around\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|eighteen|couple of|few)\s+(?:days?|wks?|weeks?|months?|mths?|years?|yrs?)|within the year|"
     r"(?:\d+|two|three|four|five|six|eight|ten|eighteen)\s+(?:weeks|months|years)(?:,? give or take| or so)|"
     r"^\W*(?:\d+|two|three|four|five|six|eight|ten|eighteen)\s+(?:weeks|months|years)\W*$|"

@@ -227,3 +227,44 @@ async def test_one_first_step_is_a_plan(coach, fake):
     assert result.move["kind"] == "save_goal"
     [goal] = coach.deps.goals.list_goals("ana")
     assert len(goal["actions"]) == 1
+
+
+async def test_accepting_with_steps_saves_one_goal_and_thanks_afterwards_saves_nothing_more(coach, fake):
+    # From a new script: acceptance and a step in one message saved the goal, and the "thanks" after it was taken
+    # as another step and saved the goal a second time.
+    await talk(coach, [
+        "I want to be earning again by the new year, and I'd know because I've applied for at least 5 roles by october.",
+        "It matters because I want the kids to see me doing something I chose.",
+    ])
+    state = await coach.state("t1")
+    if state["phase"] != "confirm":
+        await talk(coach, ["that's all of it"])
+    await talk(coach, ["yes thats about right. maybe add that i'll find out about reinstating my membership too",
+                       "call the institute on monday"])
+    results = await talk(coach, ["thanks, this helped more than i expected honestly"])
+    goals = coach.deps.goals.list_goals("ana")
+    assert len(goals) == 1
+    steps = [a["text"] for a in goals[0]["actions"]]
+    assert not any(s.lower().startswith(("thanks", "yes", "thats")) for s in steps)
+    assert results[-1].move["kind"] != "save_goal"
+
+
+async def test_a_goal_they_named_is_examined_as_someone_elses_once_they_say_who_set_it(coach, fake):
+    results = await talk(coach, ["get aws pro cert by march", "company set it. its in my review"])
+    state = await coach.state("t1")
+    assert state["focus_goal"]["whose"] == "someone_else" and state["focus_goal"]["by"] == "company"
+    assert not (state.get("draft") or {}).get("relevant")  # who set it is not why it matters to them
+    assert results[-1].move["kind"] == "examine"
+
+
+async def test_a_question_about_privacy_with_the_draft_on_the_table_is_answered_then_the_draft_is_theirs_to_judge(coach, fake):
+    await talk(coach, [
+        "I want to become ward sister within 18 months and I'd know because I lead the shift three times a week.",
+        "because nursing is my work and I chose it",
+    ])
+    state = await coach.state("t1")
+    assert state["phase"] == "confirm"
+    [reply] = await talk(coach, ["btw is this chat private?"])
+    assert reply.move["kind"] == "aside"
+    assert "this machine" in reply.assistant and "accept it, edit any part" in reply.assistant
+    assert (await coach.state("t1"))["phase"] == "confirm"

@@ -254,3 +254,33 @@ def test_the_same_reflection_is_not_said_twice_running():
     r = read("I'd know because the seniors actually use it at the Monday huddle")
     first = reflections(r)
     assert first and reflections(r, avoid=tuple(first)) != first
+
+
+def test_who_they_were_is_not_a_goal_even_when_a_goal_was_asked_for():
+    r = read("i was an accountant before, management accounts mostly at a mid sized firm. i was good at it.",
+             expecting="goal_own")
+    assert not r.goal and not r.has("goal_own")
+
+
+def test_a_reason_they_refuse_is_not_their_reason():
+    r = read("i don't want to just drift back into something because it's the easy option. "
+             "i want the kids to see me doing something i actually chose")
+    assert "easy option" not in r.reason and "kids" in r.reason
+
+
+def test_a_new_date_named_before_the_reason_for_it_is_the_date_and_the_old_one_is_not_feasibility():
+    r = read("Actually two year is too long i think. I want say 18 month. Our sister retire in summer next year")
+    assert r.timeframe == "18 month" and not r.feasibility and r.has("change_mind")
+    assert parse_when("I'm slammed this week but want the promotion by the end of this year", TODAY) == date(2026, 12, 31)
+
+
+def test_thanks_and_agreement_around_a_step_are_not_steps():
+    assert [a for a, _ in parse_actions("Thank you so much. I will speak with my manager on monday about the course")] == [
+        "I will speak with my manager on monday about the course"]
+    assert [a for a, _ in parse_actions("thats about right. maybe add that i'll find out about my membership")] == [
+        "i'll find out about my membership"]
+
+
+def test_what_someone_else_did_is_not_reflected_as_their_reason():
+    r = read("Sometime I feel guilty becuase of my mother. She make many sacrifice so I can come study here")
+    assert not any("sacrifice" in line for line in reflections(r))

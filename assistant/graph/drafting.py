@@ -9,7 +9,7 @@ from assistant.dates import find_when
 from assistant.graph.goalwords import goal_kind
 from assistant.graph.state import Draft
 from assistant.reading import Reading
-from assistant.reading.cues import FEASIBILITY, MEASURE, PRESSURE, REASON
+from assistant.reading.cues import FEASIBILITY, MEASURE, MINE, PRESSURE, REASON
 from assistant.reading.spans import tidy
 from assistant.text import clip_words, content_words
 
@@ -42,15 +42,22 @@ def restate(draft: Draft, goal_words: str, turn: int, today: date) -> Draft:
             "said_at": {**draft.get("said_at", {}), **fresh["said_at"]}}
 
 
+SAID_OUTRIGHT = {"measurable": MEASURE, "achievable": FEASIBILITY, "relevant": REASON}
+# A message read as a feeling fills the part just asked for only if that part's head gives it at least this much:
+# "pretty sure my qualifications are out of date", said when asked what reaching the goal would give them, is a worry.
+WORRY_FLOOR = 0.2
 MEASURE_HUNCH = 0.5  # the measure head's probability above which an unlabelled answer is filed as the open measure
 
 
 def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | None = None,
-           goal_is_theirs: bool = True, no_goal_yet: bool = False) -> tuple[Draft, list[str]]:
+           goal_is_theirs: bool = True, no_goal_yet: bool = False, keep_given: bool = False) -> tuple[Draft, list[str]]:
     """Every part this message says goes into the draft; returns the draft and the parts it added or changed.
 
     `goal_is_theirs`: False while the goal under discussion is someone else's; its measure and date are theirs, not
     the person's, so only why it matters and what is within reach are kept for the person's own version.
+    `keep_given`: with the draft on the table, a part already given is replaced only by words that say it outright
+    ("it connects to ...", "I'd know because ..."), a date, or a change of mind; a side remark the heads read as a
+    reason does not overwrite the reason they gave.
     `expecting`: the part the last question asked for. A message that names no part but answers it with words of
     substance fills it only for the parts whose answers have no reliable cue (why it matters, why it is within
     reach), and the measure when it answers "how would you know?" in three or more words of substance; an agreement,
@@ -65,6 +72,9 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         words = clip_words(tidy(words), PART_WORDS)
         if answered and part != expecting and out.get(part):
             return  # answering the question asked; a side reading does not overwrite a part already given
+        if keep_given and out.get(part) and part in SAID_OUTRIGHT and not SAID_OUTRIGHT[part].search(r.text) \
+                and not r.has("change_mind"):
+            return
         if words and out.get(part) != words:
             out[part] = words
             out["said_at"][part] = turn
@@ -93,17 +103,22 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     # question: "actually october is too soon, let's say spring" is not what makes the goal within reach.
     quiet = (r.has("agree", "unsure", "question_to_waymark", "asks_advice", "off_topic", "distress", "timeframe", "change_mind")
              or r.any_goal or added
-             or bool(PRESSURE.search(r.text)))  # "it feels like I should": others' pull, not why it matters to them
+             or bool(PRESSURE.search(r.text))  # "it feels like I should": others' pull, not why it matters to them
+             or bool(MINE.search(r.text)))  # "the networking stuff is mine": which part is theirs, not a measure
     # Only the parts whose answers carry no reliable cue take an unlabelled answer: a goal is said in so many words,
     # and filing any next message under it is how a draft fills with the wrong parts.
-    if expecting in ("achievable", "relevant") and not quiet and len(content_words(r.text)) >= 2:
+    head = {"achievable": "feasibility", "relevant": "reason"}.get(expecting or "")
+    worry = head and r.has("feeling") and r.scores.get(head, 0.0) < WORRY_FLOOR  # a worry that does not answer
+    if expecting in ("achievable", "relevant") and not quiet and not worry and len(content_words(r.text)) >= 2:
         # "The project ships and the team says it went well", said when asked what is within reach: it reads as a
         # measure, and the measure is still open, so that is where it goes.
         looks_like_measure = not out.get("measurable") and r.scores.get("measure", 0.0) >= MEASURE_HUNCH
         put("measurable" if looks_like_measure and goal_is_theirs else expecting, r.text)
-    elif expecting == "measurable" and goal_is_theirs and not quiet and len(content_words(r.text)) >= 3:
+    elif expecting == "measurable" and goal_is_theirs and not quiet and len(content_words(r.text)) >= 3 \
+            and not (r.has("feeling") and r.scores.get("measure", 0.0) < MEASURE_HUNCH):
         # "run the site alone for a week", said when asked how they would know: a measure needs no cue words when
-        # it answers that question and says nothing else. Shorter answers ("mine", "done it") are not filed.
+        # it answers that question and says nothing else. Shorter answers ("mine", "done it") are not filed, nor is
+        # a feeling the measure head doubts ("pretty sure my qualifications are out of date" is a worry).
         put("measurable", r.text)
     return out, added
 

@@ -54,9 +54,26 @@ CHANGE_MIND = re.compile(
     r"rather (do|focus on|go for)|not (the|my) (goal|point) any ?more)\b", _I)
 QUESTION_TO_WAYMARK = re.compile(
     r"\b(are you (a|an|real|human|a bot|ai|a therapist)|who are you|what are you|how does (this|it|waymark) work|"
-    r"who (can|will|gets to) (see|read)|is (this|it|my data) (private|confidential|stored|saved|safe)|why do you (ask|keep asking)|"
-    r"what (happens|do you do) (to|with) (my|what i)|do you (store|keep|save|remember)|what is waymark|who made you|"
-    r"can my (manager|boss|mentor) see)\b", _I)
+    r"who (can|will|gets to) (see|read)|is (this|it|my data|this chat|this conversation|what i write) (private|confidential|stored|saved|safe)|"
+    r"why do you (ask|keep asking)|what (happens|do you do) (to|with) (my|what i)|do you (store|keep|save|remember)|what is waymark|"
+    r"who made you|(can|does|will|do|could) my (manager|boss|mentor|company|employer|hr|team|line manager) (see|read|get|find out))\b", _I)
+# "Thank you so much. I will speak with my manager on monday": thanks and agreement around a step are not steps.
+COURTESY = re.compile(r"^\W*(?:thanks?|thank you|thx|cheers|ok(?:ay)?|yes|yeah|yep|sure|great|perfect|lovely|brilliant|"
+                      r"sounds? (?:good|great|right)|that'?s (?:about |all )?(?:right|it|fine|good|great)|thats (?:about )?right)"
+                      r"\b[\w ,'!]{0,25}[.!]*$", _I)
+STEP_PREAMBLE = re.compile(r"^(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say )",
+                           _I)
+# "two year is too long": said of a date, beside a new one.
+DATE_TOO = re.compile(r"\b(?:is|'s|seems|feels|sounds|was)\s+(?:way |a bit |much |far |probably )?too\s+"
+                      r"(?:long|soon|short|far|far away|late|early|tight|quick)\b", _I)
+# "the networking stuff is mine": which part of a goal is theirs.
+MINE = re.compile(r"\b(?:is|are|feels?|that'?s|thats|it'?s|its) (?:all |really |actually )?mine\b", _I)
+# "company set it. its in my review": the goal under discussion came from someone else, said after it was named.
+SET_BY = re.compile(
+    r"\b(?P<who>(?:the |my |our )?(?:company|work|employer|manager|boss|line manager|hr|director|school|uni|parents?|mum|mom|dad|"
+    r"partner|teacher|supervisor))\s+(?:set|chose|picked|gave me|wants?|decided on|put) (?:it|that|this)\b|"
+    r"\b(?:it'?s|its|it is) in my (?:review|appraisal|objectives|pdp|development plan|performance plan)\b|"
+    r"\bnot my (?:idea|choice)\b", _I)
 UNSURE = re.compile(
     r"^\W*(i )?(honestly |really |just )?(don'?t|dont|do not) know\b|\bnot (really )?sure\b|\bno idea\b|\bidk\b|\bno clue\b|"
     r"\bdunno\b|\bhaven'?t (a clue|thought about it)|\bcan'?t (say|tell)\b|\bhard to say\b", _I)
@@ -96,12 +113,16 @@ OWN_GOAL = re.compile(
     r"^\W*(?:maybe|perhaps|probably|i guess)?,?\s*something (?:like|in)(?! that\b| this\b| it\b))\s+" + GOAL, _I)
 DUTY_GOAL = re.compile(
     r"\b(?:i (?:need|have|ought|got) to|i should(?: really)?|i'?m supposed to|i must|i'?ve got to|i'?m meant to|i'?m expected to)\s+"
+    # "I need to figure out what comes next" is the question they came with, not a goal someone gave them
+    r"(?!(?:figure|work|sort|find) out\b|think (?:about|through)\b|decide\b|choose\b|make up my mind\b)"
     + GOAL, _I)
 
 # --- SMARTY parts --------------------------------------------------------------------------------------------
 NUMBER = r"(?<!the )(?<!that )(?<!this )(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|a couple|a few|a dozen)"
 MEASURE = re.compile(
     r"\b(i'?d know (?:[\w']+ ){0,4}?(?:because|when|if|by)|i'?ll know|i will know|i would know|how i'?d know|you'?d see|the sign would be|"
+    # "For know I am ready I think: I lead the shift ...", "to know I'm ready": how they would tell, in other words
+    r"(?:for|to) know (?:that )?i(?:'?m| am) (?:ready|there|done)|i know i(?:'?m| am|'?ll be| will be) (?:ready|there) (?:when|if|once)|"
     r"success (?:would be|is|looks like|means)|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
     + NUMBER + r" (?:clients|talks|people|sessions|times|articles|posts|courses|modules|projects|interviews|applications|"
     r"hours|pages|chapters|km|miles|kilos|kg|books|customers|sales|presentations|papers|workshops|meetings|shifts|students)|"
@@ -118,6 +139,9 @@ ACTION = re.compile(
 REASON = re.compile(
     r"\b(because|'?cause|cos|so that|it matters|matters to me|important to me|i care (?:about|a lot)|it would (?:give|mean)|"
     r"means a lot|that'?s why|the reason is|i love|i believe in|it connects to|it'?s about|"
+    # who they want it for: "i want the kids to see me doing something i actually chose"
+    r"i (?:want|'?d like|would like) (?:my |the |our )?(?:kids|children|son|daughter|family|parents|mum|mom|dad|partner)"
+    r" to (?:see|know|be proud)|"
     r"it'?s (?:all |really |mostly )?for (?:the|my|our) (?!(?:next|last|first) )\w+|"
     # what the goal brings, said after it: "become senior carer, it is more responsibility and more money"
     r"(?<=, )it (?:is|'s|would be|will be|means|would mean|will mean|gives?|would give) (?:more|better|a better|less|real) \w+)", _I)
@@ -136,7 +160,7 @@ DRIFT = re.compile(r"\bi keep (?:drifting|coming|going|getting drawn|being drawn
                    r"(?P<goal>[^.!?,;\n]{3,80})", _I)
 
 # "Lead one real project end to end by June, my way.": a goal said as a plain statement with its date.
-PLAIN_GOAL = re.compile(r"^\W*(?!.*\bthen\b)(?=(?:lead|run|become|pass|build|launch|publish|land|be) )" + GOAL, _I)
+PLAIN_GOAL = re.compile(r"^\W*(?!.*\bthen\b)(?=(?:lead|run|become|pass|build|launch|publish|land|be|get|finish|complete|earn|gain|learn|hit|reach|qualify|switch) )" + GOAL, _I)
 
 # --- feelings -------------------------------------------------------------------------------------------------
 FEELING_WORDS = {
@@ -215,6 +239,7 @@ RETURN_TO_GOALS = re.compile(
 # Distance from a goal or a path: "I don't care much about managing people", "not interested in the course",
 # "the rota and the ordering, not so much".
 # "I like the analysis side": what draws them, said as a liking, not as something to reach.
+PAST_SELF = re.compile(r"\W*(?:i|we)\s+(?:was|were|used to|'?ve been|have been|had been|worked|spent)\b", _I)
 LIKES = re.compile(r"\b(?:i|we) (?:really |also |just )?(?:like|love|enjoy)\s+(?!to\b|it\b|that\b|this\b|the idea\b)(.+)", re.I)
 DISTANCE = re.compile(r"\b(?:i )?(?:really |honestly )?(?:don'?t|dont|do not|never) (?:really |much |actually )?"
                       r"(?:care (?:much |that much )?(?:about|for)|want(?: to)?|like|enjoy|fancy)\s+(?P<what>[^.!?;\n]{3,60})|"

@@ -151,7 +151,10 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         on.discard("goal_own")  # "I have no idea what I want from my career" is not a goal
     if "goal_own" in on and not goal:
         goal = _best_clause(pieces, clause_p, "goal_own")
-        if cues.LIKES.search(goal) and expecting != "goal_own":
+        if cues.PAST_SELF.match(goal):
+            goal = ""  # "i was an accountant before, ...": who they were, even in answer to what they'd work toward
+            on.discard("goal_own")
+        elif cues.LIKES.search(goal) and expecting != "goal_own":
             goal = ""  # the clause that reads most like a goal is a liking: "I like the analysis side"
             on.discard("goal_own")
         if other and (other in goal or goal in text[: text.find(other) + len(other)]):
@@ -194,10 +197,20 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
             on.discard("measure")
 
     feasibility = slot("feasibility", spans.clause_with(text, cues.FEASIBILITY))
-    if measure and not measure_rule and feasibility and (measure in feasibility or feasibility in measure) \
-            and p["feasibility"] >= p["measure"]:
-        measure = ""  # one clause, one part: "I've done smaller ones and I'm backed, so it's within reach" is feasibility
-        on.discard("measure")
+    if measure and not measure_rule and feasibility and (measure in feasibility or feasibility in measure):
+        # One clause, one part: "I've done smaller ones and I'm backed, so it's within reach" is feasibility;
+        # the part the heads believe more keeps it.
+        if p["feasibility"] >= p["measure"]:
+            measure = ""
+            on.discard("measure")
+        else:
+            feasibility = ""
+            on.discard("feasibility")
+    if when and cues.DATE_TOO.search(text):
+        on.add("change_mind")  # "two year is too long, I want say 18 month": the date is changing ...
+        if feasibility and cues.DATE_TOO.search(feasibility):
+            feasibility = ""  # ... which is not what makes the goal within reach
+            on.discard("feasibility")
     if feasibility and measure_rule and feasibility in measure_rule:
         feasibility = ""  # "I'd know it worked if ...": a measure said in so many words is not also what's within reach
         on.discard("feasibility")

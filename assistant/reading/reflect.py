@@ -77,6 +77,14 @@ def gerund(verb: str) -> str:
     return v + "ing"
 
 
+def _about_others(reason: str) -> bool:
+    """ "She make many sacrifice so I can come study here": what someone else did or wants, not why it matters to them."""
+    return bool(reason) and reason.split()[0].lower() in {"she", "he", "they", "her", "his", "their"}
+
+
+_CAPITALISED_STARTS = {"She", "He", "They", "We", "It", "My", "Our", "Their", "His", "Her", "The", "A", "An", "This", "That"}
+
+
 def gist(span: str, max_words: int = MAX_GIST_WORDS, *, as_noun: bool = False) -> str:
     """A few of the person's own words that carry the span's meaning, or "" when no short phrase reads whole:
     "because I love untangling messy data systems" -> "untangling messy data systems". With `as_noun`, a verb
@@ -109,6 +117,8 @@ def gist(span: str, max_words: int = MAX_GIST_WORDS, *, as_noun: bool = False) -
     if as_noun and words[0].lower() not in _NOUN_START and not words[0].lower().endswith("ing") \
             and "'" not in words[0] and words[0].lower() not in _POSSESSIVE:
         words[0] = gerund(words[0].strip(",."))
+    if words[0] in _CAPITALISED_STARTS:
+        words[0] = words[0].lower()  # "She make many sacrifice" sits mid-sentence in a reflection
     out = " ".join(_POSSESSIVE.get(w.lower(), w) for w in words)
     return out.strip(" ,.;:!?\"'“”")
 
@@ -201,7 +211,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.append(_fill(pick("own_goal", goal), gist=goal))
     elif both := _less_more(r.text, liked):
         out.append(_fill(pick("less_more"), other=both[0], gist=both[1]))
-    elif r.reason and not liked:  # a liking ("I like puzzles") is reflected as one, below
+    elif r.reason and not liked and not _about_others(reason):  # a liking ("I like puzzles") is reflected as one, below
         out.append(_fill(pick("reason", reason), gist=reason))
 
     feelings = templates()["feeling"]

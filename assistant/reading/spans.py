@@ -89,11 +89,19 @@ def timeframe_span(text: str) -> str:
 
 def reason_span(text: str) -> str:
     """From the word that gives a reason to the end of its sentence: "because I love untangling systems"."""
-    m = cues.REASON.search(text)
+    m = next((m for m in cues.REASON.finditer(text) if not _denied(text, m.start())), None)
     if not m:
         return ""
     rest = re.split(r"(?<=[.!?])\s|\n", text[m.start():], maxsplit=1)[0]
     return tidy(re.sub(r"^(i (?:love|like|enjoy)) is\b", r"\1", rest, flags=re.I))  # "what I love is teaching"
+
+
+def _denied(text: str, at: int) -> bool:
+    """ "I don't want to drift back into something because it's the easy option": a because under a denial is the
+    reason they refuse, not theirs."""
+    sentence = re.split(r"[.!?,;\n]", text[:at])[-1]
+    return bool(re.match(r"(?:because|'?cause|cos)\b", text[at:], re.I)) and bool(
+        re.search(r"\b(?:don'?t|dont|do not|not|never|won'?t|wont)\b", sentence, re.I))
 
 
 def to_sentence_end(text: str, rx: re.Pattern) -> str:
@@ -130,10 +138,11 @@ def goal_mentions(text: str) -> list[tuple[str, str, str]]:
     return list(unique.values())
 
 
-_STEP_SPLIT = re.compile(r"\n+|;|\s*\d+[.)]\s+|\s*[-•*]\s+|,\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+", re.I)
+_STEP_SPLIT = re.compile(r"\n+|;|(?<=[a-z][.!?])\s+(?=[A-Za-z])|\s*\d+[.)]\s+|\s*[-•*]\s+|,\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+", re.I)
 
 
 def action_spans(text: str) -> list[str]:
     """Each step the person lists, in their words: "email Priya on Monday, then book the course" -> two steps."""
-    parts = [tidy(p) for p in _STEP_SPLIT.split(text) if p and p.strip(" .,-")]
+    parts = [tidy(cues.STEP_PREAMBLE.sub("", p.strip())) for p in _STEP_SPLIT.split(text)
+             if p and p.strip(" .,-") and not cues.COURTESY.match(p.strip())]
     return [p for p in parts if len(p.split()) >= 2 and cues.ACTION.search(p)]

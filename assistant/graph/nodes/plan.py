@@ -18,7 +18,8 @@ from assistant.graph.moves import Kind, Move
 from assistant.graph.state import CoachState, GoalMention
 from assistant.knowledge.library import Library
 from assistant.reading import Reading
-from assistant.reading.cues import DISTANCE, FAREWELL, GREETING, PLAIN_GOAL, QUESTION_TO_WAYMARK, RETURN_TO_GOALS
+from assistant.prompts import load_prompt
+from assistant.reading.cues import DISTANCE, FAREWELL, GREETING, PLAIN_GOAL, QUESTION_TO_WAYMARK, RETURN_TO_GOALS, SET_BY
 from assistant.reading.reflect import gist
 from assistant.text import clip_words, overlap
 
@@ -165,8 +166,20 @@ class Planner:
             self.update.update(phase="explore", focus_goal=None, draft={}, examined=[], saved_goal_id=None)
         if self.get("phase") in ("actions", "checkin_date", "checkin"):
             return  # steps and dates for a goal already accepted: nothing here is a new goal or a part of one
+        if self.set_by_someone_else():
+            return
         self.take_goals()
         self.take_parts()
+
+    def set_by_someone_else(self) -> bool:
+        """ "company set it. its in my review", said of the goal they named as if theirs: it is someone else's, to be
+        examined as such; the message is about whose it is, not a part of it."""
+        focus, r = self.get("focus_goal"), self.r
+        if not focus or focus["whose"] != "theirs" or r.any_goal or not (m := SET_BY.search(self.text)):
+            return False
+        who = (m["who"] or "someone else").lower().removeprefix("the ").removeprefix("our ")
+        self.update.update(focus_goal={**focus, "whose": "someone_else", "by": who}, examined=[], phase="examine")
+        return True
 
     def take_goals(self) -> None:
         r = self.r
@@ -301,9 +314,10 @@ class Planner:
         return self.explore()
 
     def repeat_question(self) -> str:
-        qid = (self.state.get("move") or {}).get("question_id")
-        q = self.lib.question_by_id(qid) if qid else None
-        return q.text if q else (self.lib.question("invite", "more").text)
+        last = self.state.get("move") or {}
+        q = self.lib.question_by_id(last["question_id"]) if last.get("question_id") else None
+        # a second aside in a row keeps the question the first one came back to
+        return q.text if q else (last.get("facts") or {}).get("question_text") or self.lib.question("invite", "more").text
 
     def advice(self) -> Move:
         asks = self.state.get("advice_asks", 0)
@@ -404,6 +418,11 @@ class Planner:
         draft = dict(self.state.get("draft") or {})
         text = self.text.strip()
         r = self.r
+        if r.has("question_to_waymark") and QUESTION_TO_WAYMARK.search(text) and not (
+                r.any_goal or r.measure or r.timeframe or r.feasibility or r.reason or r.actions):
+            # "btw is this chat private?" with the draft on the table: answered, then the draft is still theirs to judge
+            return self.move(Kind.ASIDE, phase="confirm", pending=self.state.get("pending"), topic="about",
+                             question_text=load_prompt("draft_question"), reason="a question about Waymark while confirming")
         edits = {FIELD_NAMES.get(k.lower(), k.lower()): v.strip() for k, v in FIELD.findall(text.removeprefix("edit:"))}
         if text.lower() in ("accept", "reject"):
             action = text.lower()
@@ -420,7 +439,7 @@ class Planner:
         if action == "accept":
             draft["yours"] = "confirmed by you"
             draft["actions"] = list(dict.fromkeys([*draft.get("actions", []), *r.actions]))
-            self.update.update(draft=draft, phase="actions")
+            self.update["draft"] = draft  # the move's phase stands: saved now, or asking for the first steps
             if len(draft.get("actions", [])) >= 2:
                 return self.save_with(draft["actions"], reason="accepted, and the first steps were already named")
             q = self.lib.question("actions", "actions")
@@ -440,7 +459,7 @@ class Planner:
             if r.goal:
                 draft = drafting.restate(draft, r.goal, self.turn, self.today)
             # Only what the reading finds changes a part; anything else leaves the draft as it is, shown again.
-            draft, _ = drafting.absorb(draft, r, self.turn, self.today)
+            draft, _ = drafting.absorb(draft, r, self.turn, self.today, keep_given=True)
         draft = drafting.finish(draft)
         self.update.update(draft=draft, phase="confirm")
         return self.move(Kind.PRESENT_DRAFT, phase="confirm", draft=draft, edited=True, reason="edited by the person")
