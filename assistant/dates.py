@@ -69,12 +69,15 @@ def find_when(text: str, today: date | None = None) -> tuple[date, str] | None:
             return date(int(m[1]), int(m[2]), int(m[3])), m[0]
         except ValueError:
             return None
-    found = [(m.start(), rank, when, words) for rank, (m, when, words) in enumerate(_candidates(text, today))]
+    found = [(m.start(), m.end(), rank, when, words) for rank, (m, when, words) in enumerate(_candidates(text, today))]
+    # "I'm slammed this week but want the promotion by the end of this year": this week is mostly how things are now
+    found = [f for f in found if f[4].lower() != "this week"] or found
     if not found:
         return None
-    # "I'm slammed this week but want the promotion by the end of this year": this week is mostly how things are now
-    found = [f for f in found if f[3].lower() != "this week"] or found
-    _, _, when, words = min(found, key=lambda f: (f[0], f[1]))
+    start, end = min(found)[:2]
+    # Matches that overlap the first name one date ("check in feb 1": "in feb" and "feb 1"); the more precise pattern,
+    # earlier in the order of precedence, reads it.
+    _, _, _, when, words = min((f for f in found if f[0] < end and start < f[1]), key=lambda f: f[2])
     return when, words
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import operator
-from typing import Annotated, TypedDict
+from typing import Annotated, NotRequired, TypedDict
 
 
 class Message(TypedDict):
@@ -16,6 +16,7 @@ class GoalMention(TypedDict):
     whose: str  # "theirs", "someone_else" or "unclear"
     by: str  # who it came from, in their words ("my manager"), or "me"
     turn: int  # when it was said
+    in_their_words: NotRequired[bool]  # said by the person as theirs, then "company set it": its date was theirs to say
 
 
 class Draft(TypedDict, total=False):

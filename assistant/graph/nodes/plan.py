@@ -178,7 +178,8 @@ class Planner:
         if not focus or focus["whose"] != "theirs" or r.any_goal or not (m := SET_BY.search(self.text)):
             return False
         who = (m["who"] or "someone else").lower().removeprefix("the ").removeprefix("our ")
-        self.update.update(focus_goal={**focus, "whose": "someone_else", "by": who}, examined=[], phase="examine")
+        self.update.update(focus_goal={**focus, "whose": "someone_else", "by": who, "in_their_words": True},
+                           examined=[], phase="examine")
         return True
 
     def take_goals(self) -> None:
@@ -238,7 +239,11 @@ class Planner:
         draft = drafting.start(goal["text"], self.turn, self.today) if goal["whose"] == "theirs" else {}
         # Parts said before any goal was named (a date, a measure, a first step) belong to the first goal; parts
         # said about someone else's goal, or about a goal the person moved away from, do not.
-        if self.state.get("focus_goal") is None:
+        before = self.state.get("focus_goal")
+        if before and before.get("in_their_words") and (earlier := self.state.get("draft") or {}).get("time_bound") \
+                and "time_bound" not in draft:
+            draft["time_bound"] = earlier["time_bound"]  # "get aws pro cert by march. company set it": the date was theirs to say
+        if before is None:
             earlier = self.get("draft") or {}
             said_at = earlier.get("said_at", {})
             for part in ("measurable", "achievable", "relevant", "time_bound", "actions"):
