@@ -77,6 +77,16 @@ def gerund(verb: str) -> str:
     return v + "ing"
 
 
+def _strongest_liking(text: str) -> re.Match | None:
+    """ "I like the people side a bit but mostly I love digging into production issues": the love, not the bit."""
+    found, at = [], 0
+    while m := cues.LIKES.search(text, at):
+        found.append(m)
+        at = m.start() + 1
+    loved = [m for m in found if re.search(r"\blove\b", m.group(0), re.I)]
+    return (loved or found or [None])[-1]
+
+
 def _about_others(reason: str) -> bool:
     """ "She make many sacrifice so I can come study here": what someone else did or wants, not why it matters to them."""
     return bool(reason) and reason.split()[0].lower() in {"she", "he", "they", "her", "his", "their"}
@@ -178,7 +188,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     def pick(situation: str, gist_words: str | None = None) -> str:
         return _pick(situation, seed, gist_words, said_before)
 
-    liked = cues.LIKES.search(r.text)
+    liked = _strongest_liking(r.text)
     if goal_is_why and r.goal and not r.reason:
         r = replace(r, reason=r.goal, goal="", goals=())
     out: list[str] = []
@@ -224,7 +234,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.insert(0, pick("asks_advice"))
     if not out and cues.PRESSURE.search(r.text):
         out.append(pick("pressure"))
-    if not out and liked and (what := gist(re.split(r"[.!?;]", liked.group(1))[0])):
+    if not out and liked and (what := gist(re.split(r"[.!?;]|\s+but\s+", liked.group(1))[0])):
         out.append(_fill(pick("likes"), gist=what))
     if not out and _SUPPORT.search(r.text):
         out.append(pick("support"))
