@@ -16,6 +16,9 @@ UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _IN = re.compile(r"\b(?:in|within|over the next|say|make it)\s+(?:the next\s+)?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                  r"eleven|twelve|couple of|few)\s+(day|week|fortnight|month|year)s?\b", re.I)
+# "18 months" as the whole answer (or the words kept from "say 18 month"): a span from today.
+_BARE = re.compile(r"^\W*(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few)\s+"
+                   r"(day|week|fortnight|month|year)s?\W*$", re.I)
 _MONTH_DAY = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
 _MONTH = re.compile(r"\b(?:by|in|before|until|end of|the end of|during|for the|in time for the|ready for the)\s+(?:the end of\s+)?(?:next\s+|this\s+)?(" +
@@ -105,7 +108,7 @@ def _candidates(text: str, today: date):
                 yield m, _month_end(today.year, today.month), m[0]
             else:
                 yield m, date(today.year, 12, 31), m[0]
-    if m := _IN.search(text):
+    if m := _IN.search(text) or _BARE.search(text):
         n = NUMBERS.get(m[1].lower()) if not m[1].isdigit() else int(m[1])
         yield m, today + timedelta(days=(n or 1) * UNIT_DAYS[m[2].lower()]), re.sub(r"^(?:say|make it)\s+", "", m[0], flags=re.I)
     for rx, month_group, day_group in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):

@@ -273,6 +273,7 @@ def test_a_new_date_named_before_the_reason_for_it_is_the_date_and_the_old_one_i
     assert r.timeframe == "18 month" and not r.feasibility and r.has("change_mind")
     assert parse_when("I'm slammed this week but want the promotion by the end of this year", TODAY) == date(2026, 12, 31)
     assert parse_when("check in feb 1", TODAY) == date(2027, 2, 1)  # "in feb" and "feb 1" name one date: the precise one
+    assert parse_when(r.timeframe, TODAY) == parse_when("in 18 months", TODAY)  # the words kept still name the date
 
 
 def test_thanks_and_agreement_around_a_step_are_not_steps():
