@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 from assistant.dates import find_when, parse_when
-from assistant.reading.cues import COURTESY, STEP_PREAMBLE
+from assistant.reading.spans import step_pieces
 
 KIND_CUES = {
     "emotional": r"\b(confiden\w*|stress\w*|anxi\w*|calm|balance|wellbeing|well-being|feel\w*|burn\w*|happ\w+|nerv\w+|worr\w+|self-esteem)\b",
@@ -23,9 +23,6 @@ def goal_kind(text: str) -> str:
     return best if scores[best] else "developmental"
 
 
-_SPLIT = re.compile(r"\n+|;|(?<=[a-z][.!?])\s+(?=[A-Za-z])|\s*\d+[.)]\s+|\s*[-•*]\s+|,\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+", re.I)
-
-
 def _split_at_and(part: str) -> list[str]:
     """ "talk to my gaffer on Monday and check the day rota next week": an "and" right after a step's own when
     starts the next step; "agree the scope and the budget" stays one."""
@@ -39,9 +36,7 @@ def _split_at_and(part: str) -> list[str]:
 def parse_actions(text: str, today: date | None = None) -> list[tuple[str, date]]:
     """Two to five actions from a list the person wrote; each keeps their words and gets a date (theirs, or spaced weeks)."""
     today = today or date.today()
-    parts = [p.strip(" .,-") for p in _SPLIT.split(text) if p and p.strip(" .,-")]
-    parts = [STEP_PREAMBLE.sub("", p) for p in parts if not COURTESY.match(p)]
-    parts = [p for p in parts if len(p.split()) >= 2]
+    parts = [p for p in step_pieces(text) if len(p.split()) >= 2]
     parts = [re.sub(r"^(?:and )?then ", "", piece, flags=re.I) for p in parts for piece in _split_at_and(p)]
     out = []
     for i, part in enumerate(parts[:5]):

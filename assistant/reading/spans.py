@@ -141,8 +141,13 @@ def goal_mentions(text: str) -> list[tuple[str, str, str]]:
 _STEP_SPLIT = re.compile(r"\n+|;|(?<=[a-z][.!?])\s+(?=[A-Za-z])|\s*\d+[.)]\s+|\s*[-•*]\s+|,\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+", re.I)
 
 
+def step_pieces(text: str) -> list[str]:
+    """The pieces of a list of steps, without the thanks and "maybe add that" around them (not yet tidied)."""
+    pieces = [p.strip(" .,-") for p in _STEP_SPLIT.split(text) if p and p.strip(" .,-")]
+    return [cues.STEP_PREAMBLE.sub("", p) for p in pieces if not cues.COURTESY.match(p)]
+
+
 def action_spans(text: str) -> list[str]:
     """Each step the person lists, in their words: "email Priya on Monday, then book the course" -> two steps."""
-    parts = [tidy(cues.STEP_PREAMBLE.sub("", p.strip())) for p in _STEP_SPLIT.split(text)
-             if p and p.strip(" .,-") and not cues.COURTESY.match(p.strip())]
+    parts = [tidy(p) for p in step_pieces(text)]
     return [p for p in parts if len(p.split()) >= 2 and cues.ACTION.search(p)]
