@@ -12,6 +12,8 @@ PG_URL := postgresql+psycopg://waymark:waymark@127.0.0.1:5432/waymark_test
 setup: $(VENV)/.synced
 	@# The safety recogniser's labelled examples, embedded once (about two minutes the first time; a no-op after).
 	@$(BIN)/python -c "from assistant.reading.risk_neighbours import reference; print(len(reference()[1]), 'safety examples ready')"
+	@# The guidance encoder, tuned to this library's questions (about five minutes the first time; a no-op after).
+	@$(BIN)/python -m assistant.knowledge.tuned
 
 $(VENV)/.synced: pyproject.toml uv.lock
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || { echo "==> Installing uv (the package installer)"; $(PYTHON) -m pip install --quiet uv; }

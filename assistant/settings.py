@@ -42,9 +42,10 @@ class Settings(BaseSettings):
     chroma_dir: Path | None = Field(default=None, description="Embedded index folder; default chroma/ in the data dir.")
     knowledge_dir: Path = Field(default=Path(__file__).resolve().parent.parent / "knowledge")
     guidance_embedder: Literal["mpnet", "minilm", "tuned"] = Field(
-        default="mpnet",
-        description="Embedding model of the guidance index: mpnet ranks guidance better (recall@3 0.94 vs 0.88), "
-        "minilm is ~6x faster per query and ~450 MB lighter. Each has its own index; `waymark ingest` fills it.",
+        default="tuned",
+        description="Embedding model of the guidance index: tuned is MiniLM fine-tuned on questions people ask about "
+        "these notes (built by `make setup`), with a note prior; it ranks best at MiniLM's cost (evals/retrieval/). "
+        "mpnet and minilm are the general encoders. Each has its own index; `waymark ingest` fills it.",
     )
 
     reader: Literal["auto", "local", "model"] = Field(

@@ -74,6 +74,8 @@ class SemanticIndex:
     def __init__(self, client, embedder: str):
         self.client = client
         self.embedder = embedder
+        self._last: tuple[str | None, list[float]] = (None, [])
+        self._prior = None
         # One collection per embedding model: vectors of different models (and sizes) never share an index,
         # so switching models builds a fresh index instead of failing on a dimension mismatch.
         name = COLLECTION if embedder == "minilm" else f"{COLLECTION}-{embedder}"
@@ -91,8 +93,24 @@ class SemanticIndex:
     def embed(self, texts: list[str]) -> list[list[float]]:
         return embed(texts, model=self.embedder)
 
+    def _query_vector(self, query: str) -> list[float]:
+        # search() and prior() read the same question in one turn: it is embedded once.
+        if self._last[0] != query:
+            self._last = (query, self.embed([query])[0])
+        return self._last[1]
+
+    def prior(self, query: str) -> dict[str, float]:
+        """P(note | question) where the encoder was tuned to this library's questions; otherwise nothing."""
+        if self.embedder != "tuned":
+            return {}
+        if self._prior is None:
+            from assistant.knowledge.tuned import ROOT, NotePrior, tuned_path
+
+            self._prior = NotePrior(tuned_path(ROOT / "knowledge"))
+        return self._prior.probabilities(self._query_vector(query))
+
     def search(self, query: str, *, phase: str | None = None, stage: str | None = None, k: int = 3) -> list[Passage]:
-        vector = self.embed([query])
+        vector = [self._query_vector(query)]
         # Chroma's metadata pre-filter costs tens of milliseconds at 10,000 chunks; ranking a wider window
         # unfiltered and filtering it here costs a few. Only when the window holds too few matches does Chroma
         # filter after all, so a narrow filter still finds everything it should.

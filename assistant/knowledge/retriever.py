@@ -40,9 +40,29 @@ class Retriever:
         else:
             degraded = "semantic index not loaded"
         lexical = self.library.lexical_search(query, phase=phase, stage=stage, k=max(k * 4, 12))
-        ranked = blend(per_note(semantic), best_per_note(lexical), self.lexical_weight) if semantic else best_per_note(lexical)
+        notes = with_prior(per_note(semantic), self._prior(query)) if semantic else []
+        ranked = blend(notes, best_per_note(lexical), self.lexical_weight) if semantic else best_per_note(lexical)
         passages = ranked[:k]
         return SearchResult(passages, degraded, [p.brief() for p in passages])
+
+    def _prior(self, query: str) -> dict[str, float]:
+        prior = getattr(self.semantic, "prior", None)
+        return prior(query) if prior else {}
+
+
+def with_prior(notes: list[Passage], prior: dict[str, float]) -> list[Passage]:
+    """Each note's likeness to the question, blended with how likely people who ask this mean that note.
+
+    Only notes the (phase- and stage-filtered) search found are ranked, so the prior never brings in a note the
+    filter excluded.
+    """
+    if not prior:
+        return notes
+    from assistant.knowledge.tuned import NotePrior
+
+    w = NotePrior.WEIGHT
+    scored = [Passage(**{**p.__dict__, "score": round((1 - w) * p.score + w * prior.get(p.note_id, 0.0), 4)}) for p in notes]
+    return sorted(scored, key=lambda p: -p.score)
 
 
 def best_per_note(passages: list[Passage]) -> list[Passage]:
