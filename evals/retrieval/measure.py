@@ -41,7 +41,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--queries", type=Path, default=Path(__file__).parent / "queries.yaml",
                         help="labelled queries (heldout.yaml: written without reading the notes, never tuned on)")
-    parser.add_argument("--split", choices=["train", "test"], default=None, help="only the questions of this split")
+    parser.add_argument("--split", choices=["train", "test", "heldout"], default=None, help="only the questions of this split")
     parser.add_argument("--embedder", choices=["mpnet", "minilm", "tuned"], default=None,
                         help="the guidance index's embedding model; default: the app's setting")
     args = parser.parse_args()
