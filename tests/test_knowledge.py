@@ -258,6 +258,20 @@ def test_a_note_ranks_by_its_best_section_and_its_whole_together():
     assert ranked[2].id == "c:note" and ranked[2].score == 0.6
 
 
+def test_a_note_is_shown_by_a_guidance_section_never_by_its_example_lines_or_question_list():
+    from assistant.knowledge.library import Passage
+    from assistant.knowledge.retriever import per_note
+
+    def p(pid: str, note: str, score: float, heading: str, level: str = "section") -> Passage:
+        return Passage(pid, note, note, heading, f"text of {pid}", score, {"level": level})
+
+    ranked = per_note([p("a:heard", "a", 0.9, "What you might hear"), p("a:2", "a", 0.6, "Keep ownership"),
+                       p("a:note", "a", 0.7, "", "note"),
+                       p("b:q", "b", 0.8, "Questions"), p("b:note", "b", 0.5, "", "note")])
+    assert [(r.note_id, r.id) for r in ranked] == [("a", "a:2"), ("b", "b:note")]
+    assert ranked[0].score == 0.8  # the score still counts the example lines: they are how people ask
+
+
 def test_the_note_prior_reorders_what_the_search_found_and_never_adds_a_filtered_note():
     from assistant.knowledge.library import Passage
     from assistant.knowledge.retriever import with_prior

@@ -49,11 +49,18 @@ def test_a_prep_conversation_answers_the_mentor_with_cited_options_and_open_ques
     store = seed(tmp_path)
     script = tmp_path / "maria.txt"
     script.write_text("How do I raise that her goal sounds like her manager's and not her own?\n"
-                      "We agreed: Ana will ask her manager which part of the project she can own, by Friday.\n")
+                      "We agreed: Ana will ask her manager which part of the project she can own, by Friday.\n"
+                      "That is all very helpful, thank you kindly.\n")
     done = waymark("replay", "--as", "mentor", "--mentee", "ana", "--user", "maria", "--json", str(script), env=env)
     assert done.returncode == 0, done.stderr
-    first, second = [json.loads(line) for line in done.stdout.strip().splitlines()]
+    first, second, third = [json.loads(line) for line in done.stdout.strip().splitlines()]
     assert first["sources"] and all(f"`{s}`" in first["assistant"] for s in first["sources"])
+    # each approach is shown as whole sentences of guidance, not a note's example lines or a line cut mid-sentence
+    approaches = [line for line in first["assistant"].splitlines() if line.startswith("- **")]
+    assert approaches and all(line.rstrip().endswith((".", "?", "!", "”", '"')) for line in approaches), approaches
+    assert not any("What you might hear" in line for line in approaches)
+    # thanks with nothing asked closes the turn instead of listing more approaches
+    assert not third["sources"] and "- **" not in third["assistant"] and "ana" in third["assistant"]
     assert {"examine-ready-made-goal", "smarty-yours"} & set(first["sources"])
     assert first["questions"] and all(q.endswith("?") and not check_reply(q).flagged for q in first["questions"])
     assert "leave my job" not in first["assistant"]

@@ -77,6 +77,9 @@ def best_per_note(passages: list[Passage]) -> list[Passage]:
     return out
 
 
+NOT_SHOWN = ("What you might hear", "Questions")
+
+
 def per_note(passages: list[Passage]) -> list[Passage]:
     """One passage per note, scored half by its best section and half by the note as a whole.
 
@@ -86,12 +89,18 @@ def per_note(passages: list[Passage]) -> list[Passage]:
     floor = min((p.score for p in passages), default=0.0)
     whole = {p.note_id: p for p in passages if p.meta.get("level") == "note"}
     best: dict[str, Passage] = {}
+    showable: dict[str, Passage] = {}
     for p in passages:
         if p.meta.get("level") != "note" and (p.note_id not in best or p.score > best[p.note_id].score):
             best[p.note_id] = p
+        if (p.meta.get("level") != "note" and p.heading not in NOT_SHOWN
+                and (p.note_id not in showable or p.score > showable[p.note_id].score)):
+            showable[p.note_id] = p
     scored = []
     for note_id in best.keys() | whole.keys():
-        shown = best.get(note_id) or whole[note_id]
+        # A note's example lines and question list match questions well but read badly as guidance: the best of
+        # its other sections is shown, or the note from its start.
+        shown = showable.get(note_id) or whole.get(note_id) or best[note_id]
         section = best[note_id].score if note_id in best else floor
         overall = whole[note_id].score if note_id in whole else floor
         scored.append(Passage(**{**shown.__dict__, "score": round((section + overall) / 2, 4)}))

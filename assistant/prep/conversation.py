@@ -21,7 +21,7 @@ from langgraph.runtime import Runtime
 from assistant.goals import GoalStore
 from assistant.guard import check_reply
 from assistant.knowledge.library import Library
-from assistant.knowledge.retriever import Retriever
+from assistant.knowledge.retriever import NOT_SHOWN, Retriever
 from assistant.prep.plan import NotShared
 from assistant.prompts import load_prompt
 from assistant.reading import directive
@@ -32,6 +32,7 @@ __all__ = ["NotShared", "PrepDeps", "build_prep_graph", "prep_turn", "replay_pre
 NOTE = re.compile(r"^\s*(note|notes|we agreed|agreed|follow[- ]?ups?|next time|after the session)\b\s*[:,-]?\s*(?P<text>.+)",
                   re.I | re.S)
 APPROACHES = 3
+THANKS = re.compile(r"\b(?:thanks|thank you|cheers|much appreciated|that(?:'s| is| was) (?:all )?(?:very |really )?helpful)\b", re.I)
 QUESTIONS = 3
 
 
@@ -86,19 +87,25 @@ async def record(state: PrepState, runtime: Runtime[PrepDeps]) -> dict:
 async def answer(state: PrepState, runtime: Runtime[PrepDeps]) -> dict:
     deps = runtime.context
     text = state.get("user_text", "")
+    if THANKS.search(text) and "?" not in text:  # thanks with nothing asked: no list of approaches to close on
+        reply = load_prompt("prep_thanks", mentee=state["mentee"])
+        return {"reply": reply, "sources": [], "questions": [], "history": [{"role": "assistant", "content": reply}]}
     goals = await asyncio.to_thread(deps.goals.shared_with, state["mentor"], state["mentee"])
     found = await asyncio.to_thread(deps.retriever.search, text, k=6)
     approaches, sources, asked = [], [], []
     for passage in found.passages:
         if passage.note_id in sources or len(approaches) >= APPROACHES:
             continue
-        gist = " ".join(sentences(passage.text)[:2])
+        note = deps.library.notes.get(passage.note_id)
+        shown, heading = passage.text, passage.heading
+        if heading in NOT_SHOWN and note and note.chunks():  # example lines are not guidance: the note's opening is
+            shown, heading = note.chunks()[0].text, note.chunks()[0].heading
+        gist = " ".join(sentences(" ".join(shown.split()))[:2])  # notes are hard-wrapped: a line is not a sentence
         if not gist or _imposes_a_goal(gist):
             continue
-        heading = f" — {passage.heading}" if passage.heading and passage.heading != passage.title else ""
+        heading = f" — {heading}" if heading and heading != passage.title else ""
         approaches.append(f"- **{passage.title}{heading}** [`{passage.note_id}`]: {gist}")
         sources.append(passage.note_id)
-        note = deps.library.notes.get(passage.note_id)
         asked += [q.text for q in (note.questions if note else [])]
     questions = vetted_questions(asked)[:QUESTIONS]
     relevant = [g["statement"] for g in goals if overlap(g["statement"], text) >= 0.2 or overlap(text, g["statement"]) >= 0.2]
