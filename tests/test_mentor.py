@@ -59,6 +59,9 @@ def test_a_prep_conversation_answers_the_mentor_with_cited_options_and_open_ques
     approaches = [line for line in first["assistant"].splitlines() if line.startswith("- **")]
     assert approaches and all(line.rstrip().endswith((".", "?", "!", "”", '"')) for line in approaches), approaches
     assert not any("What you might hear" in line for line in approaches)
+    for line in approaches:  # the heading is shown once, in bold, not again as the gist's first words
+        heading = line.split("**")[1].split(" — ")[-1]
+        assert not line.split("]: ", 1)[1].startswith(heading), line
     # thanks with nothing asked closes the turn instead of listing more approaches
     assert not third["sources"] and "- **" not in third["assistant"] and "ana" in third["assistant"]
     assert {"examine-ready-made-goal", "smarty-yours"} & set(first["sources"])

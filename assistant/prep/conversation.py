@@ -100,7 +100,10 @@ async def answer(state: PrepState, runtime: Runtime[PrepDeps]) -> dict:
         shown, heading = passage.text, passage.heading
         if heading in NOT_SHOWN and note and note.chunks():  # example lines are not guidance: the note's opening is
             shown, heading = note.chunks()[0].text, note.chunks()[0].heading
-        gist = " ".join(sentences(" ".join(shown.split()))[:2])  # notes are hard-wrapped: a line is not a sentence
+        shown = " ".join(shown.split())  # notes are hard-wrapped: a line is not a sentence
+        if heading and shown.startswith(heading):  # a section's text opens with its heading, already in bold
+            shown = shown[len(heading):].lstrip()
+        gist = " ".join(sentences(shown)[:2])
         if not gist or _imposes_a_goal(gist):
             continue
         heading = f" — {heading}" if heading and heading != passage.title else ""
