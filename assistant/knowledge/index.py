@@ -142,7 +142,7 @@ class SemanticIndex:
         whole = Chunk(f"{note_id}:note", note_id, chunks[0].title, "", "\n".join(c.text for c in chunks), chunks[0].meta)
         entries = [*chunks, whole]
         # Two calls: in one batch every short section would be padded to the whole note's length (3x slower).
-        vectors = self.embed([f"{c.title}\n{c.text}" for c in chunks]) + self.embed([f"{whole.title}\n{whole.text}"])
+        vectors = self.embed([c.titled() for c in chunks]) + self.embed([whole.titled()])
         metas = [{**{k: v for k, v in c.meta.items() if isinstance(v, (str, int, float, bool))}, **_flags(c.meta),
                   "note_id": note_id, "title": c.title, "heading": c.heading, "sha": versioned(sha), "origin": origin,
                   "level": "note" if c is whole else "section"}

@@ -27,7 +27,7 @@ class Library:
     def __init__(self, notes: tuple[Note, ...]):
         self.notes = {n.id: n for n in notes}
         self.chunks: list[Chunk] = [c for n in notes for c in n.chunks()]
-        self.lexical = BM25([f"{c.title}\n{c.text}" for c in self.chunks])
+        self.lexical = BM25([c.titled() for c in self.chunks])
 
     @classmethod
     def from_folder(cls, folder: Path) -> "Library":

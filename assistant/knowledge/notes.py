@@ -43,6 +43,10 @@ class Chunk:
     text: str
     meta: dict
 
+    def titled(self) -> str:
+        """What is searched and embedded for this chunk: its note's title, then its text."""
+        return f"{self.title}\n{self.text}"
+
 
 @dataclass
 class Note:

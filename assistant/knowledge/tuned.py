@@ -57,7 +57,7 @@ def _notes(knowledge: Path) -> dict:
 
 def sections(knowledge: Path) -> list[tuple[str, str]]:
     """(note id, text) of every section, as the index embeds them."""
-    return [(nid, f"{c.title}\n{c.text}") for nid, n in _notes(knowledge).items() for c in n.chunks()]
+    return [(nid, c.titled()) for nid, n in _notes(knowledge).items() for c in n.chunks()]
 
 
 def fingerprint(pairs: list[tuple[str, str]], texts: dict[str, str]) -> str:
