@@ -66,6 +66,7 @@ class FakeModel:
     requests: list[dict] = field(default_factory=list)
     delay_s: float = 0.0
     token_delay_s: float = 0.0
+    models_gate: threading.Event | None = None  # when set, GET /models waits for it: holds an app in its warm-up
     _chat_queue: deque = field(default_factory=deque)
     _structured_queue: deque = field(default_factory=deque)
     _faults: deque = field(default_factory=deque)
@@ -81,6 +82,7 @@ class FakeModel:
             self._faults.clear()
             self.chat_fn = self.structured_fn = None
             self.delay_s = self.token_delay_s = 0.0
+            self.models_gate = None
 
     def say(self, *texts: str) -> None:
         """Queue chat replies, used in order; after them, chat_fn or the default."""
@@ -144,6 +146,8 @@ def _handler(model: FakeModel) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             if self.path.rstrip("/").endswith("/models"):
+                if model.models_gate is not None:
+                    model.models_gate.wait(timeout=600)
                 self._json(200, {"object": "list", "data": [{"id": "fake-model", "object": "model", "owned_by": "tests"}]})
             else:
                 self._json(404, {"error": {"message": "not found"}})

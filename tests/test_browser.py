@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 
@@ -147,15 +148,21 @@ def test_a_person_sends_a_message_and_sees_the_reply(app, fake, browser):
     assert page.get_by_text("Used ").count() == 0
 
 
-def test_the_page_says_it_is_getting_ready_then_shows_waymarks_face(env, browser, tmp_path):
+def test_the_page_says_it_is_getting_ready_then_shows_waymarks_face(env, fake, browser, tmp_path):
     """Opened during warm-up (a fresh data folder: the index is built as the app starts), the page says why it
     waits; then the consent notice replaces it, under Waymark's own logo and name."""
-    url, proc = serve({**env, "WAYMARK_CHROMA_DIR": str(tmp_path / "fresh-index")}, until="/")
+    # The warm-up ends with the model's check, which the fake holds until the page has said it is getting ready:
+    # otherwise a warm-up faster than the page's first connection would race the assertion.
+    fake.models_gate = threading.Event()
+    url, proc = serve({**env, "WAYMARK_CHROMA_DIR": str(tmp_path / "fresh-index"), "WAYMARK_LLM_TIMEOUT_S": "600"},
+                      until="/")
     try:
         assert httpx.get(url + "/ready", timeout=5).status_code == 503
         page = browser.new_page()
         page.goto(url)
-        page.get_by_text("Waymark is getting ready").wait_for(timeout=60000)
+        page.get_by_text("Waymark is getting ready").wait_for(timeout=240000)
+        assert httpx.get(url + "/ready", timeout=5).status_code == 503
+        fake.models_gate.set()
         page.get_by_text("not a therapist").wait_for(timeout=240000)
         assert page.get_by_text("Waymark is getting ready").count() == 0
         assert httpx.get(url + "/ready", timeout=5).status_code == 200
@@ -167,6 +174,7 @@ def test_the_page_says_it_is_getting_ready_then_shows_waymarks_face(env, browser
         page.emulate_media(color_scheme="dark")
         page.screenshot(path=str(tmp_path / "dark.png"))
     finally:
+        fake.models_gate.set()
         stop(proc)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import shutil
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import chainlit as cl
 import plotly.graph_objects as go
+from chainlit.context import local_steps
 from chainlit.server import app as web_app
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -57,6 +59,7 @@ _stack = AsyncExitStack()
 _coach: Coach | None = None
 _lock = asyncio.Lock()
 _ready = asyncio.Event()  # set once a turn can be served: models loaded, index open, reader warm
+NOTE_AFTER_S = 1.0  # how long a page waits for the warm-up before it is told why it waits
 
 
 async def coach() -> Coach:
@@ -146,19 +149,54 @@ def _profile() -> str:
     return cl.user_session.get("chat_profile") or "Self-coaching"
 
 
+async def _say_why_it_waits() -> cl.Message | None:
+    """While the models load (a minute or more on a fresh machine), a note on the page says why it waits; returns
+    it, to be removed when the wait ends.
+
+    The page may open a second socket after its first (once it knows the chat profile) and clear what the first
+    one received: the session then moves to the new socket, and the note is said again there."""
+    session = cl.context.session
+    note, said_on = None, None
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(_ready.wait(), timeout=NOTE_AFTER_S)  # nearly ready: no note flashes by
+    try:
+        while not _ready.is_set():
+            if session.socket_id != said_on:
+                note, said_on = cl.Message(content=load_prompt("getting_ready")), session.socket_id
+                await note.send()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(_ready.wait(), timeout=0.5)
+    except asyncio.CancelledError:
+        pass
+    return note
+
+
+@contextlib.contextmanager
+def _top_level():
+    """Messages said inside hang at the top of the page, not under Chainlit's "on_chat_start" step: a page that
+    reconnects as it opens never receives that step and drops every message under it, leaving the page blank.
+    (Not for AskFileMessage, which Chainlit files under its parent step.)"""
+    token = local_steps.set(None)
+    try:
+        yield
+    finally:
+        local_steps.reset(token)
+
+
 @cl.on_chat_start
 async def start() -> None:
-    waiting = None
-    if not _ready.is_set():  # the first start on a fresh machine loads models for a minute or more: say so
-        waiting = cl.Message(content=load_prompt("getting_ready"))
-        await waiting.send()
-    try:
-        c = await coach()
-    except LLMError as exc:
-        await cl.ErrorMessage(content=f"Waymark can't reach its model: {exc}").send()
-        return
-    if waiting is not None:
-        await waiting.remove()
+    with _top_level():
+        saying = asyncio.create_task(_say_why_it_waits())
+        try:
+            c = await coach()
+        except LLMError as exc:
+            await cl.ErrorMessage(content=f"Waymark can't reach its model: {exc}").send()
+            return
+        finally:
+            saying.cancel()
+            waiting = await asyncio.gather(saying, return_exceptions=True)
+        if isinstance(waiting[0], cl.Message):
+            await waiting[0].remove()
     endpoint = c.deps.llm.endpoint
     where = ("Everything stays on this machine." if endpoint.on_machine else
              f"**Replies come from a hosted model at {endpoint.base_url}**; names, emails and phone numbers are "
@@ -171,10 +209,11 @@ async def start() -> None:
     elif profile == "Guidance library":
         await library_upload()
     else:
-        await cl.Message(content=DISCLOSURE.format(where=where), actions=[
-            cl.Action(name="show_goals", payload={}, label="Your goals"),
-            cl.Action(name="show_memory", payload={}, label="What you remember"),
-        ]).send()
+        with _top_level():
+            await cl.Message(content=DISCLOSURE.format(where=where), actions=[
+                cl.Action(name="show_goals", payload={}, label="Your goals"),
+                cl.Action(name="show_memory", payload={}, label="What you remember"),
+            ]).send()
 
 
 # -- Self-coaching -----------------------------------------------------------------------------
