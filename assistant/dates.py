@@ -128,7 +128,8 @@ def _candidates(text: str, today: date):
         month, day = SEASONS[m[1].lower()]
         when = date(today.year, month, day)
         yield m, (when if when >= today else date(today.year + 1, month, day)), m[0]
-    if m := _WEEKDAY.search(text):
+    # "selling at the Saturday market": a weekday after "the" names a thing, not a day
+    if (m := _WEEKDAY.search(text)) and not re.search(r"\b(?:the|a|our|my|their)\s+$", text[:m.start(1)], re.I):
         ahead = (WEEKDAYS[m[1].lower()] - today.weekday()) % 7 or 7
         yield m, today + timedelta(days=ahead), m[0].strip()
 
@@ -166,10 +167,18 @@ def _in_the_past(text: str, words: str) -> bool:
     return False
 
 
+_MOVED_TO = re.compile(r"\b(?:let'?s (?:say|make it|go (?:for|with))|say|make it|push(?:ed)? it (?:back )?to|"
+                       r"move(?:d)? it to|change(?:d)? it to)\s", re.I)
+_CLAUSE_END = re.compile(r"[,.;!?]|\b(?:because|when|as)\b", re.I)
+
+
 def timeframe_words(text: str, today: date | None = None) -> str:
     """The words that give a deadline or a span for a goal or a step, or "" (not "every Wednesday", not "ago")."""
     if _PAST.search(text) and not _FUTURE.search(text):
         return ""
+    # "the end of May is tight, let's say by the end of July": the date they moved to, not the one they left
+    if (moved := _MOVED_TO.search(text)) and (later := timeframe_words(_CLAUSE_END.split(text[moved.end():])[0], today)):
+        return later
     found = find_when(text, today)
     while found and _in_the_past(text, found[1]):  # "I finished my degree in June ...": June is behind them
         text = text.replace(found[1], " ", 1)

@@ -213,6 +213,34 @@ async def test_a_changed_date_replaces_the_old_one_and_is_not_filed_as_another_p
     assert "october" not in " ".join(draft.get(k, "") for k in ("measurable", "achievable", "relevant")).lower()
 
 
+async def test_a_date_moved_mid_draft_keeps_the_goal_and_its_wording_follows_and_why_it_matters_is_no_new_goal(coach, fake):
+    results = await talk(coach, [
+        "I want to pass my critical care certification by March.",
+        "I'd know because I'd have the certificate and could apply for the ICU posts.",
+        "Actually March is too soon with my shifts, let's make it the end of June.",
+        "It matters because I want to work with the sickest patients and be good at it."])
+    moved, why = results[2], results[3]
+    assert moved.move["kind"] == "draft_ask" and "end of June" in moved.assistant  # not back to exploring
+    draft = (await coach.state("t1"))["draft"]
+    assert draft["statement"] == "pass my critical care certification by the end of June"
+    assert draft["time_bound"].startswith("the end of June")
+    assert draft["measurable"].startswith("I'd know because I'd have the certificate")  # kept, not reset
+    assert "sickest patients" in draft["relevant"] and why.move["kind"] == "present_draft"
+
+
+async def test_their_own_version_of_someone_elses_idea_is_drafted_and_a_market_day_is_no_deadline(coach, fake):
+    results = await talk(coach, [
+        "My sister keeps telling me I should open a bakery.",
+        "I don't know. I like baking but a whole shop sounds like a nightmare.",
+        "What I'd actually enjoy is selling at the Saturday market a couple of times a month.",
+        "Before the summer, say by the end of May.",
+        "Hmm, the end of May is tight, let's say by the end of July."])
+    assert results[2].move["kind"] == "draft_ask" and "own words" not in results[2].assistant  # they just gave them
+    draft = (await coach.state("t1"))["draft"]
+    assert draft["statement"] == "selling at the Saturday market a couple of times a month"
+    assert draft["time_bound"].startswith("by the end of July")  # the date they moved to, not the one they left
+
+
 async def test_a_question_about_their_own_goal_is_not_answered_as_a_question_about_waymark(coach, fake):
     results = await talk(coach, ["my supervisor keeps saying I should do the leadership course",
                                  "maybe something like becoming the person who owns quality data for the lab? is that even a thing"])

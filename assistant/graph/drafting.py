@@ -3,6 +3,7 @@ them. A part nobody has given stays open; an answer that says nothing about a pa
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from assistant.dates import find_when
@@ -23,6 +24,26 @@ def dated(words: str, today: date) -> str:
     """Their date words, with the date they mean: "within a year (2027-11-24)"."""
     found = find_when(words, today)
     return f"{words} ({found[0].isoformat()})" if found else words
+
+
+def undated(part: str) -> str:
+    """The person's date words in a time-bound part: "by March (2027-03-31)" -> "by March"."""
+    return re.sub(r" \(\d{4}-\d{2}-\d{2}\)$", "", part)
+
+
+LEAD = re.compile(r"(by|before|in|within|until|for)\s", re.I)
+
+
+def redated(words: str, old: str, new: str) -> str:
+    """Their goal in their words, with the date they gave replaced by the one they moved it to: "pass the exam by
+    March" -> "pass the exam by the end of June". Words without the old date are left as they are."""
+    found = find_when(words, date.today())
+    at = words.lower().find(old.lower()) if old and found and found[1].lower() == old.lower() else -1
+    if at < 0:  # the old date is not the one their goal's words give
+        return words
+    if (lead := LEAD.match(old)) and not LEAD.match(new):
+        new = f"{lead[1]} {new}"
+    return words[:at] + new + words[at + len(old):]
 
 
 def start(goal_words: str, turn: int, today: date) -> Draft:
@@ -87,7 +108,12 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         put("measurable", r.measure)
     # "enrol this week" dates a step, not the goal; "I've booked a call for next Tuesday" does not move its deadline
     if r.timeframe and goal_is_theirs and r.timeframe not in action_text and not (r.has("action") and out.get("time_bound")):
+        before = out.get("time_bound", "")
         put("time_bound", dated(r.timeframe, today))
+        if before and out["time_bound"] != before:
+            for part in ("statement", "specific"):  # "pass it by March", then "make it the end of June"
+                if out.get(part):
+                    out[part] = redated(out[part], undated(before), r.timeframe)
     # The same for what is within reach: "12 hour shifts driving vans", said before any goal, describes a job.
     if r.feasibility and (expecting == "achievable" or not no_goal_yet or FEASIBILITY.search(r.text)):
         put("achievable", r.feasibility)

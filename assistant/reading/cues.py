@@ -99,7 +99,7 @@ OWN_GOAL = re.compile(
     r"\b(?:(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|plan|idea|dream) (?:is|would be)(?: to)?|i (?:really |actually |truly |do |still )?want to|i wanna|i'?d (?:really |honestly )?(?:like|love) to|"
     r"i would (?:really )?(?:like|love) to|i hope to|i wish i could|i'?m aiming (?:to|for)|i aim to|i plan to|i'?m planning to|"
     r"i dream of|my dream is(?: to)?|the dream (?:would be|is)(?: to)?|i'?m hoping to|"
-    r"what i (?:actually |really |truly )?want is(?: to)?|what i'?d (?:really |actually )?(?:love|like) is(?: to)?|"
+    r"what i (?:actually |really |truly )?want is(?: to)?|what i'?d (?:really |actually )?(?:love|like|enjoy) is(?: to)?|"
     r"i'?ve decided (?:to|i'?m going to)|i'?m going for|(?:something|somewhere) like(?= becoming)|ideally i'?d|ideally i would|"
     r"the goal for me is(?: to)?|i keep thinking about|i'?d rather|i want to be|my aim is(?: to)?|i'?m determined to|"
     r"i'?m set on|i really want|i'?d love|"

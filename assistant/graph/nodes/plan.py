@@ -19,7 +19,8 @@ from assistant.graph.state import CoachState, GoalMention
 from assistant.knowledge.library import Library
 from assistant.reading import Reading
 from assistant.prompts import load_prompt
-from assistant.reading.cues import DISTANCE, FAREWELL, GREETING, PLAIN_GOAL, QUESTION_TO_WAYMARK, RETURN_TO_GOALS, SET_BY
+from assistant.reading.cues import (DISTANCE, FAREWELL, GREETING, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON, RETURN_TO_GOALS,
+                                    SET_BY)
 from assistant.reading.reflect import gist
 from assistant.text import clip_words, overlap
 
@@ -211,6 +212,9 @@ class Planner:
             # new goal. (Asked about someone else's goal, "what I want is ..." is their own version: taken as a goal.)
             own_now = []
             self.answers_why = True
+        if (own_now and focus and focus["whose"] == "theirs" and r.reason and REASON.search(self.text)
+                and own_now[-1]["text"].lower() in r.reason.lower() and not r.has("change_mind")):
+            own_now = []  # "it matters because I want to work with the sickest patients": why, not a new goal
         if own_now:
             goal = own_now[-1]
             if focus and focus["whose"] == "theirs" and not self.r.has("change_mind"):
@@ -228,7 +232,8 @@ class Planner:
             other = next((g for g in self.fresh if g["whose"] != "theirs"), None)
             if other:
                 self.set_focus(other)
-            elif r.has("change_mind") and focus is not None:
+            elif r.has("change_mind") and focus is not None and not (r.timeframe or r.measure):
+                # "actually March is too soon, let's make it the end of June" changes a part, not the goal
                 self.earlier_goal = focus["text"]
                 self.update.update(focus_goal=None, draft={}, examined=[], phase="explore")
 
