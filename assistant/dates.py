@@ -118,7 +118,9 @@ def _candidates(text: str, today: date):
                 when = date(today.year, month, day)
             except ValueError:
                 continue
-            yield m, (when if when >= today else date(today.year + 1, month, min(day, 28))), m[0]
+            if when < today:  # next year's; 29 February falls back to the 28th when next year has none
+                when = date(today.year + 1, month, day if (month, day) != (2, 29) or calendar.isleap(today.year + 1) else 28)
+            yield m, when, m[0]
     if m := _MONTH.search(text):
         month = MONTHS[m[1].lower()]
         year = int(m[2]) if m[2] else today.year

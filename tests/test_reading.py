@@ -106,6 +106,29 @@ def test_intents(text, intent):
     assert intent in read(text).intents
 
 
+@pytest.mark.parametrize("text,moved_to", [
+    ("Hmm, the end of May is tight, let's say by the end of July.", "by the end of July"),
+    ("Before the summer, say by the end of May.", "by the end of May"),
+    ("hmm wait, june is year end prep, nobody will turn up. can we say 31 july instead", "31 july"),
+])
+def test_a_date_moved_is_read_as_the_date_moved_to(text, moved_to):
+    assert read(text).timeframe == moved_to
+
+
+@pytest.mark.parametrize("text,goal", [
+    ("somewhere in all that I keep saying I'll finally start running the local history walks for the town museum but "
+     "it never happens lol", "start running the local history walks for the town museum"),
+    ("if I'm honest what I'd actually want is to be the person people come to about the new expenses system",
+     "be the person people come to about the new expenses system"),
+    ("What I'd actually enjoy is selling at the Saturday market a couple of times a month.",
+     "selling at the Saturday market a couple of times a month"),
+    ("also random but I've been meaning to sort my portfolio for ages, it's literally still a site from 2017 haha",
+     "sort my portfolio"),
+])
+def test_a_goal_said_as_a_promise_to_themselves_or_a_wish_is_their_goal(text, goal):
+    assert read(text).goal == goal
+
+
 def test_a_terse_answer_is_read_against_the_question_it_answers():
     assert "measure" in read("3 talks", expecting="measure").intents
 
@@ -121,6 +144,8 @@ def test_a_terse_answer_is_read_against_the_question_it_answers():
     ("by 15 March 2027", date(2027, 3, 15)), ("people may next year get promoted", date(2027, 11, 22)),
     ("I'm slammed this week but want the promotion by the end of this year", date(2026, 12, 31)),
     ("I'll sit the exam next week and apply in March 2028", date(2026, 11, 29)),
+    ("by 30 June", date(2027, 6, 30)), ("31 july", date(2027, 7, 31)),  # next year's, to the day
+    ("selling at the Saturday market a couple of times a month", None), ("I'll call her on Saturday", date(2026, 11, 28)),
 ])
 def test_dates_people_write(text, expected):
     assert parse_when(text, TODAY) == expected
