@@ -169,8 +169,8 @@ def _in_the_past(text: str, words: str) -> bool:
     return False
 
 
-_MOVED_TO = re.compile(r"\b(?:let'?s (?:say|make it|go (?:for|with))|say|make it|push(?:ed)? it (?:back )?to|"
-                       r"move(?:d)? it to|change(?:d)? it to)\s", re.I)
+MOVED_TO = re.compile(r"\b(?:let'?s (?:say|make it|go (?:for|with))|say|make it|push(?:ed)? it (?:back )?to|"
+                      r"move(?:d)? it to|change(?:d)? it to)\s", re.I)
 _CLAUSE_END = re.compile(r"[,.;!?]|\b(?:because|when|as)\b", re.I)
 
 
@@ -179,7 +179,7 @@ def timeframe_words(text: str, today: date | None = None) -> str:
     if _PAST.search(text) and not _FUTURE.search(text):
         return ""
     # "the end of May is tight, let's say by the end of July": the date they moved to, not the one they left
-    if (moved := _MOVED_TO.search(text)) and (later := timeframe_words(_CLAUSE_END.split(text[moved.end():])[0], today)):
+    if (moved := MOVED_TO.search(text)) and (later := timeframe_words(_CLAUSE_END.split(text[moved.end():])[0], today)):
         return later
     found = find_when(text, today)
     while found and _in_the_past(text, found[1]):  # "I finished my degree in June ...": June is behind them

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.dates import find_when
+from assistant.dates import MOVED_TO, find_when
 from assistant.graph.goalwords import goal_kind
 from assistant.graph.state import Draft
 from assistant.reading import Reading
@@ -110,7 +110,9 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     if r.timeframe and goal_is_theirs and r.timeframe not in action_text and not (r.has("action") and out.get("time_bound")):
         before = out.get("time_bound", "")
         put("time_bound", dated(r.timeframe, today))
-        if before and out["time_bound"] != before:
+        # only a date they moved ("let's make it June", "actually ... instead"): "done in a day", said of the
+        # measure, changes no words of their goal
+        if before and out["time_bound"] != before and (r.has("change_mind") or MOVED_TO.search(r.text)):
             for part in ("statement", "specific"):  # "pass it by March", then "make it the end of June"
                 if out.get(part):
                     out[part] = redated(out[part], undated(before), r.timeframe)
