@@ -34,10 +34,10 @@ def undated(part: str) -> str:
 LEAD = re.compile(r"(by|before|in|within|until|for)\s", re.I)
 
 
-def redated(words: str, old: str, new: str) -> str:
+def redated(words: str, old: str, new: str, today: date) -> str:
     """Their goal in their words, with the date they gave replaced by the one they moved it to: "pass the exam by
     March" -> "pass the exam by the end of June". Words without the old date are left as they are."""
-    found = find_when(words, date.today())
+    found = find_when(words, today)
     at = words.lower().find(old.lower()) if old and found and found[1].lower() == old.lower() else -1
     if at < 0:  # the old date is not the one their goal's words give
         return words
@@ -115,7 +115,7 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         if before and out["time_bound"] != before and (r.has("change_mind") or MOVED_TO.search(r.text)):
             for part in ("statement", "specific"):  # "pass it by March", then "make it the end of June"
                 if out.get(part):
-                    out[part] = redated(out[part], undated(before), r.timeframe)
+                    out[part] = redated(out[part], undated(before), r.timeframe, today)
     # The same for what is within reach: "12 hour shifts driving vans", said before any goal, describes a job.
     if r.feasibility and (expecting == "achievable" or not no_goal_yet or FEASIBILITY.search(r.text)):
         put("achievable", r.feasibility)
