@@ -43,6 +43,7 @@ def test_reflections_reports_and_open_questions_pass(text):
     "Honestly, that's unrealistic.",
     "This is a bad goal.",
     "It's not really your own goal.",
+    "Ten books a month is way too much for you.",
 ])
 def test_judging_the_persons_goals_for_them_is_flagged_even_when_advice_was_welcome(text):
     assert check_reply(text).flagged
@@ -53,6 +54,7 @@ def test_judging_the_persons_goals_for_them_is_flagged_even_when_advice_was_welc
     "Your manager thinks it's unrealistic, and you're not sure.",
     "How much of this goal is yours, and how much is someone else's hope for you?",
     "So there's the path your director has in mind for you, and there's one that sounds more like your own.",
+    "Thank you very much for telling me that. What would you like to look at next?",
 ])
 def test_reporting_a_judgement_or_asking_about_ownership_is_not_judging(text):
     assert not check_reply(text).flagged

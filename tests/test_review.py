@@ -142,3 +142,32 @@ def test_a_reflection_phrased_as_a_question_counts_as_a_reflection():
     out = review(parse_string(SESSION))
     two_sided = out["utterances"][6]["labels"]
     assert "complex_reflection" in two_sided and not {"open_question", "closed_question"} & set(two_sided)
+
+
+def test_an_alternative_keeps_the_recommendation_and_asks_before_informing():
+    from assistant.review.alternatives import alternative
+    from assistant.reading import read
+
+    person = read("Well, I guess I do wake up about 2 AM on the nights I drink too much.")
+    recommended = alternative("So that's an improvement. With 18 drinks a week you're still above the low-risk level, and it "
+                              "would be my recommendation that at some point you would fall below 14 a week. I commend your "
+                              "willingness to try to make some improvements.", ["advice"], person)
+    assert "fall below 14 a week" in recommended and "make some improvements" not in recommended
+    informed = alternative("Mm-hmm. Well, I just wanted to show you this little chart here. For your age you're drinking "
+                           "more than those at a low-risk level.", ["advice"], person)
+    assert "Would it be all right to show you this little chart here?" in informed
+    # two words hold nothing to reflect: no stock reflection in front of the question
+    assert alternative("Well, I just wanted to review a couple of things on here.", ["advice"],
+                       read("Okay, like what?")).startswith("Would it be all right to review a couple of things")
+
+
+def test_a_comparison_with_other_people_is_not_an_offer_made_with_permission():
+    from assistant.review.review import review
+
+    out = review(parse_string(
+        "Counsellor: How much do you drink in a week?\n"
+        "Client: Maybe twenty beers, but my friends drink way more than me.\n"
+        "Counsellor: You're not drinking as much as some people out there, but for your age you need to cut down to "
+        "fourteen drinks a week, and you should stop drinking on weeknights.\n"))
+    labels = out["utterances"][2]["labels"]
+    assert "advice_with_permission" not in labels and {"advice", "possible_advice"} & set(labels), labels

@@ -34,7 +34,9 @@ JUDGEMENT = [
     ("goal judgement: ownership", r"\b(not|isn'?t|aren'?t|never) (entirely|really|truly|fully|quite|completely|even) (yours|your own)\b"),
     ("goal judgement: ownership", r"\b(it'?s|this is|that'?s|they'?re|these are) (clearly |obviously )?(not|n't) (yours|your own|your goal)\b"),
     ("goal judgement: ownership", r"\b(someone|somebody) else'?s goal,? not yours\b"),
-    ("goal judgement: size", r"\b(too|overly|very|quite|rather|a bit|far too|way too) (ambitious|big|vague|easy|small|modest|unrealistic|much)\b"),
+    ("goal judgement: size", r"\b(too|overly|very|quite|rather|a bit|far too|way too) (ambitious|big|vague|easy|small|modest|unrealistic)\b"),
+    # "much" only as "too much": "thank you very much" judges nothing
+    ("goal judgement: size", r"\b(?<!thank you )(?<!thanks )(too|far too|way too|a bit too) much\b"),
     ("goal judgement: realism", r"\b(unrealistic|not realistic|unachievable|impossible|out of (your )?reach|a pipe dream|naive)\b"),
     ("goal judgement: quality", r"\b(your|these|those|this|that) goals? (is|are|seems?|sounds?|looks?) (wrong|bad|weak|unclear|vague|poor|not (good|right|smart|realistic|enough))\b"),
     ("goal judgement: quality", r"\b(a|an) (bad|poor|wrong|unrealistic|weak|silly|naive) (goal|idea|plan|choice)\b"),

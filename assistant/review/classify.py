@@ -21,7 +21,10 @@ AUTONOMY = re.compile(r"\b(it'?s (up to you|your (choice|decision|call))|you('re
 COLLAB = re.compile(r"\b(would it be (ok|okay|alright)|is it (ok|okay) if|may i|can i (share|offer|suggest)|would you like (me|to)|"
                     r"what do you think (about|of)|shall we|together|how would you like to)\b", re.I)
 PERMISSION_GIVEN = re.compile(r"\b(yes|sure|ok(ay)?|please|go ahead)\b", re.I)
-OPTION_WORDS = re.compile(r"\b(some people|one option|another option|options|you (could|might)|if you (like|want|wish))\b", re.I)
+# Input framed as a choice among several. "Some people" or "you could" alone is not enough: "you're not drinking
+# as much as some people out there" offers nothing, and a trainer reads "with permission" as a strength.
+OPTION_WORDS = re.compile(r"\b(one option|another option|(some|a few|several|other|two|three) (options|choices|ideas)|"
+                          r"options (are|would be|include)|up to you which|whichever (one|you))\b", re.I)
 
 
 TWO_SIDED = re.compile(r"\bon (the )?one hand\b.*\bon the other\b|\bpart of you\b.*\b(and|but) (another )?part\b", re.I | re.S)

@@ -171,9 +171,16 @@ def advice_thresholds(X, y, y_input, groups) -> tuple[float, float]:
 
 
 # AnnoMI's labels, as the reviewer's own labels say them (reflections phrased as questions count as reflections).
-AS_REVIEWER = {"open_question": {"open_question"}, "closed_question": {"closed_question"},
-               "simple_reflection": {"simple_reflection"}, "complex_reflection": {"complex_reflection"},
-               "information": {"information"}, "advice": {"advice", "possible_advice", "advice_with_permission"}}
+# "advice" is what the reviewer claims (a finding, or advice it saw offered with permission); "possibly" is not
+# a claim, so it is scored apart, as "advice_or_possibly".
+AS_REVIEWER = {"open_question": ("open_question", {"open_question"}),
+               "closed_question": ("closed_question", {"closed_question"}),
+               "simple_reflection": ("simple_reflection", {"simple_reflection"}),
+               "complex_reflection": ("complex_reflection", {"complex_reflection"}),
+               "information": ("information", {"information"}),
+               "advice": ("advice", {"advice", "advice_with_permission"}),
+               "advice_or_possibly": ("advice", {"advice", "possible_advice", "advice_with_permission"})}
+BOOTSTRAP = 1000
 
 
 def f1(a: set, b: set, keys: list) -> float | None:
@@ -183,9 +190,33 @@ def f1(a: set, b: set, keys: list) -> float | None:
     return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None
 
 
+def _mean_f1(said: dict[str, set], mine: set, keys: list) -> tuple[float | None, float | None]:
+    """(reviewer vs each annotator, annotators vs each other), each a mean F1 over the same utterances `keys`."""
+    annotators = sorted(said)
+    vs_each = [v for a in annotators if (v := f1(said[a], mine, keys)) is not None]
+    pairs = [v for a, b in itertools.combinations(annotators, 2) if (v := f1(said[a], said[b], keys)) is not None]
+    return (float(np.mean(vs_each)) if vs_each else None), (float(np.mean(pairs)) if pairs else None)
+
+
+def _f1_weighted(x: np.ndarray, y: np.ndarray, W: np.ndarray) -> np.ndarray:
+    """F1 of prediction y against reference x under each row of utterance weights W (nan where both are empty)."""
+    tp, fp, fn = W @ (x * y), W @ ((1 - x) * y), W @ (x * (1 - y))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return 2 * tp / (2 * tp + fp + fn)
+
+
+def _bootstrap_f1(A: np.ndarray, m: np.ndarray, W: np.ndarray) -> tuple[list, list, list]:
+    r = np.nanmean([_f1_weighted(a, m, W) for a in A], axis=0)
+    pairs = np.nanmean([_f1_weighted(A[i], A[j], W) for i, j in itertools.combinations(range(len(A)), 2)], axis=0)
+    ok = ~np.isnan(r) & ~np.isnan(pairs)
+    return list(r[ok]), list(pairs[ok]), list((r - pairs)[ok])
+
+
 def against_experts(rows: list[dict], reviewer: dict[tuple, set[str]]) -> dict:
     """On the utterances several experts labelled: per label, the reviewer's F1 against each annotator (mean), and
-    each annotator's F1 against each other (mean over pairs), on the same utterances."""
+    each annotator's F1 against each other (mean over pairs), on the same utterances. 188 utterances from five
+    sessions is a small sample, so each figure carries a 90% interval from resampling the utterances, and the
+    gap (reviewer minus annotators) its own interval from the same resamples."""
     by_utt: dict[tuple, dict[str, set]] = defaultdict(dict)
     for r in rows:
         if r["interlocutor"] == "therapist":
@@ -195,14 +226,23 @@ def against_experts(rows: list[dict], reviewer: dict[tuple, set[str]]) -> dict:
     annotators = sorted({a for v in shared.values() for a in v})
     out: dict = {"utterances": len(keys), "transcripts": len({k[0] for k in keys}), "annotators": len(annotators),
                  "labels": {}}
-    for lab in AS_REVIEWER:
-        said = {a: {k for k in keys if lab in shared[k].get(a, set())} for a in annotators}
-        mine = {k for k in keys if reviewer.get(k, set()) & AS_REVIEWER[lab]}
-        vs_each = [v for a in annotators if (v := f1(said[a], mine, keys)) is not None]
-        pairs = [v for a, b in itertools.combinations(annotators, 2) if (v := f1(said[a], said[b], keys)) is not None]
-        out["labels"][lab] = {"reviewer_vs_annotators": round(float(np.mean(vs_each)), 3) if vs_each else None,
-                              "annotators_pairwise": round(float(np.mean(pairs)), 3) if pairs else None,
-                              "reviewer_said": len(mine)}
+    rng = np.random.default_rng(0)
+    samples = [rng.integers(0, len(keys), len(keys)) for _ in range(BOOTSTRAP)]
+    for name, (theirs, ours) in AS_REVIEWER.items():
+        said = {a: {k for k in keys if theirs in shared[k].get(a, set())} for a in annotators}
+        mine = {k for k in keys if reviewer.get(k, set()) & ours}
+        r_f1, a_f1 = _mean_f1(said, mine, keys)
+        # Resampled utterances as weights (how often each is drawn), so one resample is a few matrix products.
+        A = np.array([[k in said[a] for k in keys] for a in annotators], dtype=float)
+        m = np.array([k in mine for k in keys], dtype=float)
+        W = np.array([np.bincount(idx, minlength=len(keys)) for idx in samples], dtype=float)
+        rs, as_, gaps = _bootstrap_f1(A, m, W)
+        ci = lambda v: [round(float(np.quantile(v, 0.05)), 3), round(float(np.quantile(v, 0.95)), 3)] if v else None
+        out["labels"][name] = {"reviewer_vs_annotators": round(r_f1, 3) if r_f1 is not None else None,
+                               "annotators_pairwise": round(a_f1, 3) if a_f1 is not None else None,
+                               "reviewer_said": len(mine),
+                               "annotators_said_mean": round(float(np.mean([len(v) for v in said.values()])), 1),
+                               "reviewer_90": ci(rs), "annotators_90": ci(as_), "gap_90": ci(gaps)}
     # The precision rule a trainer's flag is held to, "right if any annotator said advice", applied to an expert:
     # each annotator's advice labels against the other nine; and to the reviewer's findings against all ten.
     flagged = right = 0
@@ -216,6 +256,22 @@ def against_experts(rows: list[dict], reviewer: dict[tuple, set[str]]) -> dict:
         "an_expert": round(right / flagged, 3) if flagged else None, "expert_flags": flagged,
         "reviewer_findings": round(sum(any("advice" in v for v in shared[k].values()) for k in mine) / len(mine), 3) if mine else None,
         "reviewer_flags": len(mine)}
+    return out
+
+
+def against_one_annotator(rows: list[dict], utts: list[dict], reviewer: list[list[str]]) -> dict:
+    """The reviewer's labels (out of fold) against the one expert who labelled each of the other transcripts: a
+    sample twenty times larger than the ten-annotator one, with no expert pair to compare against."""
+    annotators: dict[tuple, set] = defaultdict(set)
+    for r in rows:
+        if r["interlocutor"] == "therapist":
+            annotators[(r["transcript_id"], int(r["utterance_id"]))].add(r["annotator_id"])
+    one = [i for i, u in enumerate(utts) if len(annotators[(u["transcript"], u["utterance_id"])]) == 1]
+    out: dict = {"utterances": len(one), "transcripts": len({utts[i]["transcript"] for i in one}), "labels": {}}
+    for name, (theirs, ours) in AS_REVIEWER.items():
+        said = {i for i in one if utts[i][theirs]}
+        mine = {i for i in one if set(reviewer[i]) & ours}
+        out["labels"][name] = {"f1": round(f1(said, mine, one), 3), "reviewer_said": len(mine), "annotator_said": len(said)}
     return out
 
 
@@ -316,6 +372,7 @@ def main() -> None:
                               "context_head_average_precision": round(float(average_precision_score(y_adv, advice_p)), 3),
                               "context_free_head_average_precision": round(float(average_precision_score(y_adv, oof_prob["advice"])), 3)}
     report["against_experts"] = against_experts(rows, {(u["transcript"], u["utterance_id"]): set(r) for u, r in zip(utts, reviewer)})
+    report["against_one_annotator"] = against_one_annotator(rows, utts, reviewer)
 
     # Transcript level: directiveness from predicted label shares, its weights fitted across transcripts, each
     # transcript scored by a model that never saw it; then the same model on each transcript's first 16
@@ -390,7 +447,11 @@ def main() -> None:
     print(f"\nagainst the experts ({e['utterances']} utterances, {e['annotators']} annotators each): "
           "label: reviewer vs each annotator / annotators vs each other (mean F1)")
     for lab, v in e["labels"].items():
-        print(f"  {lab:<20}{v['reviewer_vs_annotators']!s:>7} / {v['annotators_pairwise']!s:<7} (reviewer said {v['reviewer_said']})")
+        print(f"  {lab:<20}{v['reviewer_vs_annotators']!s:>7} / {v['annotators_pairwise']!s:<7} (reviewer said {v['reviewer_said']}, "
+              f"each annotator {v['annotators_said_mean']}; 90%: {v['reviewer_90']} / {v['annotators_90']}, gap {v['gap_90']})")
+    o = report["against_one_annotator"]
+    print(f"\nagainst the one annotator of each other transcript ({o['utterances']} utterances): "
+          + ", ".join(f"{lab} {v['f1']}" for lab, v in o["labels"].items()))
     print(f"\ndirectiveness AUC (low vs high quality, leave one transcript out): {report['directiveness_auc']}; "
           f"first 16 utterances: {report['directiveness_auc_first_16_utterances']}; first 32: "
           f"{report['directiveness_auc_first_32_utterances']}; length alone: {report['length_only_auc']}; "
