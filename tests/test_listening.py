@@ -296,3 +296,16 @@ async def test_a_question_about_privacy_with_the_draft_on_the_table_is_answered_
     assert reply.move["kind"] == "aside"
     assert "this machine" in reply.assistant and "accept it, edit any part" in reply.assistant
     assert (await coach.state("t1"))["phase"] == "confirm"
+
+
+async def test_a_changed_number_changes_only_the_number_in_their_words(coach, fake):
+    results = await talk(coach, [
+        "I want to read ten books by the end of the year.",
+        "I'd know because I'd have ten books ticked off on my reading list.",
+        "hmm, ten is too many with the kids, make it six.",
+    ])
+    draft = (await coach.state("t1"))["draft"]
+    assert draft["statement"] == "read six books by the end of the year"
+    assert draft["measurable"].startswith("I'd know because I'd have six books ticked off")
+    assert "too many" not in " ".join(str(draft.get(k, "")) for k in ("achievable", "relevant", "measurable"))
+    assert "six" in results[2].assistant  # the reply shows the changed goal, or asks about it in their new words

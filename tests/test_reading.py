@@ -311,3 +311,18 @@ def test_thanks_and_agreement_around_a_step_are_not_steps():
 def test_what_someone_else_did_is_not_reflected_as_their_reason():
     r = read("Sometime I feel guilty becuase of my mother. She make many sacrifice so I can come study here")
     assert not any("sacrifice" in line for line in reflections(r))
+
+
+@pytest.mark.parametrize("text, change", [
+    ("10 is too many, make it 6.", ("10", "6")),
+    ("hmm ten a month feels like a lot. maybe six", ("ten", "six")),
+    ("let's say 6 sessions instead of 10", ("10", "6")),
+    ("Make it 6 a month instead.", (None, "6")),
+    ("10 is too many for me, I have 3 kids", None),  # a number said beside it is no new target
+    ("I run 5 km three times a week", None),
+    ("I did 3 last year and want 5 this year", None),
+])
+def test_a_changed_number_is_read_with_the_number_it_replaces(text, change):
+    from assistant.numbers import number_change
+
+    assert number_change(text) == change

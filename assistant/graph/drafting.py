@@ -8,6 +8,7 @@ from datetime import date
 
 from assistant.dates import MOVED_TO, find_when
 from assistant.graph.goalwords import goal_kind
+from assistant.numbers import number_change, renumbered
 from assistant.graph.state import Draft
 from assistant.reading import Reading
 from assistant.reading.cues import FEASIBILITY, MEASURE, MINE, PRESSURE, REASON
@@ -101,6 +102,18 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
             out["said_at"][part] = turn
             added.append(part)
 
+    # "10 is too many, make it 6": the number changes in their measure and their goal's words, nothing else does,
+    # and the sentence itself is not filed as a part.
+    renumbering = number_change(r.text) if goal_is_theirs else None
+    if renumbering:
+        for part in ("measurable", "statement", "specific"):
+            if out.get(part) and (fixed := renumbered(out[part], *renumbering)) != out[part]:
+                out[part] = fixed
+                out["said_at"][part] = turn
+                if part != "specific":
+                    added.append(part)
+        if not added:
+            renumbering = None  # no number of theirs to change: read the message as usual
     action_text = " ".join(r.actions)
     # With no goal yet, only a measure said in so many words ("I'd know because ...") is filed: a classifier's
     # hunch ("I liked the group projects more than the exams") would show up as a wrong part of a goal not yet named.
@@ -129,7 +142,7 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
             added.append("actions")
     # A message read as giving a date (even one the parser cannot place) or changing their mind answers no other
     # question: "actually october is too soon, let's say spring" is not what makes the goal within reach.
-    quiet = (r.has("agree", "unsure", "question_to_waymark", "asks_advice", "off_topic", "distress", "timeframe", "change_mind")
+    quiet = (bool(renumbering) or r.has("agree", "unsure", "question_to_waymark", "asks_advice", "off_topic", "distress", "timeframe", "change_mind")
              or r.any_goal or added
              or bool(PRESSURE.search(r.text))  # "it feels like I should": others' pull, not why it matters to them
              or bool(MINE.search(r.text)))  # "the networking stuff is mine": which part is theirs, not a measure

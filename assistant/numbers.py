@@ -1,0 +1,60 @@
+"""A number the person changes: "10 is too many, make it 6", "let's say three instead of five". The draft keeps
+their words and swaps only the number, the way a moved date swaps only the date (drafting.redated)."""
+
+from __future__ import annotations
+
+import re
+
+WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+_N = r"(?:\d+(?:\.\d+)?|" + "|".join(WORDS) + r"|thirty|forty|fifty|a hundred|hundred)"
+_JUDGED = r"(?:too many|too much|too few|too little|too high|too low|a lot|a stretch|too ambitious|unrealistic|not enough)"
+_MAKE = r"(?:make it|let'?s (?:say|make it|go with|do)|say|go with|change it to|i'?ll do|do|maybe|more like|rather)"
+_SOFT = r"(?:(?:so|actually|honestly|maybe|let'?s|i think),?\s+)*"
+CHANGE = [
+    # "10 is too many, make it 6"
+    re.compile(rf"\b(?P<old>{_N})\b[^.!?]{{0,30}}?\b(?:is|are|'s|would be|feels?|sounds?)\s+(?:like |probably |maybe |a bit |way |far )?"
+               rf"{_JUDGED}\b(?:[,;.!]?\s*{_SOFT}(?:{_MAKE}\s+)?|[^.!?]{{1,30}}?[,;.!]?\s*{_SOFT}{_MAKE}\s+)(?P<new>{_N})\b", re.I),
+    # "make it 6 instead of 10", "6 instead of 10"
+    re.compile(rf"\b(?:{_MAKE}\s+)?(?P<new>{_N})\b(?:\s+\w+){{0,2}}?\s+instead of\s+(?P<old>{_N})\b", re.I),
+    # "make it 6 instead", "actually, let's say 6"
+    re.compile(rf"\b(?:actually|instead|no)\b[,\s]+(?:{_MAKE})\s+(?P<new>{_N})\b|\b(?:make it|change it to)\s+(?P<new2>{_N})\b"
+               rf"(?:\s+\w+){{0,3}}?\s+instead\b", re.I),
+]
+
+
+def _value(word: str) -> float | None:
+    w = word.lower()
+    if w in WORDS:
+        return float(WORDS.index(w))
+    try:
+        return float(w)
+    except ValueError:
+        return {"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "hundred": 100.0, "a hundred": 100.0}.get(w)
+
+
+def number_change(text: str) -> tuple[str | None, str] | None:
+    """(old, new) when the message changes a number; old is None when they name only the new one."""
+    for rx in CHANGE:
+        if m := rx.search(text):
+            found = m.groupdict()
+            new = found.get("new") or found.get("new2")
+            old = found.get("old")
+            if new and (old is None or _value(old) != _value(new)):
+                return old, new
+    return None
+
+
+_NUMBER = re.compile(rf"\b{_N}\b", re.I)
+
+
+def renumbered(words: str, old: str | None, new: str) -> str:
+    """Their words with the old number replaced by the new one ("ten a month" -> "6 a month"); with no old number
+    named, the one number in their words; unchanged when neither is there to replace."""
+    found = [m for m in _NUMBER.finditer(words)]
+    if old is not None:
+        found = [m for m in found if _value(m.group()) == _value(old)]
+    if len(found) != 1:
+        return words
+    m = found[0]
+    return words[:m.start()] + new + words[m.end():]
