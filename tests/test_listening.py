@@ -309,3 +309,15 @@ async def test_a_changed_number_changes_only_the_number_in_their_words(coach, fa
     assert draft["measurable"].startswith("I'd know because I'd have six books ticked off")
     assert "too many" not in " ".join(str(draft.get(k, "")) for k in ("achievable", "relevant", "measurable"))
     assert "six" in results[2].assistant  # the reply shows the changed goal, or asks about it in their new words
+
+
+async def test_options_asked_for_are_near_what_the_person_said_not_the_same_for_everyone(coach, fake):
+    retiree = await talk(coach, ["I retired from nursing last year and I'd like to volunteer somewhere, but I'm probably too old.",
+                                 "can you give me some options?"], thread="r", user="rita")
+    graduate = await talk(coach, ["I just graduated and honestly I have no idea what kind of job would suit me.",
+                                  "can you give me some options?"], thread="g", user="gus")
+    listed = [{line for line in res[-1].assistant.splitlines() if line.startswith("- ")} for res in (retiree, graduate)]
+    assert retiree[-1].move["kind"] == graduate[-1].move["kind"] == "options"
+    assert len(listed[0]) == len(listed[1]) == 3 and listed[0] != listed[1]
+    assert any("volunteering" in o or "part-time" in o for o in listed[0])
+    assert any("short experiences" in o for o in listed[1])

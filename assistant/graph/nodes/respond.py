@@ -3,6 +3,7 @@ and the non-imposition guard over all of it before a word reaches the person."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from langgraph.config import get_stream_writer
@@ -13,6 +14,7 @@ from assistant.graph.moves import Kind, Move
 from assistant.graph.render import render
 from assistant.graph.state import CoachState
 from assistant.guard import check_reply_off_loop as check
+from assistant.knowledge.options import closest
 from assistant.llm import LLMError
 from assistant.prompts import load_prompt
 from assistant.reading import Reading
@@ -59,6 +61,13 @@ async def model_reflection(deps: Deps, state: CoachState, r: Reading) -> tuple[l
     return ([text] if usable else []), verdict.reasons, False
 
 
+def _what_they_said(state: CoachState) -> str:
+    """Their goal, if there is one, and their last few messages: what the options should be near."""
+    focus = (state.get("focus_goal") or {}).get("text", "")
+    recent = [m["content"] for m in state.get("history", []) if m.get("role") == "user"][-3:]
+    return " ".join([state.get("draft", {}).get("statement", "") or focus, *recent, state.get("user_text", "")])[-2000:]
+
+
 def _speaks_of_itself(text: str) -> bool:
     import re
 
@@ -81,9 +90,7 @@ async def respond(state: CoachState, runtime: Runtime[Deps]) -> dict:
             said = template_reflections(state, r)
     options: list[str] = []
     if move.kind == Kind.OPTIONS:
-        for note in state.get("retrieved", []):
-            options += deps.library.options(note["id"])
-        options = list(dict.fromkeys(options + deps.library.options("advice-with-permission")))[:3]
+        options = await asyncio.to_thread(closest, deps.library.all_options(), _what_they_said(state))
     reply = render(move, reflections=said, notice=state.get("notice"), injection=bool(r and r.injection),
                    options=options, resources=resources)
     if action == "model_error":  # say so: the reply was built without the model this time
