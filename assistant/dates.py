@@ -32,6 +32,8 @@ _RELATIVE = {
     re.compile(r"\b(?:end of|by the end of) (?:the|this) month\b", re.I): None,
     re.compile(r"\b(?:end of|by the end of) (?:the|this) year\b", re.I): None,
     re.compile(r"\bnext year\b", re.I): 365, re.compile(r"\bnext quarter\b", re.I): 90,
+    re.compile(r"\b(?:this|the|over the|at the) weekend\b", re.I): None,  # "draft it this weekend": by its Sunday
+    re.compile(r"\bnext weekend\b", re.I): None,
     re.compile(r"\bthis week\b", re.I): None,  # "book the hall this week": by its Friday (beside another date, the other: find_when)
 }
 
@@ -102,6 +104,9 @@ def _candidates(text: str, today: date):
         if m := rx.search(text):
             if days is not None:
                 yield m, today + timedelta(days=days), m[0]
+            elif "weekend" in rx.pattern:
+                sunday = today + timedelta(days=(6 - today.weekday()) % 7)  # said on a Sunday: today
+                yield m, sunday + timedelta(days=7 if "next" in rx.pattern else 0), m[0]
             elif "week" in rx.pattern:
                 yield m, today + timedelta(days=(4 - today.weekday()) % 7 or 7), m[0]
             elif "month" in rx.pattern:

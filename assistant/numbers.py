@@ -17,6 +17,8 @@ CHANGE = [
                rf"{_JUDGED}\b(?:[,;.!]?\s*{_SOFT}(?:{_MAKE}\s+)?|[^.!?]{{1,30}}?[,;.!]?\s*{_SOFT}{_MAKE}\s+)(?P<new>{_N})\b", re.I),
     # "make it 6 instead of 10", "6 instead of 10"
     re.compile(rf"\b(?:{_MAKE}\s+)?(?P<new>{_N})\b(?:\s+\w+){{0,2}}?\s+instead of\s+(?P<old>{_N})\b", re.I),
+    # "make it three starters, not two", "6 not 10"
+    re.compile(rf"(?:\b{_MAKE}\s+|^\W*)(?P<new>{_N})\b(?:\s+[a-z-]+){{0,2}}?,?\s+(?:not|rather than)\s+(?P<old>{_N})\b", re.I),
     # "make it 6 instead", "actually, let's say 6"
     re.compile(rf"\b(?:actually|instead|no)\b[,\s]+(?:{_MAKE})\s+(?P<new>{_N})\b|\b(?:make it|change it to)\s+(?P<new2>{_N})\b"
                rf"(?:\s+\w+){{0,3}}?\s+instead\b", re.I),
@@ -58,3 +60,14 @@ def renumbered(words: str, old: str | None, new: str) -> str:
         return words
     m = found[0]
     return words[:m.start()] + new + words[m.end():]
+
+
+_UNITS = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|times?|percent|%|am|pm|o'?clock)"
+COUNTED = re.compile(rf"(?<!\bthe )(?<!\bmy )(?<!\bour )\b(?P<n>(?!one\b){_N})\s+(?!{_UNITS}\b)(?:[a-z-]+\s+){{0,2}}?(?!{_UNITS}\b)[a-z-]+s\b", re.I)
+
+
+def counted(goal_words: str) -> str:
+    """The count inside a goal, in their words ("publish ten short articles by September" -> "ten short
+    articles"): how much, said with the goal. "" when it names no count of things (hours and dates are not)."""
+    m = COUNTED.search(goal_words)
+    return m[0] if m else ""

@@ -321,3 +321,16 @@ async def test_options_asked_for_are_near_what_the_person_said_not_the_same_for_
     assert len(listed[0]) == len(listed[1]) == 3 and listed[0] != listed[1]
     assert any("volunteering" in o or "part-time" in o for o in listed[0])
     assert any("short experiences" in o for o in listed[1])
+
+
+async def test_an_option_they_pick_becomes_a_step_of_theirs_in_their_words(coach, fake):
+    results = await talk(coach, ["I'd like to write short articles about rehab for my patients by September.",
+                                 "what are some ways people fit writing in around clinic work?"])
+    listed = [line[2:] for line in results[-1].assistant.splitlines() if line.startswith("- ")]
+    assert results[-1].move["kind"] == "options" and len(listed) == 3
+    name = next(w for w in listed[1].split()[2:] if len(w) > 5)  # a word of the second option, to name it by
+    reply = (await talk(coach, [f"the {name.lower().strip('.,')} one. tuesday and thursday evenings"]))[0]
+    actions = (await coach.state("t1"))["draft"]["actions"]
+    assert reply.move["kind"] != "options" and "it is, shaped your way" in reply.assistant
+    assert any(a.endswith("tuesday and thursday evenings") and listed[1][12:30].lower() in a.lower() for a in actions)
+    assert "tuesday and thursday evenings" in reply.assistant and not reply.imposition["flagged"]

@@ -141,6 +141,7 @@ def test_a_terse_answer_is_read_against_the_question_it_answers():
     ("actually october is too soon, let's say spring the year after", date(2028, 5, 31)),
     ("probably by october next year, when the lease comes up", date(2027, 10, 31)), ("I may next year", date(2027, 11, 22)),
     ("book the hall this week", date(2026, 11, 27)),
+    ("draft the first one this weekend", TODAY), ("over the weekend", TODAY), ("next weekend", date(2026, 11, 29)),
     ("by 15 March 2027", date(2027, 3, 15)), ("people may next year get promoted", date(2027, 11, 22)),
     ("I'm slammed this week but want the promotion by the end of this year", date(2026, 12, 31)),
     ("I'll sit the exam next week and apply in March 2028", date(2026, 11, 29)),
@@ -326,3 +327,40 @@ def test_a_changed_number_is_read_with_the_number_it_replaces(text, change):
     from assistant.numbers import number_change
 
     assert number_change(text) == change
+
+
+def test_who_set_the_goal_keeps_their_role_whole():
+    from assistant.reading import read
+
+    r = read("hi. my clinic lead keeps saying I should do a masters, but I'm not sure that's me")
+    assert (r.other_goal, r.other_by) == ("do a masters", "my clinic lead")
+    assert read("my area manager wants me to get Lean certified").other_by == "my area manager"
+
+
+LISTED = ["Some people keep a short diary of what they tried and how it went.",
+          "Some people set aside a fixed hour in the week for learning and protect it like a meeting.",
+          "Some people ask someone they trust to watch them once and tell them one thing to change."]
+
+
+@pytest.mark.parametrize("said, index", [
+    ("the fixed hour one. tuesday and thursday evenings", 1),
+    ("i like the diary idea", 0),
+    ("the second one", 1),
+    ("option 3 sounds right", 2),
+    ("the last one, with my colleague sam", 2),
+    ("none of those really, I'd rather think about it more", None),
+    ("it matters because patients leave with no idea why", None),
+    ("I want to publish six articles by September", None),
+])
+def test_the_option_picked_is_read_by_position_or_by_its_own_words(said, index):
+    from assistant.knowledge.options import picked
+
+    assert picked(LISTED, said) == (LISTED[index] if index is not None else None)
+
+
+def test_a_picked_option_becomes_a_step_with_what_they_added():
+    from assistant.knowledge.options import as_step, called
+
+    said = "the fixed hour one. tuesday and thursday evenings"
+    assert as_step(LISTED[1], said) == "set aside a fixed hour in the week for learning: tuesday and thursday evenings"
+    assert called(said) == "the fixed hour one" and called("the second one") == "the second one"

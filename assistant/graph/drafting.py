@@ -8,12 +8,15 @@ from datetime import date
 
 from assistant.dates import MOVED_TO, find_when
 from assistant.graph.goalwords import goal_kind
-from assistant.numbers import number_change, renumbered
+from assistant.numbers import counted, number_change, renumbered
 from assistant.graph.state import Draft
 from assistant.reading import Reading
 from assistant.reading.cues import FEASIBILITY, MEASURE, MINE, PRESSURE, REASON
 from assistant.reading.spans import tidy
-from assistant.text import clip_words, content_words
+from assistant.text import clip_words, content_words, sentences
+
+# "what are some ways people fit it in?": a question of theirs is never an answer to be filed as a part
+ASKING = re.compile(r"^\W*(what|how|which|where|who|why|when|can|could|should|would|will|is|are|do|does|did)\b[^?]*\?\W*$", re.I)
 
 PARTS = ("specific", "measurable", "achievable", "relevant", "time_bound")
 ASK_ORDER = ("measurable", "time_bound", "achievable", "relevant")  # the order open parts are asked for
@@ -54,6 +57,9 @@ def start(goal_words: str, turn: int, today: date) -> Draft:
     if found := find_when(words, today):
         draft["time_bound"] = dated(found[1], today)
         draft["said_at"]["time_bound"] = turn
+    if how_many := counted(words):  # "ten short articles": how much is said with the goal; not asked again
+        draft["measurable"] = how_many
+        draft["said_at"]["measurable"] = turn
     return draft
 
 
@@ -91,8 +97,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     answered = bool(expecting and said.get(expecting))
 
     def put(part: str, words: str) -> None:
-        words = clip_words(tidy(words), PART_WORDS)
-        if answered and part != expecting and out.get(part):
+        words = clip_words(tidy(LABEL.sub("", words)), PART_WORDS)
+        if answered and part != expecting and out.get(part) and not (part in SAID_OUTRIGHT and SAID_OUTRIGHT[part].search(r.text)):
             return  # answering the question asked; a side reading does not overwrite a part already given
         if keep_given and out.get(part) and part in SAID_OUTRIGHT and not SAID_OUTRIGHT[part].search(r.text) \
                 and not r.has("change_mind"):
@@ -117,10 +123,13 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     action_text = " ".join(r.actions)
     # With no goal yet, only a measure said in so many words ("I'd know because ...") is filed: a classifier's
     # hunch ("I liked the group projects more than the exams") would show up as a wrong part of a goal not yet named.
-    if r.measure and goal_is_theirs and (expecting == "measurable" or not no_goal_yet or MEASURE.search(r.text)):
+    if r.measure and goal_is_theirs and (expecting == "measurable" or not no_goal_yet or MEASURE.search(r.text)) \
+            and (MEASURE.search(r.text) or not _only_past(r.text)):
         put("measurable", r.measure)
     # "enrol this week" dates a step, not the goal; "I've booked a call for next Tuesday" does not move its deadline
-    if r.timeframe and goal_is_theirs and r.timeframe not in action_text and not (r.has("action") and out.get("time_bound")):
+    # "make it three starters, not two. another one starts next week": a new number, and a date that is not theirs
+    moved = not renumbering
+    if r.timeframe and goal_is_theirs and moved and r.timeframe not in action_text and not (r.has("action") and out.get("time_bound")):
         before = out.get("time_bound", "")
         put("time_bound", dated(r.timeframe, today))
         # only a date they moved ("let's make it June", "actually ... instead"): "done in a day", said of the
@@ -145,7 +154,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     quiet = (bool(renumbering) or r.has("agree", "unsure", "question_to_waymark", "asks_advice", "off_topic", "distress", "timeframe", "change_mind")
              or r.any_goal or added
              or bool(PRESSURE.search(r.text))  # "it feels like I should": others' pull, not why it matters to them
-             or bool(MINE.search(r.text)))  # "the networking stuff is mine": which part is theirs, not a measure
+             or bool(MINE.search(r.text))  # "the networking stuff is mine": which part is theirs, not a measure
+             or all(ASKING.match(s) for s in sentences(r.text)))
     # Only the parts whose answers carry no reliable cue take an unlabelled answer: a goal is said in so many words,
     # and filing any next message under it is how a draft fills with the wrong parts.
     head = {"achievable": "feasibility", "relevant": "reason"}.get(expecting or "")
@@ -155,13 +165,24 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         # measure, and the measure is still open, so that is where it goes.
         looks_like_measure = not out.get("measurable") and r.scores.get("measure", 0.0) >= MEASURE_HUNCH
         put("measurable" if looks_like_measure and goal_is_theirs else expecting, r.text)
-    elif expecting == "measurable" and goal_is_theirs and not quiet and len(content_words(r.text)) >= 3 \
+    elif expecting == "measurable" and goal_is_theirs and not quiet and len(content_words(r.text)) >= 3 and not _only_past(r.text) \
             and not (r.has("feeling") and r.scores.get("measure", 0.0) < MEASURE_HUNCH):
         # "run the site alone for a week", said when asked how they would know: a measure needs no cue words when
         # it answers that question and says nothing else. Shorter answers ("mine", "done it") are not filed, nor is
         # a feeling the measure head doubts ("pretty sure my qualifications are out of date" is a worry).
         put("measurable", r.text)
     return out, added
+
+
+# "the measure would be: both signed off": the label is theirs to say, not a part of the measure
+LABEL = re.compile(r"^\W*(?:so\s+)?(?:the|my) (?:measure|marker|sign of success|reason|deadline)\s+(?:would be|is|will be|could be)\s*:?\s*", re.I)
+PAST = re.compile(r"\b(?:started|was|were|had|has never|have never|never (?:even )?\w+ed|did|didn'?t|ago|yesterday|last (?:week|month|year|time))\b", re.I)
+AHEAD = re.compile(r"\b(?:will|would|'d|'ll|when|once|if|by|until|able to|can)\b", re.I)
+
+
+def _only_past(text: str) -> bool:
+    """ "they started monday. one of them has never held a scanner": how things were, not how they would know."""
+    return bool(PAST.search(text)) and not AHEAD.search(text)
 
 
 def open_parts(draft: Draft) -> list[str]:

@@ -26,15 +26,17 @@ class Reply:
 
 def draft_block(draft: Draft) -> str:
     open_ = load_prompt("draft_open")
-    return load_prompt("draft", statement=draft.get("statement") or open_, yours=draft.get("yours") or load_prompt("draft_yours"),
-                       **{k: draft.get(k) or open_ for k in PART_LABELS})
+    block = load_prompt("draft", statement=draft.get("statement") or open_, yours=draft.get("yours") or load_prompt("draft_yours"),
+                        **{k: draft.get(k) or open_ for k in PART_LABELS})
+    return block + (f"\n- **First steps:** {'; '.join(draft['actions'])}" if draft.get("actions") else "")
 
 
 def added_lines(draft: Draft, added: list[str]) -> str:
-    lines = [f"- **{PART_LABELS[p]}:** {draft[p]}" for p in added if p in PART_LABELS and draft.get(p)]
+    lines = [f"- **Goal:** {draft['statement']}"] if "statement" in added and draft.get("statement") else []
+    lines += [f"- **{PART_LABELS[p]}:** {draft[p]}" for p in added if p in PART_LABELS and draft.get(p)]
     if "actions" in added and draft.get("actions"):
         lines.append(f"- **First steps:** {'; '.join(draft['actions'])}")
-    return load_prompt("draft_added", lines="\n".join(lines)) if lines else ""
+    return load_prompt("draft_added", lines="\n".join(dict.fromkeys(lines))) if lines else ""
 
 
 def render(move: Move, *, reflections: list[str], notice: str | None = None, injection: bool = False,
@@ -61,6 +63,9 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
     elif move.info.reflects and reflections:
         reply.reflections = list(reflections)
         reply.parts.append(" ".join(reflections))
+    if facts.get("picked"):  # one of the options just listed, which is in their draft now as a step of theirs
+        reply.parts.append(load_prompt("option_own_way") if facts["picked"] == "your own way" else
+                           load_prompt("option_picked", option=facts["picked"][:1].upper() + facts["picked"][1:]))
 
     if kind == Kind.AFTER_SAFETY:  # the person leads: a warm line, help named once more, a question that varies
         lines = load_prompt("after_safety", short=resources.short).splitlines()
@@ -93,6 +98,8 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
         reply.parts.append(load_prompt("draft_question"))
     elif kind == Kind.ACTIONS_ASK:
         reply.parts.append(load_prompt("accepted"))
+        if facts.get("steps"):
+            reply.parts.append(load_prompt("actions_more", steps="; ".join(facts["steps"])))
     elif kind == Kind.ACTIONS_RETRY:
         reply.parts.append(load_prompt("actions_retry", count=facts.get("count", 0)))
     elif kind == Kind.SAVE_GOAL:
@@ -107,6 +114,8 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
                            else load_prompt("checkin_set", check_in=facts["next_check_in"]))
         if facts.get("farewell") and not facts.get("save_error"):
             reply.parts.append(load_prompt("farewell"))
+    elif kind == Kind.ALREADY_SAVED:
+        reply.parts.append(load_prompt("farewell") if facts.get("farewell") else load_prompt("already_saved"))
     elif kind == Kind.REJECTED:
         reply.parts.append(load_prompt("rejected"))
     elif kind == Kind.CHECKIN_OPEN:

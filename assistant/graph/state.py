@@ -61,6 +61,7 @@ class CoachState(TypedDict, total=False):
     focus_goal: GoalMention | None  # the goal being examined and drafted
     examined: list[str]  # examination angles covered for the focus goal
     advice_asks: int  # times the person asked to be told what to do
+    offered: list[str]  # the options the last reply listed, so that "the second one" can be taken up
     advice_welcome: bool  # they asked for or permitted options: the guard lets options through
     insisted: bool  # they asked to go straight to a goal
     safety: bool  # a safety reply was given: coaching waits until the person asks to return to it

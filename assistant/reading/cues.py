@@ -28,6 +28,8 @@ INJECTION = re.compile(
 FAREWELL = re.compile(r"\b(?:bye|goodbye|good night|see you|see ya|talk (?:soon|later)|gotta go|got to go|signing off|"
                       r"that'?s (?:all|it|enough) for (?:today|now|tonight)|done for (?:today|now|tonight))\b", _I)
 
+THANKS = re.compile(r"\b(?:thanks|thank you|thank u|thx|cheers|much appreciated)\b", _I)
+
 FORGET = re.compile(r"\bforget (?:what i (?:said|told you|wrote)|everything i said|that i said|that)(?: about| regarding)?\s*"
                     r"(?P<topic>[^.!?\n]*)", _I)
 
@@ -38,7 +40,16 @@ ASKS_ADVICE = re.compile(
     r"can you (just )?(suggest|recommend|advise|tell me)|what'?s the (best|right) (way|thing|option|path|career|move|choice)|"
     r"pick (one|a goal|for me)|(set|choose) (a|my) goal for me|choose for me|decide for me|you decide|you pick|"
     r"just (give me|tell me) the answer|what do you think i should|which (one )?should i|where should i (start|begin)|"
-    r"what would you do (in my|if you were)|what do people (usually|normally) do", _I)
+    r"what would you do (in my|if you were)|what do people (usually|normally) do|"
+    # asking how others go about it is asking for options: "what are some ways people fit writing in?"
+    r"what are (some|a few|the|good|other) (good |other |common )?(ways|options|ideas|approaches)|"
+    r"\b(are there (any |some )?|any )(good |other )?ways (to|of|people)\b|how do (other )?people (usually |normally |tend to )?\w+|"
+    r"what (do|did|have) (other )?people (usually |normally )?(do|try|tried|done)\b", _I)
+# Asking for options (not for the answer) is itself the permission: "what are some ways people fit it in?"
+OPTIONS_ASKED = re.compile(
+    r"\b(give me|share|list|show me|suggest|are there|any|got any|what are) (some |a few |any |the |other |good |common )*"
+    r"(options|ideas|ways|approaches|examples|tips)\b|how do (other )?people (usually |normally |tend to )?\w+|"
+    r"what (do|did|have) (other )?people (usually |normally )?(do|try|tried|done)\b", _I)
 PERMISSION = re.compile(
     r"\b(i'?d (like|love|welcome|appreciate) (some |a few )?(ideas|options|suggestions|advice|input)|"
     r"(yes|yeah|sure|ok(ay)?|go on|go ahead)[,.!]* (please )?(share|tell me|give me|let'?s hear|i'?d like)\b.*"
@@ -85,7 +96,8 @@ GREETING = re.compile(r"^\W*(hi|hello|hey|hiya|good (morning|afternoon|evening)|
 
 # --- goals, in the person's words ------------------------------------------------------------------------------
 OTHER_PEOPLE = (
-    r"(?P<who>(?:my |our |the )?(?:manager|boss|supervisor|line manager|team lead|lead|director|ceo|company|employer|"
+    r"(?P<who>(?:my |our |the )?(?:(?:clinic|ward|team|area|department|practice|project|product|engineering|shift|site|"
+    r"regional|senior|new|old|head|store|branch|shop|ops|operations|warehouse|floor|general|duty|line|area|sales|night|day) )?(?:manager|boss|supervisor|line manager|team lead|lead|director|ceo|company|employer|"
     r"organi[sz]ation|hr|parents?|mum|mom|dad|father|mother|family|partner|wife|husband|girlfriend|boyfriend|spouse|"
     r"teacher|mentor|coach|professor|advisor|supervisor|everyone|people|they))")
 # A goal runs to the end of its clause: "I want to X and I'd like to Y" holds two goals.
@@ -106,7 +118,7 @@ OWN_GOAL = re.compile(
     # a goal said in passing, as a promise to themselves: "I keep saying I'll finally start running the walks"
     r"i keep (?:saying|telling myself) i'?ll(?: finally| actually)?|i keep meaning to|i'?ve always meant to|i'?ve been meaning to|"
     # English as a second language: "I am wanting to become", "I would like become", "my objective is"
-    r"i (?:am|'m) wanting to|i would like become|(?<!when )(?<!if )(?<!do )(?<!did )i want(?=\s+(?:become|becoming|pass|get|improve|learn|make|start|find|"
+    r"i (?:am|'m) wanting to|i would like become|i (?:would|'?d) (?:like|love)(?=\s+\w+ing\b)|(?<!when )(?<!if )(?<!do )(?<!did )i want(?=\s+(?:become|becoming|pass|get|improve|learn|make|start|find|"
     r"open|be|move|work|change|go|lead|run|build|finish|speak|write|save)\b)|i like to become|my (?:wish|objective|target) is(?: to)?|"
     r"for me the goal is(?: to)?|"
     # options being weighed are goals in the making: "I've considered moving into QA or doing a masters"
@@ -125,7 +137,7 @@ MEASURE = re.compile(
     r"\b(i'?d know (?:[\w']+ ){0,4}?(?:because|when|if|by)|i'?ll know|i will know|i would know|how i'?d know|you'?d see|the sign would be|"
     # "For know I am ready I think: I lead the shift ...", "to know I'm ready": how they would tell, in other words
     r"(?:for|to) know (?:that )?i(?:'?m| am) (?:ready|there|done)|i know i(?:'?m| am|'?ll be| will be) (?:ready|there) (?:when|if|once)|"
-    r"success (?:would be|is|looks like|means)|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
+    r"success (?:would be|is|looks like|means)|(?:the|my) (?:measure|marker|sign of success) (?:would be|is|will be|could be)|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
     + NUMBER + r" (?:clients|talks|people|sessions|times|articles|posts|courses|modules|projects|interviews|applications|"
     r"hours|pages|chapters|km|miles|kilos|kg|books|customers|sales|presentations|papers|workshops|meetings|shifts|students)|"
     r"\d+ ?(?:%|percent|per cent)|pass(?:ing)? (?:the|my) (?:exam|test|certification|course)|a score of|"
@@ -173,7 +185,8 @@ FEELING_WORDS = {
     "exhausted": r"exhausted|drained|draining|burn(?:ed|t)? ?out|worn out|knackered|so tired|tiring|exhausting",
     "unsure of yourself": r"not good enough|imposter|impostor|fraud|useless|doubt\w*|can'?t do (?:it|this)|not (?:smart|clever|capable) enough",
     "frustrated": r"frustrat\w*|fed up|annoyed|irritated|sick of|tired of",
-    "low": r"low|down|sad|miserable|gutted|disappointed|deflated|hopeless",
+    # "down" only as a mood ("feeling down", "I'm down"): "errors go down", "someone falls down" are no feeling
+    "low": r"low|(?:feel\w*|felt|i'?m|i am|been|so|pretty|bit) down|sad|miserable|gutted|disappointed|deflated|hopeless",
     "hurt": r"hurt|let down|overlooked|passed over|ignored|unappreciated",
     "excited": r"excited|thrilled|can'?t wait|buzzing|eager|pumped",
     "proud": r"proud",

@@ -26,6 +26,7 @@ _OPENERS = re.compile(
     r"need(?: to)?|think|feel|believe(?: in)?|am|'m|hope(?: to)?|wish(?: to)?|aim(?: to)?|plan(?: to)?|know)|"
     r"i'?m|i am|i'?d|i'?ve|i have|i just|i|we|it'?s(?: about| that)?|it is(?: about)?|that'?s|this is|there'?s|what i (?:want|love|care about) is|"
     r"it (?:connects|relates|links|ties) (?:back )?to|it'?s (?:connected|linked|tied) to|because of|for the sake of|"
+    r"(?:it|this|that) (?:really )?(?:matters|is important|'s important)(?: to me)?|"
     r"the (?:reason|thing) is(?: that)?|to be honest|honestly|i guess|i think|i suppose|basically|really)\s+", re.I)
 # Where a phrase may be cut short and still read whole: before a conjunction or a preposition, never inside a
 # noun phrase ("the one people bring" would leave a verb hanging).
@@ -198,6 +199,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     if not goal and r.goal and (len(r.text.split()) <= 3 or len(r.goal.split()) == 1):
         goal = r.goal.strip(" .!")  # "promotion": a terse answer is all words that matter
     reason = gist(r.reason) if r.reason else ""
+    if reason and len(reason.split()) <= 3 and len(r.reason.split()) >= 3 * len(reason.split()):
+        reason = ""  # "patients leave", cut from "patients leave with a sheet ... and no idea why", says the wrong thing
     if reason and reason.split()[0].lower() in _STATES:
         reason = "being " + reason
     elif reason and re.search(r"\b(?:like|love|want)\s+(?:\S+\s+){1,2}to\b", r.reason, re.I) \

@@ -17,12 +17,13 @@ from assistant.graph.goalwords import parse_actions
 from assistant.graph.moves import Kind, Move
 from assistant.graph.state import CoachState, GoalMention
 from assistant.knowledge.library import Library
+from assistant.knowledge.options import NAMED, as_step, called, picked
 from assistant.reading import Reading
 from assistant.prompts import load_prompt
-from assistant.reading.cues import (DISTANCE, FAREWELL, GREETING, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON, RETURN_TO_GOALS,
-                                    SET_BY)
+from assistant.reading.cues import (DISTANCE, FAREWELL, GREETING, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON, RETURN_TO_GOALS,
+                                    SET_BY, THANKS)
 from assistant.reading.reflect import gist
-from assistant.text import clip_words, overlap
+from assistant.text import clip_words, content_words, overlap
 
 HORIZONS = ("identity", "values", "support", "contribution")
 # Angles asked of a goal brought in from elsewhere before inviting the person's own version of it.
@@ -62,6 +63,18 @@ def closest(goals: list[GoalMention], text: str) -> GoalMention | None:
     return goals[i] if sims[i] >= 0.3 else None
 
 
+# Their own way, said after the options: "I'd rather block Tuesday evenings", "I'll pair each with a buddy"
+SAVE = re.compile(r"\bsave (?:it|this|that|the goal)\b|\bsave\W*$", re.I)
+OWN_PLAN = re.compile(r"\b(?:i'?ll|i will|i'?d (?:rather|prefer|do|go)|i could|i can|i'?m going to|i would|my plan|my way|"
+                      r"what i'?d do|i(?:'d| would)? (?:probably )?(?:just )?(?:start|block|book|pair|ask|set|use|try))\b", re.I)
+
+
+def r_quiet(r: Reading, text: str) -> bool:
+    """Nothing to take up as a step: a question, a refusal, a doubt, a new goal."""
+    return bool(r.has("asks_advice", "question_to_waymark", "unsure", "permission", "distress", "off_topic") or r.any_goal
+                or REJECT.search(text) or re.match(r"^\W*(none|neither|not really|nothing)\b", text, re.I))
+
+
 class Planner:
     """One turn's decision. Reads the state and this turn's reading; writes `update` and returns the Move."""
 
@@ -79,6 +92,7 @@ class Planner:
         self.added: list[str] = []  # draft parts this message filled
         self.earlier_goal = ""  # the goal this message moved away from
         self.answers_why = False  # a goal-like answer to "what would it give you?": why it matters
+        self.picked = ""  # what they called the option they chose from the ones just listed
 
     # -- helpers -----------------------------------------------------------------------------------
     def get(self, key, default=None):
@@ -143,6 +157,8 @@ class Planner:
             chosen.facts["earlier_goal"] = self.earlier_goal
         if self.answers_why:
             chosen.facts["why_answer"] = True
+        if self.picked:
+            chosen.facts["picked"] = self.picked
         return chosen
 
     # -- taking in what the message holds, whatever was asked -------------------------------------
@@ -274,6 +290,26 @@ class Planner:
         draft, added = drafting.absorb(self.get("draft") or {}, self.r, self.turn, self.today, expecting,
                                        goal_is_theirs=focus is None or focus["whose"] == "theirs",
                                        no_goal_yet=focus is None)
+        if self.last_kind == Kind.OPTIONS and self.state.get("offered"):
+            # "which of these, or what would you do differently?": a choice, or their own way, is a step of theirs
+            choice = picked(self.state["offered"], self.text)
+            own_way = (not choice and not r_quiet(self.r, self.text) and len(content_words(self.text)) >= 2
+                       and bool(self.r.has("action") or NAMED.search(self.text) or OWN_PLAN.search(self.text)))
+            if choice or own_way:  # it answers the options, so a hunch that it is a measure or a reason is set aside
+                before = self.get("draft") or {}
+                for part in [p for p in added if p in drafting.SAID_OUTRIGHT and not drafting.SAID_OUTRIGHT[p].search(self.text)]:
+                    draft = {**draft, part: before.get(part)} if before.get(part) else {k: v for k, v in draft.items() if k != part}
+                    added.remove(part)
+            step = as_step(choice, self.text) if choice else clip_words(self.text.strip(), drafting.PART_WORDS) if own_way else ""
+            if step and step not in draft.get("actions", []):
+                draft = {**draft, "actions": [*draft.get("actions", []), step]}
+                added.append("actions")
+            self.picked = called(self.text) if choice else "your own way" if own_way else ""
+        if expecting and expecting not in added and self.pending.get("kind") == "smarty" and \
+                (added or self.r.has("asks_advice", "question_to_waymark", "permission")):
+            # asked for one part, they gave another or asked something of their own: the question was not
+            # answered, so it may be asked again once theirs is taken up
+            draft = {**draft, "asked_parts": [p for p in draft.get("asked_parts", []) if p != expecting]}
         if self.answers_why and "relevant" not in added:
             draft = {**draft, "relevant": clip_words(self.text.strip(), drafting.PART_WORDS),
                      "said_at": {**draft.get("said_at", {}), "relevant": self.turn}}
@@ -304,7 +340,7 @@ class Planner:
                              reason="a question about Waymark, or an aside: answered briefly, then back to them")
         own_goal_now = any(g["whose"] == "theirs" for g in self.fresh)
         offered = self.last_kind in (Kind.ADVICE_OFFER, Kind.OPTIONS) or self.state.get("advice_asks", 0)
-        if not own_goal_now and (r.has("asks_advice") or (r.has("permission") and offered) or
+        if not own_goal_now and not self.picked and (r.has("asks_advice") or (r.has("permission") and offered) or
                                  (r.has("agree") and self.last_kind == Kind.ADVICE_OFFER)):
             return self.advice()  # a goal of their own with "can you help me plan it?" is planned, not answered
         own_fresh = [g for g in self.fresh if g["whose"] == "theirs"]
@@ -314,9 +350,15 @@ class Planner:
             q = self.ask("connect", "connect")
             return self.move(Kind.CONNECT, phase="examine", question=q, goals=[gist(g["text"]) or clip_words(g["text"], 8) for g in self.fresh],
                              pending={"kind": "connect", "key": "connect"}, reason="several goals at once: their choice")
+        if phase == "done" and not self.fresh and not self.added:
+            # "thanks, save it" after the check-in date: it is stored; showing the draft again would ask for it twice
+            thanks = bool(FAREWELL.search(self.text) or THANKS.search(self.text))
+            return self.move(Kind.ALREADY_SAVED, phase="done", farewell=thanks,
+                             question=None if thanks else self.ask("invite", "more"),
+                             reason="the goal is saved already: said so, nothing drafted again")
         if self.get("focus_goal") is not None:
             return self.goal_move()
-        if self.get("insisted") or set(self.added) & {"measurable", "achievable"} or self.r.actions:
+        if self.get("insisted") or set(self.added) & {"measurable", "achievable", "actions"} or self.r.actions:
             q = self.ask("invite", "invite")
             why = "wants to go to a goal" if self.get("insisted") else "a measure or a step given before any goal"
             return self.move(Kind.INVITE_GOAL, phase="explore", question=q, pending={"kind": "invite", "key": "invite"},
@@ -332,7 +374,8 @@ class Planner:
     def advice(self) -> Move:
         asks = self.state.get("advice_asks", 0)
         self.update["advice_asks"] = asks + (1 if self.r.has("asks_advice") else 0)
-        granted = self.r.has("permission") or (self.r.has("agree") and self.last_kind == Kind.ADVICE_OFFER)
+        granted = (self.r.has("permission") or (self.r.has("agree") and self.last_kind == Kind.ADVICE_OFFER)
+                   or bool(OPTIONS_ASKED.search(self.text)))
         if asks == 0 and not granted:
             q = self.ask("advice", "gate")
             return self.move(Kind.ADVICE_OFFER, question=q, pending={"kind": "advice", "key": "gate"},
@@ -450,8 +493,12 @@ class Planner:
             draft["yours"] = "confirmed by you"
             draft["actions"] = list(dict.fromkeys([*draft.get("actions", []), *r.actions]))
             self.update["draft"] = draft  # the move's phase stands: saved now, or asking for the first steps
-            if len(draft.get("actions", [])) >= 2:
-                return self.save_with(draft["actions"], reason="accepted, and the first steps were already named")
+            steps = draft.get("actions", [])
+            if len(steps) >= 2 or (steps and SAVE.search(self.text)):
+                return self.save_with(steps, reason="accepted, and the first steps were already named")
+            if steps:  # one step of theirs is in already: another, or save it as it is; not "what is the first step?"
+                return self.move(Kind.ACTIONS_ASK, phase="actions", pending={"kind": "actions", "key": "actions"},
+                                 steps=steps, reason="accepted, with a first step already named: another, or save")
             q = self.lib.question("actions", "actions")
             return self.move(Kind.ACTIONS_ASK, phase="actions", question=q, pending={"kind": "actions", "key": "actions"},
                              reason="accepted: their first steps")
@@ -485,7 +532,8 @@ class Planner:
 
     def take_actions(self) -> Move:
         named = list((self.get("draft") or {}).get("actions", []))
-        parsed = [t for t, _ in parse_actions(self.text, self.today)]
+        as_is = named and (SAVE.search(self.text) or re.match(r"^\W*(no|nope|nothing|that'?s (it|all|enough)|as it is|just that)\b", self.text, re.I))
+        parsed = [] if as_is else [t for t, _ in parse_actions(self.text, self.today)]
         actions = list(dict.fromkeys(named + parsed))
         if not actions:  # one step the person chose is a plan; asking for a second would be the questionnaire again
             q = self.lib.question("actions", "actions")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 
 from langgraph.config import get_stream_writer
 from langgraph.runtime import Runtime
@@ -14,7 +15,7 @@ from assistant.graph.moves import Kind, Move
 from assistant.graph.render import render
 from assistant.graph.state import CoachState
 from assistant.guard import check_reply_off_loop as check
-from assistant.knowledge.options import closest
+from assistant.knowledge.options import from_notes, what_they_said
 from assistant.llm import LLMError
 from assistant.prompts import load_prompt
 from assistant.reading import Reading
@@ -39,6 +40,11 @@ def template_reflections(state: CoachState, r: Reading) -> list[str]:
     other_by = focus.get("by", "") if focus.get("whose") == "someone_else" else ""
     facts = (state.get("move") or {}).get("facts", {})
     before = tuple((state.get("guard") or {}).get("reflections") or ())  # the last reply's, not to be said again
+    if state.get("focus_goal") and (state.get("move") or {}).get("kind") in ("draft_ask", "examine", "present_draft"):
+        # with a goal in hand, a measure or a date is reflected only if the draft took it: "another one starts next
+        # week" is not their deadline, and saying "next week, then" would tell them it was
+        added = facts.get("added", [])
+        r = replace(r, measure=r.measure if "measurable" in added else "", timeframe=r.timeframe if "time_bound" in added else "")
     return reflections(r, other_by=other_by, earlier_goal=facts.get("earlier_goal", ""), goal_is_why=facts.get("why_answer", False),
                        goal_in_hand=bool(state.get("focus_goal")), avoid=before)
 
@@ -59,13 +65,6 @@ async def model_reflection(deps: Deps, state: CoachState, r: Reading) -> tuple[l
     usable = (not verdict.flagged and text and not text.rstrip().endswith("?") and not copied_run(text, r.text)
               and len(text.split()) <= MAX_REFLECTION_WORDS and not _speaks_of_itself(text))
     return ([text] if usable else []), verdict.reasons, False
-
-
-def _what_they_said(state: CoachState) -> str:
-    """Their goal, if there is one, and their last few messages: what the options should be near."""
-    focus = (state.get("focus_goal") or {}).get("text", "")
-    recent = [m["content"] for m in state.get("history", []) if m.get("role") == "user"][-3:]
-    return " ".join([state.get("draft", {}).get("statement", "") or focus, *recent, state.get("user_text", "")])[-2000:]
 
 
 def _speaks_of_itself(text: str) -> bool:
@@ -90,11 +89,13 @@ async def respond(state: CoachState, runtime: Runtime[Deps]) -> dict:
             said = template_reflections(state, r)
     options: list[str] = []
     if move.kind == Kind.OPTIONS:
-        options = await asyncio.to_thread(closest, deps.library.all_options(), _what_they_said(state))
+        ranked = [n["id"] for n in state.get("retrieved", [])]
+        options = await asyncio.to_thread(from_notes, deps.library.options, ranked, deps.library.all_options(),
+                                          what_they_said(state), state.get("user_text", ""))
     reply = render(move, reflections=said, notice=state.get("notice"), injection=bool(r and r.injection),
                    options=options, resources=resources)
-    if action == "model_error":  # say so: the reply was built without the model this time
-        reply.parts.append(load_prompt("notice_model_down"))
+    if action == "model_error":  # say so first, so that their question stays the last thing they read
+        reply.parts.insert(0, load_prompt("notice_model_down"))
     text = reply.text
     advice_welcome = bool(state.get("advice_welcome")) and move.kind == Kind.OPTIONS
     verdict = await check(text, advice_welcome=advice_welcome)
@@ -108,6 +109,6 @@ async def respond(state: CoachState, runtime: Runtime[Deps]) -> dict:
             verdict = await check(text)
         action = "fallback"
     _emit(text)
-    return {"reply": text, "history": [{"role": "assistant", "content": text}],
+    return {"reply": text, "history": [{"role": "assistant", "content": text}], "offered": options,
             "guard": {**verdict.as_dict(), "caught": caught, "action": action,
                       "reflections": reply.reflections if action != "fallback" else []}}

@@ -7,8 +7,9 @@ import asyncio
 from langgraph.runtime import Runtime
 
 from assistant.graph.deps import Deps
-from assistant.graph.moves import Move
+from assistant.graph.moves import Kind, Move
 from assistant.graph.state import CoachState
+from assistant.knowledge.options import what_they_said
 
 
 async def retrieve(state: CoachState, runtime: Runtime[Deps]) -> dict:
@@ -16,8 +17,11 @@ async def retrieve(state: CoachState, runtime: Runtime[Deps]) -> dict:
     if move.info.guidance is None:
         return {"retrieved": [], "retrieval_note": None}
     query = " ".join(filter(None, [state.get("user_text", "")[:500], move.question]))
+    phase, k = move.info.guidance, 3
+    if move.kind == Kind.OPTIONS:  # options come from the notes nearest their goal and their ask, in any phase
+        query, phase, k = f"{what_they_said(state)} {state.get('user_text', '')}"[-2000:], None, 6
     # The embedding model is CPU-bound; keep the event loop free for other conversations.
     result = await asyncio.to_thread(
-        runtime.context.retriever.search, query, phase=move.info.guidance, stage=state.get("stage_of_career"), k=3,
+        runtime.context.retriever.search, query, phase=phase, stage=state.get("stage_of_career"), k=k,
     )
     return {"retrieved": result.notes, "retrieval_note": result.degraded}
