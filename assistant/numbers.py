@@ -17,6 +17,9 @@ CHANGE = [
                rf"{_JUDGED}\b(?:[,;.!]?\s*{_SOFT}(?:{_MAKE}\s+)?|[^.!?]{{1,30}}?[,;.!]?\s*{_SOFT}{_MAKE}\s+)(?P<new>{_N})\b", re.I),
     # "make it 6 instead of 10", "6 instead of 10"
     re.compile(rf"\b(?:{_MAKE}\s+)?(?P<new>{_N})\b(?:\s+\w+){{0,2}}?\s+instead of\s+(?P<old>{_N})\b", re.I),
+    # "can we change 40 to 30", "change the 40 to 30"
+    re.compile(rf"\b(?:change|swap|drop|cut|lower|raise|bump)\s+(?:the\s+|it\s+from\s+|from\s+)?(?P<old>{_N})\b"
+               rf"(?:\s+[a-z-]+){{0,2}}?\s+(?:to|for|down to|up to)\s+(?P<new>{_N})\b", re.I),
     # "make it three starters, not two", "6 not 10"
     re.compile(rf"(?:\b{_MAKE}\s+|^\W*)(?P<new>{_N})\b(?:\s+[a-z-]+){{0,2}}?,?\s+(?:not|rather than)\s+(?P<old>{_N})\b", re.I),
     # "make it 6 instead", "actually, let's say 6"

@@ -334,3 +334,37 @@ async def test_an_option_they_pick_becomes_a_step_of_theirs_in_their_words(coach
     assert reply.move["kind"] != "options" and "it is, shaped your way" in reply.assistant
     assert any(a.endswith("tuesday and thursday evenings") and listed[1][12:30].lower() in a.lower() for a in actions)
     assert "tuesday and thursday evenings" in reply.assistant and not reply.imposition["flagged"]
+
+
+async def test_two_sides_of_ambivalence_are_both_reflected_in_few_of_their_words(coach, fake):
+    said = ("part of me wants the promotion, more money and my hod would be pleased. but part of me just wants to "
+            "stay in the classroom and get really good at that")
+    reply = (await talk(coach, [said]))[0].assistant
+    assert "part of you is after the promotion" in reply.lower() and "staying in the classroom" in reply
+    assert not copied_run(reply, said)
+
+
+async def test_asked_for_the_goal_in_their_words_a_short_phrase_is_the_goal_and_a_changed_number_is_kept(coach, fake):
+    await talk(coach, ["My head of department keeps hinting I should apply for head of year.", "not sure tbh",
+                       "honestly it's not for me"])
+    await talk(coach, ["the revision guide i guess. head of year feels like someone elses goal"])
+    assert (await coach.state("t1"))["focus_goal"]["text"] == "the revision guide"
+    await talk(coach, ["6 chapters finished by feb half term, and 40 of my year 11s have used it before easter",
+                       "can we change 40 to 30, one of my classes is tiny"])
+    measure = (await coach.state("t1"))["draft"].get("measurable", "")
+    assert "30 of my year 11s" in measure and "40" not in measure
+
+
+async def test_a_saved_goal_is_not_drafted_again_and_one_named_step_can_be_saved_as_it_is(coach, fake):
+    results = await talk(coach, [
+        "I'd like to publish six short articles on rehab for my patients by September.",
+        "what are some ways people fit writing in around clinic work?",
+        "I'll block tuesday and thursday evenings for it",
+        "it matters because patients leave with a sheet of exercises and no idea why",
+        "I already write patient leaflets, so it's within reach",
+        "yes that's mine, save it", "1 march works", "thanks, save it"])
+    kinds = [r.move["kind"] for r in results]
+    assert kinds[1] == "options" and "save_goal" in kinds and kinds[-1] == "already_saved"
+    saved = next(r for r in results if r.move["kind"] == "save_goal").assistant
+    assert "tuesday and thursday evenings" in saved
+    assert "Here is the draft so far" not in results[-1].assistant

@@ -39,6 +39,10 @@ def added_lines(draft: Draft, added: list[str]) -> str:
     return load_prompt("draft_added", lines="\n".join(dict.fromkeys(lines))) if lines else ""
 
 
+def _with_article(word: str) -> str:
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
 def render(move: Move, *, reflections: list[str], notice: str | None = None, injection: bool = False,
            options: list[str] = (), resources: Resources | None = None) -> Reply:
     reply = Reply()
@@ -94,7 +98,7 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
             reply.parts.append(added_lines(draft, facts["added"]))
     elif kind == Kind.PRESENT_DRAFT:
         draft = facts["draft"]
-        reply.parts.append(draft_block(draft) + "\n\n" + load_prompt("draft_complete", kind=draft.get("kind", "developmental")))
+        reply.parts.append(draft_block(draft) + "\n\n" + load_prompt("draft_complete", kind=_with_article(draft.get("kind", "developmental"))))
         reply.parts.append(load_prompt("draft_question"))
     elif kind == Kind.ACTIONS_ASK:
         reply.parts.append(load_prompt("accepted"))

@@ -122,7 +122,7 @@ OWN_GOAL = re.compile(
     r"open|be|move|work|change|go|lead|run|build|finish|speak|write|save)\b)|i like to become|my (?:wish|objective|target) is(?: to)?|"
     r"for me the goal is(?: to)?|"
     # options being weighed are goals in the making: "I've considered moving into QA or doing a masters"
-    r"i'?ve (?:been )?(?:considered|considering|thinking about|thought about)|i'?m (?:considering|tempted by)|"
+    r"i'?ve (?:been )?(?:considered|considering|(?:thinking|thought)(?: for (?:a while|ages|a long time|months|years)| a lot)? about)|i'?m (?:considering|tempted by)|"
     # a direction offered tentatively, at the start of a message: "Maybe something like events, or ..."
     r"^\W*(?:maybe|perhaps|probably|i guess)?,?\s*something (?:like|in)(?! that\b| this\b| it\b))\s+" + GOAL, _I)
 DUTY_GOAL = re.compile(

@@ -16,7 +16,7 @@ from assistant.prompts import PROMPT_DIR
 from assistant.reading import cues
 from assistant.reading.reader import Reading
 from assistant.reading.spans import tidy
-from assistant.text import content_words
+from assistant.text import content_words, second_person
 
 MAX_GIST_WORDS = 5
 COPY_RUN = 6  # a run this long of the person's words is a quotation, not a reflection
@@ -206,7 +206,9 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     elif reason and re.search(r"\b(?:like|love|want)\s+(?:\S+\s+){1,2}to\b", r.reason, re.I) \
             and re.match(r"^(?:\S+\s){1,2}to\s", reason):
         reason = "wanting " + reason  # "I'd like people to trust my work" -> "wanting people to trust your work"
-    if len(r.goals) >= 2:
+    if sides := two_parts(r.text):
+        out.append(_fill(pick("two_parts"), other=sides[0], gist=sides[1]))
+    elif len(r.goals) >= 2:
         out.append(pick("several"))
     elif r.goal and (r.other_goal or other_by):
         out.append(_fill(pick("two_sided", goal), who=_who(r.other_by or other_by), gist=goal))
@@ -253,6 +255,28 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
                 break
     kept = [s for s in dict.fromkeys(out) if s and not copied_run(s, r.text)]
     return kept[:limit]
+
+
+_PARTS = re.compile(
+    r"\bpart of me (?:just |really |also |kind of )?(?:wants?|would like|'?d like|likes?|loves?)\s+(?P<a>[^.;!?]+?)[.;,]?\s+"
+    r"(?:(?:but|and|while|yet|though)\s+)?(?:then\s+)?(?:another |the other |a |other )?(?:part|bit|side)(?: of me)? "
+    r"(?:just |really |also |kind of )?(?:wants?|would like|'?d like|likes?|loves?)\s+(?P<b>[^.;!?]+)", re.I)
+
+
+def two_parts(text: str) -> tuple[str, str] | None:
+    """ "part of me wants the promotion ... but part of me just wants to stay in the classroom": both sides, in a
+    few of their words, for a double-sided reflection; None when either side has no short phrase that reads whole."""
+    if not (m := _PARTS.search(text)):
+        return None
+    sides = []
+    for side in (m["a"], m["b"]):
+        side = side.strip()
+        bare = side[3:] if side.lower().startswith("to ") else side
+        words = gist(bare, as_noun=True) or (bare if len(bare.split()) <= 4 else "")  # "the title" is whole already
+        if not words:
+            return None
+        sides.append(second_person(words))
+    return sides[0], sides[1]
 
 
 def _less_more(text: str, liked: re.Match | None) -> tuple[str, str] | None:

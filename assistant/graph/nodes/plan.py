@@ -69,6 +69,24 @@ OWN_PLAN = re.compile(r"\b(?:i'?ll|i will|i'?d (?:rather|prefer|do|go)|i could|i
                       r"what i'?d do|i(?:'d| would)? (?:probably )?(?:just )?(?:start|block|book|pair|ask|set|use|try))\b", re.I)
 
 
+HEDGES = re.compile(r"^\W*(?:maybe|probably|perhaps|i guess|i think|i suppose|the one about|definitely|ok(?:ay)?|well)\b\W*|"
+                    r"\W*\b(?:i guess|i think|i suppose|probably|maybe|tbh|honestly)\W*$", re.I)
+NOT_A_GOAL = re.compile(r"\b(?:not sure|no idea|don'?t know|dunno|nothing|none|same|what do you mean|someone else'?s)\b|\?", re.I)
+
+
+def terse_goal(text: str) -> str:
+    """The first sentence of an answer to "how would you say it in your own words?", when it is a short phrase:
+    "the revision guide i guess. head of year feels like someone elses goal" -> "the revision guide"."""
+    first = re.split(r"(?<=[.!?;])\s+|\n", text.strip(), maxsplit=1)[0]
+    for _ in range(3):
+        first = HEDGES.sub("", first).strip(" .,;:!")
+    if NOT_A_GOAL.search(first) or not 1 <= len(first.split()) <= 8 or not content_words(first) \
+            or re.match(r"(?:i|i'm|im|i've|it|it's|its|that|that's|this|they|we|he|she|yes|no)\b", first, re.I):
+        # a sentence about themselves or the situation is read by the reader, not taken whole as a goal
+        return ""
+    return first
+
+
 def r_quiet(r: Reading, text: str) -> bool:
     """Nothing to take up as a step: a question, a refusal, a doubt, a new goal."""
     return bool(r.has("asks_advice", "question_to_waymark", "unsure", "permission", "distress", "off_topic") or r.any_goal
@@ -210,6 +228,15 @@ class Planner:
             said.append(GoalMention(text=r.duty_goal, whose="unclear", by="me", turn=self.turn))
         for words in (r.goals or ((r.goal,) if r.goal else ())):
             said.append(GoalMention(text=words, whose="theirs", by="me", turn=self.turn))
+        if self.pending.get("key") in ("yours", "specific", "invite") and not r.has(
+                "skip_ahead", "agree", "change_mind", "feeling", "asks_advice", "question_to_waymark", "unsure", "permission",
+                "distress", "off_topic") and (terse := terse_goal(self.text)) \
+                and not any(g["whose"] == "theirs" and overlap(terse, g["text"]) >= 0.5 for g in said):
+            # asked for the goal in their own words, "the revision guide i guess" is it, however plainly said; "head
+            # of year feels like someone elses goal" after it is about the other goal, not a goal
+            said = [g for g in said if not NOT_A_GOAL.search(g["text"])]
+            if not any(g["whose"] == "theirs" for g in said):
+                said.append(GoalMention(text=terse, whose="theirs", by="me", turn=self.turn))
         self.fresh = [g for g in said if g["text"].lower() not in known]
         self.update["goals_mentioned"] = mentioned + self.fresh
         own_now = [g for g in self.fresh if g["whose"] == "theirs"]
