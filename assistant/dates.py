@@ -23,6 +23,7 @@ _MONTH_DAY = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
 _MONTH = re.compile(r"\b(?:by|in|before|until|end of|the end of|during|for the|in time for the|ready for the)\s+(?:the end of\s+)?(?:next\s+|this\s+)?(" +
                     "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?", re.I)
+_ORDINAL_DAY = re.compile(r"\b(?:on |by |before )?the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:century|time|floor|person|place|anniversary|birthday))", re.I)
 _WEEKDAY = re.compile(r"\b(?:by|on|next|this|before)?\s*(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _RELATIVE = {
     # "that's all for today" closes a conversation; it names no date.
@@ -126,6 +127,17 @@ def _candidates(text: str, today: date):
             if when < today:  # next year's; 29 February falls back to the 28th when next year has none
                 when = date(today.year + 1, month, day if (month, day) != (2, 29) or calendar.isleap(today.year + 1) else 28)
             yield m, when, m[0]
+    # "check in on the 20th": the next 20th, this month or the next
+    if not _MONTH_DAY.search(text) and not _DAY_MONTH.search(text) and (m := _ORDINAL_DAY.search(text)):
+        day, year, month = int(m[1]), today.year, today.month
+        for _ in range(3):
+            try:
+                if (when := date(year, month, day)) > today:
+                    yield m, when, m[0]
+                    break
+            except ValueError:
+                pass
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     if m := _MONTH.search(text):
         month = MONTHS[m[1].lower()]
         year = int(m[2]) if m[2] else today.year
@@ -175,7 +187,8 @@ def _in_the_past(text: str, words: str) -> bool:
 
 
 MOVED_TO = re.compile(r"\b(?:let'?s (?:say|make it|go (?:for|with))|say|make it|push(?:ed)? it (?:back )?to|"
-                      r"move(?:d)? it to|change(?:d)? it to)\s", re.I)
+                      r"move(?:d)? it to|change(?:d)? it to|(?:got|been|was|is|has been|have been) (?:moved|pushed back|pushed|changed|rescheduled) to|"
+                      r"(?:moved|pushed back|rescheduled) to)\s", re.I)
 _CLAUSE_END = re.compile(r"[,.;!?]|\b(?:because|when|as)\b", re.I)
 
 

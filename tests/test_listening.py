@@ -4,6 +4,7 @@ own reaches a draft within two turns."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from assistant.reading.reflect import copied_run
@@ -368,3 +369,23 @@ async def test_a_saved_goal_is_not_drafted_again_and_one_named_step_can_be_saved
     saved = next(r for r in results if r.move["kind"] == "save_goal").assistant
     assert "tuesday and thursday evenings" in saved
     assert "Here is the draft so far" not in results[-1].assistant
+
+
+async def test_after_accepting_news_is_not_a_step_a_moved_date_follows_and_a_check_in_day_is_kept(coach, fake):
+    results = await talk(coach, [
+        "I want to pass the AWS Solutions Architect Associate exam by 28 February, studying 5 hours a week, because I "
+        "want to move into the platform team",
+        "can you help me plan it out? i dont really know where to start",
+        "weekday evenings are hard, i'm wiped after standup and tickets",
+        "oh wait, the exam got moved to 14 March. the test centre just emailed",
+        "first steps: buy the udemy course this week, and take one practice exam to see where i'm weak",
+        "yeah that works", "check in on the 20th? after my first full week"])
+    assert results[0].move["kind"] == "present_draft" and "moving into the platform team" in results[0].assistant
+    assert results[1].move["kind"] == "actions_ask"  # asking to plan it is owning it: planning, not the answer
+    assert [r.move["kind"] for r in results[2:4]] == ["actions_retry", "actions_retry"]
+    assert "14 March" in results[3].assistant
+    saved = results[4].assistant
+    assert results[4].move["kind"] == "save_goal" and "practice exam" in saved and "wiped" not in saved
+    assert results[-1].move["kind"] == "set_check_in" and re.search(r"set for \d{4}-\d{2}-20\b", results[-1].assistant)
+    state = await coach.state("t1")
+    assert "by 14 March" in state["draft"]["statement"]

@@ -141,6 +141,7 @@ def test_a_terse_answer_is_read_against_the_question_it_answers():
     ("actually october is too soon, let's say spring the year after", date(2028, 5, 31)),
     ("probably by october next year, when the lease comes up", date(2027, 10, 31)), ("I may next year", date(2027, 11, 22)),
     ("book the hall this week", date(2026, 11, 27)),
+    ("check in on the 20th? after my first full week", date(2026, 12, 20)), ("by the 30th", date(2026, 11, 30)),
     ("draft the first one this weekend", TODAY), ("over the weekend", TODAY), ("next weekend", date(2026, 11, 29)),
     ("by 15 March 2027", date(2027, 3, 15)), ("people may next year get promoted", date(2027, 11, 22)),
     ("I'm slammed this week but want the promotion by the end of this year", date(2026, 12, 31)),

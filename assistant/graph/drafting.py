@@ -97,7 +97,10 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     answered = bool(expecting and said.get(expecting))
 
     def put(part: str, words: str) -> None:
-        words = clip_words(tidy(LABEL.sub("", words)), PART_WORDS)
+        words = LABEL.sub("", words)
+        if part != "relevant":  # "5 hours a week, because I want to ...": the reason is not part of the measure
+            words = re.split(r",\s+because\b", words, maxsplit=1)[0]  # "I'd know because ..." is the measure itself
+        words = clip_words(tidy(words), PART_WORDS)
         if answered and part != expecting and out.get(part) and not (part in SAID_OUTRIGHT and SAID_OUTRIGHT[part].search(r.text)):
             return  # answering the question asked; a side reading does not overwrite a part already given
         if keep_given and out.get(part) and part in SAID_OUTRIGHT and not SAID_OUTRIGHT[part].search(r.text) \
@@ -124,11 +127,14 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     # With no goal yet, only a measure said in so many words ("I'd know because ...") is filed: a classifier's
     # hunch ("I liked the group projects more than the exams") would show up as a wrong part of a goal not yet named.
     if r.measure and goal_is_theirs and (expecting == "measurable" or not no_goal_yet or MEASURE.search(r.text)) \
-            and (MEASURE.search(r.text) or not _only_past(r.text)):
+            and (MEASURE.search(r.text) or not only_past(r.text)):
         put("measurable", r.measure)
     # "enrol this week" dates a step, not the goal; "I've booked a call for next Tuesday" does not move its deadline
     # "make it three starters, not two. another one starts next week": a new number, and a date that is not theirs
     moved = not renumbering
+    # "head of year by the end of this month ... and a revision guide of my own": the date goes with the other goal
+    if r.other_goal and r.goal and r.timeframe and not any(r.timeframe in s and r.goal[:30] in s for s in sentences(r.text)):
+        moved = False
     if r.timeframe and goal_is_theirs and moved and r.timeframe not in action_text and not (r.has("action") and out.get("time_bound")):
         before = out.get("time_bound", "")
         put("time_bound", dated(r.timeframe, today))
@@ -139,7 +145,9 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
                 if out.get(part):
                     out[part] = redated(out[part], undated(before), r.timeframe, today)
     # The same for what is within reach: "12 hour shifts driving vans", said before any goal, describes a job.
-    if r.feasibility and (expecting == "achievable" or not no_goal_yet or FEASIBILITY.search(r.text)):
+    # "I'm not sure anyone would read it" answers "what would stretch you?", but unasked it is a doubt, not a part
+    doubt = expecting != "achievable" and bool(DOUBT.search(r.feasibility or ""))
+    if r.feasibility and not doubt and (expecting == "achievable" or not no_goal_yet or FEASIBILITY.search(r.text)):
         put("achievable", r.feasibility)
     # And why it matters: "I'd like people to trust my work", said while exploring, is a value, not yet a part.
     if r.reason and (expecting == "relevant" or not no_goal_yet or REASON.search(r.text)):
@@ -165,7 +173,7 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         # measure, and the measure is still open, so that is where it goes.
         looks_like_measure = not out.get("measurable") and r.scores.get("measure", 0.0) >= MEASURE_HUNCH
         put("measurable" if looks_like_measure and goal_is_theirs else expecting, r.text)
-    elif expecting == "measurable" and goal_is_theirs and not quiet and len(content_words(r.text)) >= 3 and not _only_past(r.text) \
+    elif expecting == "measurable" and goal_is_theirs and not quiet and len(content_words(r.text)) >= 3 and not only_past(r.text) \
             and not (r.has("feeling") and r.scores.get("measure", 0.0) < MEASURE_HUNCH):
         # "run the site alone for a week", said when asked how they would know: a measure needs no cue words when
         # it answers that question and says nothing else. Shorter answers ("mine", "done it") are not filed, nor is
@@ -176,11 +184,12 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
 
 # "the measure would be: both signed off": the label is theirs to say, not a part of the measure
 LABEL = re.compile(r"^\W*(?:so\s+)?(?:the|my) (?:measure|marker|sign of success|reason|deadline)\s+(?:would be|is|will be|could be)\s*:?\s*", re.I)
+DOUBT = re.compile(r"\b(?:not sure|unsure|doubt|worried|afraid|scared|don'?t think|can'?t|cannot|no one|nobody|not enough)\b", re.I)
 PAST = re.compile(r"\b(?:started|was|were|had|has never|have never|never (?:even )?\w+ed|did|didn'?t|ago|yesterday|last (?:week|month|year|time))\b", re.I)
 AHEAD = re.compile(r"\b(?:will|would|'d|'ll|when|once|if|by|until|able to|can)\b", re.I)
 
 
-def _only_past(text: str) -> bool:
+def only_past(text: str) -> bool:
     """ "they started monday. one of them has never held a scanner": how things were, not how they would know."""
     return bool(PAST.search(text)) and not AHEAD.search(text)
 

@@ -104,6 +104,10 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
         reply.parts.append(load_prompt("accepted"))
         if facts.get("steps"):
             reply.parts.append(load_prompt("actions_more", steps="; ".join(facts["steps"])))
+    elif kind == Kind.ACTIONS_RETRY and facts.get("added"):
+        reply.parts.append(added_lines(facts["draft"], facts["added"]))
+    elif kind == Kind.ACTIONS_RETRY and facts.get("check_in_noted"):
+        reply.parts.append(load_prompt("checkin_noted", check_in=facts["check_in_noted"]))
     elif kind == Kind.ACTIONS_RETRY:
         reply.parts.append(load_prompt("actions_retry", count=facts.get("count", 0)))
     elif kind == Kind.SAVE_GOAL:
@@ -118,6 +122,9 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
                            else load_prompt("checkin_set", check_in=facts["next_check_in"]))
         if facts.get("farewell") and not facts.get("save_error"):
             reply.parts.append(load_prompt("farewell"))
+    elif kind == Kind.REVISE_SAVED:
+        reply.parts.append(load_prompt("save_failed", error=facts["save_error"]) if facts.get("save_error") else
+                           load_prompt("revised_saved", lines=added_lines(facts["draft"], facts["added"])))
     elif kind == Kind.ALREADY_SAVED:
         reply.parts.append(load_prompt("farewell") if facts.get("farewell") else load_prompt("already_saved"))
     elif kind == Kind.REJECTED:

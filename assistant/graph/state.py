@@ -61,6 +61,7 @@ class CoachState(TypedDict, total=False):
     focus_goal: GoalMention | None  # the goal being examined and drafted
     examined: list[str]  # examination angles covered for the focus goal
     advice_asks: int  # times the person asked to be told what to do
+    check_in_wish: str  # a check-in date they named before the goal was saved (ISO), used when it is
     offered: list[str]  # the options the last reply listed, so that "the second one" can be taken up
     advice_welcome: bool  # they asked for or permitted options: the guard lets options through
     insisted: bool  # they asked to go straight to a goal

@@ -189,6 +189,10 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     def pick(situation: str, gist_words: str | None = None) -> str:
         return _pick(situation, seed, gist_words, said_before)
 
+    because = ""
+    if len(r.goals) == 2 and goal_as_reason(r.text, r.goals[1]):
+        because = gist(r.goals[1], as_noun=True)  # "move into the platform team" -> "moving into the platform team"
+        r = replace(r, goals=(r.goals[0],), goal=r.goals[0], reason=r.reason or r.goals[1])
     liked = _strongest_liking(r.text)
     if goal_is_why and r.goal and not r.reason:
         r = replace(r, reason=r.goal, goal="", goals=())
@@ -198,7 +202,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     goal = gist(plain_goal, MAX_GIST_WORDS + 1, as_noun=True) if r.goal and r.goals else ""  # the gerund is never copied
     if not goal and r.goal and (len(r.text.split()) <= 3 or len(r.goal.split()) == 1):
         goal = r.goal.strip(" .!")  # "promotion": a terse answer is all words that matter
-    reason = gist(r.reason) if r.reason else ""
+    reason = because or (gist(r.reason) if r.reason else "")
     if reason and len(reason.split()) <= 3 and len(r.reason.split()) >= 3 * len(reason.split()):
         reason = ""  # "patients leave", cut from "patients leave with a sheet ... and no idea why", says the wrong thing
     if reason and reason.split()[0].lower() in _STATES:
@@ -261,6 +265,12 @@ _PARTS = re.compile(
     r"\bpart of me (?:just |really |also |kind of )?(?:wants?|would like|'?d like|likes?|loves?)\s+(?P<a>[^.;!?]+?)[.;,]?\s+"
     r"(?:(?:but|and|while|yet|though)\s+)?(?:then\s+)?(?:another |the other |a |other )?(?:part|bit|side)(?: of me)? "
     r"(?:just |really |also |kind of )?(?:wants?|would like|'?d like|likes?|loves?)\s+(?P<b>[^.;!?]+)", re.I)
+
+
+def goal_as_reason(text: str, goal: str) -> bool:
+    """ "..., because I want to move into the platform team": a goal-like phrase said as the reason for another."""
+    return bool(re.search(r"\b(?:because|cause|so that|since|as)\s+(?:i\s+(?:really\s+)?(?:want|'?d like|would like|hope)"
+                          r"(?:\s+to)?\s+)?" + re.escape(goal[:24]), text, re.I))
 
 
 def two_parts(text: str) -> tuple[str, str] | None:

@@ -6,23 +6,25 @@ exploration horizons only for people without a goal."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from langgraph.runtime import Runtime
 
-from assistant.dates import find_when, parse_when
+from assistant.dates import MOVED_TO, find_when, parse_when
 from assistant.graph import checkin, drafting
 from assistant.graph.deps import Deps
 from assistant.graph.goalwords import parse_actions
 from assistant.graph.moves import Kind, Move
 from assistant.graph.state import CoachState, GoalMention
 from assistant.knowledge.library import Library
+from assistant.numbers import number_change
 from assistant.knowledge.options import NAMED, as_step, called, picked
 from assistant.reading import Reading
 from assistant.prompts import load_prompt
 from assistant.reading.cues import (DISTANCE, FAREWELL, GREETING, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON, RETURN_TO_GOALS,
                                     SET_BY, THANKS)
-from assistant.reading.reflect import gist
+from assistant.reading.reflect import gist, goal_as_reason
 from assistant.text import clip_words, content_words, overlap
 
 HORIZONS = ("identity", "values", "support", "contribution")
@@ -64,6 +66,13 @@ def closest(goals: list[GoalMention], text: str) -> GoalMention | None:
 
 
 # Their own way, said after the options: "I'd rather block Tuesday evenings", "I'll pair each with a buddy"
+PLAN_HELP = re.compile(r"\b(?:help me (?:plan|break|map|work out how|get started|start)|plan (?:it|this) out|(?:make|build) a plan|"
+                       r"where (?:to|do i|should i) start|how (?:do|should|can) i (?:start|get there|go about it|plan))\b", re.I)
+CHECK_IN = re.compile(r"\bcheck[- ]?in\b|\bcheck back\b|\bcatch up\b", re.I)
+STEPS_LABEL = re.compile(r"^\W*(?:my )?(?:first )?(?:steps?|actions?)\s*(?:would be|are|is)?\s*:\s*", re.I)
+# "weekday evenings are hard", "i'm wiped after standup": how things are, not something they will do
+NOT_A_STEP = re.compile(r"^\W*(?:it|its|it'?s|that|this|there|they|we|he|she|i'?m|im|i am)\b|"
+                        r"^(?!.*\b(?:will|'ll|going to|gonna)\b)(?:\S+\s+){0,3}?(?:is|are|was|were|am|feel|feels)\b", re.I)
 SAVE = re.compile(r"\bsave (?:it|this|that|the goal)\b|\bsave\W*$", re.I)
 OWN_PLAN = re.compile(r"\b(?:i'?ll|i will|i'?d (?:rather|prefer|do|go)|i could|i can|i'?m going to|i would|my plan|my way|"
                       r"what i'?d do|i(?:'d| would)? (?:probably )?(?:just )?(?:start|block|book|pair|ask|set|use|try))\b", re.I)
@@ -111,6 +120,7 @@ class Planner:
         self.earlier_goal = ""  # the goal this message moved away from
         self.answers_why = False  # a goal-like answer to "what would it give you?": why it matters
         self.picked = ""  # what they called the option they chose from the ones just listed
+        self.because = ""  # a goal-like phrase said as the reason for their goal
 
     # -- helpers -----------------------------------------------------------------------------------
     def get(self, key, default=None):
@@ -201,6 +211,9 @@ class Planner:
             self.update.update(phase="explore", focus_goal=None, draft={}, examined=[], saved_goal_id=None)
         if self.get("phase") in ("actions", "checkin_date", "checkin"):
             return  # steps and dates for a goal already accepted: nothing here is a new goal or a part of one
+        if self.get("phase") == "done":
+            self.take_goals()  # the goal is saved: only a new goal starts anything; its parts are not redrafted
+            return
         if self.set_by_someone_else():
             return
         self.take_goals()
@@ -227,6 +240,9 @@ class Planner:
         if r.duty_goal and not r.goal:
             said.append(GoalMention(text=r.duty_goal, whose="unclear", by="me", turn=self.turn))
         for words in (r.goals or ((r.goal,) if r.goal else ())):
+            if len(r.goals) >= 2 and goal_as_reason(self.text, words):
+                self.because = words  # "pass the exam by February, because I want to move into the platform team": why
+                continue
             said.append(GoalMention(text=words, whose="theirs", by="me", turn=self.turn))
         if self.pending.get("key") in ("yours", "specific", "invite") and not r.has(
                 "skip_ahead", "agree", "change_mind", "feeling", "asks_advice", "question_to_waymark", "unsure", "permission",
@@ -337,6 +353,10 @@ class Planner:
             # asked for one part, they gave another or asked something of their own: the question was not
             # answered, so it may be asked again once theirs is taken up
             draft = {**draft, "asked_parts": [p for p in draft.get("asked_parts", []) if p != expecting]}
+        if self.because and not draft.get("relevant") and (self.get("focus_goal") or {}).get("whose") == "theirs":
+            draft = {**draft, "relevant": clip_words(self.because, drafting.PART_WORDS),
+                     "said_at": {**draft.get("said_at", {}), "relevant": self.turn}}
+            added.append("relevant")
         if self.answers_why and "relevant" not in added:
             draft = {**draft, "relevant": clip_words(self.text.strip(), drafting.PART_WORDS),
                      "said_at": {**draft.get("said_at", {}), "relevant": self.turn}}
@@ -351,6 +371,8 @@ class Planner:
             return self.next_check_in_step()
         if self.turn == 1 and (opened := self.open_check_in()):
             return opened
+        if phase in ("done", "checkin_date", "actions") and (revised := self.revise_saved()):
+            return revised
         if phase == "actions":
             return self.take_actions()
         if phase == "checkin_date":
@@ -366,6 +388,9 @@ class Planner:
                              question_text=self.repeat_question(),
                              reason="a question about Waymark, or an aside: answered briefly, then back to them")
         own_goal_now = any(g["whose"] == "theirs" for g in self.fresh)
+        focus = self.get("focus_goal")
+        if focus and focus["whose"] == "theirs" and PLAN_HELP.search(self.text):
+            own_goal_now = True  # "can you help me plan it out?" with their own goal in hand: planning, not the answer
         offered = self.last_kind in (Kind.ADVICE_OFFER, Kind.OPTIONS) or self.state.get("advice_asks", 0)
         if not own_goal_now and not self.picked and (r.has("asks_advice") or (r.has("permission") and offered) or
                                  (r.has("agree") and self.last_kind == Kind.ADVICE_OFFER)):
@@ -377,6 +402,9 @@ class Planner:
             q = self.ask("connect", "connect")
             return self.move(Kind.CONNECT, phase="examine", question=q, goals=[gist(g["text"]) or clip_words(g["text"], 8) for g in self.fresh],
                              pending={"kind": "connect", "key": "connect"}, reason="several goals at once: their choice")
+        if phase == "done" and not self.fresh and CHECK_IN.search(self.text) and (found := find_when(self.text, self.today)):
+            return self.move(Kind.SET_CHECK_IN, phase="done", check_in=found[0].isoformat(),
+                             farewell=bool(FAREWELL.search(self.text)), reason="a new check-in date for the saved goal")
         if phase == "done" and not self.fresh and not self.added:
             # "thanks, save it" after the check-in date: it is stored; showing the draft again would ask for it twice
             thanks = bool(FAREWELL.search(self.text) or THANKS.search(self.text))
@@ -391,6 +419,26 @@ class Planner:
             return self.move(Kind.INVITE_GOAL, phase="explore", question=q, pending={"kind": "invite", "key": "invite"},
                              draft=self.get("draft") or {}, reason=f"{why}: the goal in their words")
         return self.explore()
+
+    def revise_saved(self) -> Move | None:
+        """ "the exam got moved to 14 March", after saving: the saved goal changes, in their words."""
+        r = self.r
+        saved = bool(self.get("saved_goal_id")) and self.get("phase") != "actions"
+        if self.fresh or not (saved or self.get("phase") == "actions") or CHECK_IN.search(self.text) or not (
+                number_change(self.text) or (r.timeframe and (MOVED_TO.search(self.text) or r.has("change_mind")))):
+            return None
+        draft, changed = drafting.absorb(self.get("draft") or {}, r, self.turn, self.today, keep_given=True)
+        before = self.get("draft") or {}
+        changed = [p for p in ("statement", "measurable", "time_bound") if p in changed or draft.get(p) != before.get(p)]
+        if not changed:
+            return None
+        self.update["draft"] = draft
+        if not saved:  # accepted, steps still to come: the draft changes, and the steps question stands
+            return self.move(Kind.ACTIONS_RETRY, phase="actions", question=self.lib.question("actions", "actions"), count=0,
+                             draft=draft, added=changed, pending={"kind": "actions", "key": "actions"},
+                             reason="a part of the accepted goal changed before its steps: the draft follows")
+        return self.move(Kind.REVISE_SAVED, phase="done", draft=draft, added=changed,
+                         question=self.ask("invite", "more"), reason="a part of the saved goal changed: revised")
 
     def repeat_question(self) -> str:
         last = self.state.get("move") or {}
@@ -516,6 +564,11 @@ class Planner:
             action = "edit"
         if action == "edit" and r.actions and not (edits or r.goal or r.measure or r.feasibility or r.reason):
             action = "accept"  # first steps in answer to the draft: they have moved on to doing it
+        if action == "edit" and PLAN_HELP.search(text) and not (edits or r.goal or r.measure or r.timeframe):
+            action = "accept"  # "can you help me plan it out?": the draft stands; they have moved on to doing it
+        if STEPS_LABEL.match(text) and (listed := [t for t, _ in parse_actions(STEPS_LABEL.sub("", text), self.today)]):
+            action = "accept"  # "first steps: buy the course and ..., and take one practice exam"
+            r = replace(r, actions=tuple(listed))
         if action == "accept":
             draft["yours"] = "confirmed by you"
             draft["actions"] = list(dict.fromkeys([*draft.get("actions", []), *r.actions]))
@@ -554,13 +607,32 @@ class Planner:
         for i, text in enumerate(actions[:5]):
             when = parse_when(text, self.today)
             steps.append((text, (when or self.today + timedelta(weeks=2 * (i + 1))).isoformat()))
+        wish = self.get("check_in_wish")
         return self.move(Kind.SAVE_GOAL, phase="checkin_date", actions=steps, pending={"kind": "schedule", "key": "when"},
-                         reason=reason)
+                         reason=reason, **({"check_in": wish} if wish else {}))
+
+    def check_in_wish(self) -> bool:
+        """ "check in on the 20th?", said when asked for steps: the check-in date they want, kept for the save."""
+        if not CHECK_IN.search(self.text) or not (found := find_when(self.text, self.today)):
+            return False
+        self.update["check_in_wish"] = found[0].isoformat()
+        return True
 
     def take_actions(self) -> Move:
         named = list((self.get("draft") or {}).get("actions", []))
+        if self.check_in_wish():
+            if named:
+                return self.save_with(named, reason="steps already named; the check-in date they asked for kept")
+            q = self.lib.question("actions", "actions")
+            return self.move(Kind.ACTIONS_RETRY, phase="actions", question=q, count=0, check_in_noted=self.update["check_in_wish"],
+                             pending={"kind": "actions", "key": "actions"}, reason="a check-in date, kept; no step named yet")
         as_is = named and (SAVE.search(self.text) or re.match(r"^\W*(no|nope|nothing|that'?s (it|all|enough)|as it is|just that)\b", self.text, re.I))
-        parsed = [] if as_is else [t for t, _ in parse_actions(self.text, self.today)]
+        # "i did the cloud practitioner last year": how things stand, not a step; a question is not one either
+        # only a message that reads as steps is split into steps: "oh wait, the exam got moved" is news, not a plan
+        steps_said = self.r.has("action") or bool(self.r.actions) or bool(STEPS_LABEL.match(self.text))
+        parsed = [] if as_is or not steps_said else [
+            t for t, _ in parse_actions(STEPS_LABEL.sub("", self.text), self.today)
+            if not drafting.only_past(t) and not t.rstrip().endswith("?") and not NOT_A_STEP.search(t)]
         actions = list(dict.fromkeys(named + parsed))
         if not actions:  # one step the person chose is a plan; asking for a second would be the questionnaire again
             q = self.lib.question("actions", "actions")

@@ -29,10 +29,17 @@ async def save(state: CoachState, runtime: Runtime[Deps]) -> dict:
                 smarty=draft, actions=[(t, date.fromisoformat(d)) for t, d in facts["actions"]],
                 thread_id=state.get("thread_id"),
             )
+            if facts.get("check_in"):  # a check-in date they named while giving their steps: theirs, not the proposal
+                goal = await asyncio.to_thread(store.revise, owner, goal["id"], why="check-in date chosen by the person",
+                                               next_check_in=date.fromisoformat(facts["check_in"]))
             facts.update(saved_actions=goal["actions"], next_check_in=goal["next_check_in"],
                          accepted_now=(state.get("move") or {}).get("kind") == Kind.PRESENT_DRAFT)
             update["saved_goal_id"] = goal["id"]
             move.question = runtime.context.library.question("schedule", "when").text
+        elif move.kind == Kind.REVISE_SAVED:
+            draft = facts["draft"]
+            await asyncio.to_thread(store.revise, owner, state["saved_goal_id"], why="changed by the person after saving",
+                                    statement=draft["statement"], smarty={k: draft[k] for k in facts["added"] if k in draft})
         elif move.kind == Kind.SET_CHECK_IN:
             goal_id = state.get("saved_goal_id")
             if facts.get("check_in") and goal_id:
