@@ -365,3 +365,17 @@ def test_a_picked_option_becomes_a_step_with_what_they_added():
     said = "the fixed hour one. tuesday and thursday evenings"
     assert as_step(LISTED[1], said) == "set aside a fixed hour in the week for learning: tuesday and thursday evenings"
     assert called(said) == "the fixed hour one" and called("the second one") == "the second one"
+
+
+@pytest.mark.parametrize("said, reflected, not_said", [
+    ("i like people. i miss the patients, not the night shifts haha", "the patients you miss, not the night shifts", ""),
+    ("my daughter say i need a goal because i am at home too much. i dont know what i want really",
+     "comes from your daughter", "a lot to carry"),  # "at home too much" is no load; "a goal" names no goal
+    ("yes this is mine, not my daughter idea :)", "yours", ""),
+    ("if they're trained right the errors go down anyway", "", "feeling low"),  # errors going down is no mood
+])
+def test_reflections_take_up_what_is_missed_who_pushes_and_whose_it_is(said, reflected, not_said):
+    from assistant.reading.reflect import reflections
+
+    out = " ".join(reflections(read(said)))
+    assert reflected in out and (not not_said or not_said not in out)

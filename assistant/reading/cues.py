@@ -99,13 +99,14 @@ OTHER_PEOPLE = (
     r"(?P<who>(?:my |our |the )?(?:(?:clinic|ward|team|area|department|practice|project|product|engineering|shift|site|"
     r"regional|senior|new|old|head|store|branch|shop|ops|operations|warehouse|floor|general|duty|line|area|sales|night|day) )?(?:manager|boss|supervisor|line manager|team lead|lead|director|ceo|company|employer|"
     r"organi[sz]ation|hr|parents?|mum|mom|dad|father|mother|family|partner|wife|husband|girlfriend|boyfriend|spouse|"
+    r"daughter|son|kids|children|sister|brother|friends?|"
     r"teacher|mentor|coach|professor|advisor|supervisor|everyone|people|they))")
 # A goal runs to the end of its clause: "I want to X and I'd like to Y" holds two goals.
 GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|though|cause|since)\s+(?:i|i'?d|i'?m|my|also|it)\b|"
         r"\s*,?\s+because\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
 OTHER_GOAL = re.compile(
     OTHER_PEOPLE + r" (?:really |keeps? |kept |has |have )?(?:wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
-    r"pushes|pushed|pushing|thinks? i should|say(?:s|ing)? i should|said i should|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
+    r"pushes|pushed|pushing|thinks? i should|say(?:s|ing)? i (?:should|need|have to|must)|said i (?:should|need|have to|must)|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
     r"keeps? saying i should|is pushing me|are pushing me)(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)
 OWN_GOAL = re.compile(
     r"\b(?:(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|plan|idea|dream) (?:is|would be)(?: to)?|i (?:really |actually |truly |do |still )?want to|i wanna|i'?d (?:really |honestly )?(?:like|love) to|"
@@ -181,7 +182,8 @@ FEELING_WORDS = {
     "anxious": r"anxious|anxiety|nervous|worried|worry|on edge|uneasy",
     "scared": r"scared|afraid|terrified|frightened|fear",
     "stuck": r"stuck|trapped|going nowhere|in a rut|stagnat\w*",
-    "overwhelmed": r"overwhelmed|swamped|drowning|too much|snowed under",
+    # "too much" as a load ("it's all too much"), not "at home too much"
+    "overwhelmed": r"overwhelmed|swamped|drowning|(?:it'?s|it is|this is|that'?s|all|just) too much|too much (?:on|to (?:do|handle|carry))|snowed under",
     "exhausted": r"exhausted|drained|draining|burn(?:ed|t)? ?out|worn out|knackered|so tired|tiring|exhausting",
     "unsure of yourself": r"not good enough|imposter|impostor|fraud|useless|doubt\w*|can'?t do (?:it|this)|not (?:smart|clever|capable) enough",
     "frustrated": r"frustrat\w*|fed up|annoyed|irritated|sick of|tired of",

@@ -218,10 +218,13 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.append(_fill(pick("two_sided", goal), who=_who(r.other_by or other_by), gist=goal))
     elif r.goal and r.has("change_mind") and earlier_goal:
         out.append(_fill(pick("changed_mind", goal), gist=goal))
+    elif r.other_goal and generic_goal(r.other_goal):  # "my daughter says I need a goal": a push, not a goal yet
+        out.append(_fill(pick("pushed"), who=_who(r.other_by)))
     elif r.other_goal:
         other = gist(r.other_goal, as_noun=True)
         out.append(_fill(pick("someone_elses", other), gist=other, who=_who(r.other_by)))
-    elif r.duty_goal and not r.goal:
+    elif r.duty_goal and not r.goal and not (goal_in_hand and len(r.duty_goal.split()) <= 5):
+        # with their own goal in hand, "I have to ask them first" is a step on the way, not a duty laid on them
         duty = gist(r.duty_goal, as_noun=True)
         out.append(_fill(pick("duty", duty), gist=duty))
     elif r.goal and reason:
@@ -241,6 +244,11 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.insert(0, feelings[felt[0]])
     if r.has("asks_advice"):
         out.insert(0, pick("asks_advice"))
+    if not out and (m := _MISS.search(r.text)) and (what := second_person(m["what"].strip())) and len(what.split()) <= 6:
+        rather = second_person(m["not"].strip()) if m["not"] and len(m["not"].split()) <= 5 else ""
+        out.append(f"So it's {what} you miss{', not ' + rather if rather else ''}.")
+    if not out and cues.MINE.search(r.text):
+        out.append(pick("mine"))
     if not out and cues.PRESSURE.search(r.text):
         out.append(pick("pressure"))
     if not out and liked and (what := gist(re.split(r"[.!?;]|\s+but\s+", liked.group(1))[0])):
@@ -265,6 +273,18 @@ _PARTS = re.compile(
     r"\bpart of me (?:just |really |also |kind of )?(?:wants?|would like|'?d like|likes?|loves?)\s+(?P<a>[^.;!?]+?)[.;,]?\s+"
     r"(?:(?:but|and|while|yet|though)\s+)?(?:then\s+)?(?:another |the other |a |other )?(?:part|bit|side)(?: of me)? "
     r"(?:just |really |also |kind of )?(?:wants?|would like|'?d like|likes?|loves?)\s+(?P<b>[^.;!?]+)", re.I)
+
+
+_MISS = re.compile(r"\bi (?:really |still |do )?miss (?P<what>(?:the |my |our |being |working |having )?[^.,;!?]{2,40}?)"
+                   r"(?:,?\s+(?:but )?not (?P<not>(?:the |my |our )?[^.,;!?]{2,30}?))?(?=\s*(?:haha|lol)?\s*(?:[.,;!?]|$))", re.I)
+
+
+GENERIC = frozenset("goal goals plan plans something anything direction purpose focus aim target hobby".split())
+
+
+def generic_goal(words: str) -> bool:
+    """ "a goal", "some kind of plan": a goal with nothing of its own in it."""
+    return all(w in GENERIC for w in content_words(words))
 
 
 def goal_as_reason(text: str, goal: str) -> bool:

@@ -24,7 +24,7 @@ from assistant.reading import Reading
 from assistant.prompts import load_prompt
 from assistant.reading.cues import (DISTANCE, FAREWELL, GREETING, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON, RETURN_TO_GOALS,
                                     SET_BY, THANKS)
-from assistant.reading.reflect import gist, goal_as_reason
+from assistant.reading.reflect import generic_goal, gist, goal_as_reason
 from assistant.text import clip_words, content_words, overlap
 
 HORIZONS = ("identity", "values", "support", "contribution")
@@ -235,7 +235,7 @@ class Planner:
         mentioned = list(self.state.get("goals_mentioned", []))
         known = {g["text"].lower() for g in mentioned}
         said = []
-        if r.other_goal:
+        if r.other_goal and not generic_goal(r.other_goal):  # "my daughter says I need a goal" names no goal
             said.append(GoalMention(text=r.other_goal, whose="someone_else", by=r.other_by, turn=self.turn))
         if r.duty_goal and not r.goal:
             said.append(GoalMention(text=r.duty_goal, whose="unclear", by="me", turn=self.turn))
