@@ -379,3 +379,15 @@ def test_reflections_take_up_what_is_missed_who_pushes_and_whose_it_is(said, ref
 
     out = " ".join(reflections(read(said)))
     assert reflected in out and (not not_said or not_said not in out)
+
+
+def test_an_option_named_their_own_way_is_found_by_what_they_describe_and_their_words_are_the_step():
+    from assistant.knowledge.options import as_step, picked
+
+    listed = ["Some people pick one skill and practise it on a real task every week, rather than waiting for a course.",
+              "Some people pair a newcomer with an experienced colleague for the first weeks, and check in with both.",
+              "Some people try two or three short experiences, such as shadowing, a side project or volunteering."]
+    said = ("i like the buddy one. pair each of them with one of my experienced pickers for the first few weeks and i "
+            "check in with them at the end of every shift")
+    assert picked(listed, said) == listed[1]
+    assert as_step(listed[1], said).startswith("pair each of them with one of my experienced pickers")

@@ -70,6 +70,14 @@ class Library:
         note = self.notes.get(note_id)
         return (list(note.options) if note else []) + self.extra_options.get(note_id, [])
 
+    def option_notes(self) -> dict[str, str]:
+        """Every option, with the note it belongs to (the first, where two notes share one)."""
+        out: dict[str, str] = {}
+        for note_id in self.notes:
+            for o in self.options(note_id):
+                out.setdefault(o, note_id)
+        return out
+
     def all_options(self) -> list[str]:
         return list(dict.fromkeys(o for note_id in self.notes for o in self.options(note_id)))
 

@@ -26,31 +26,25 @@ def _vectors(options: tuple[str, ...]) -> np.ndarray:
     return np.asarray(embed(list(options), model="minilm"))
 
 
-def closest(options: list[str], said: str, now: str = "", k: int = LISTED) -> list[str]:
-    """The k options closest to `said` (their goal and recent words) and to `now` (what they asked just now: "how
-    do I fit it in" is about time, whatever the goal), in that order; the first k when they have said nothing."""
-    options = list(dict.fromkeys(options))
+def nearest_varied(note_of: dict[str, str], said: str, now: str = "", k: int = LISTED) -> list[str]:
+    """The k options nearest to what they said and asked just now, at most one from each guidance note: as close to
+    the person as the encoder can place them, and as varied as the notes. (Taking one option from each note that
+    retrieval ranked first listed "find a short course" to a physio asking how to fit writing around clinic work;
+    ranking every option by itself lists "fit it around their main work in small fixed slots" first.)"""
+    options = list(note_of)
     texts = [t for t in (said, now) if t.strip()]
-    if not texts or len(options) <= k:
+    if not texts:
         return options[:k]
     scores = _vectors(tuple(options)) @ np.asarray(embed(texts, model="minilm")).sum(axis=0)
-    order = np.argsort(-scores, kind="stable")
-    return [options[i] for i in order[:k]]
-
-
-def from_notes(options_of, note_ids: list[str], all_options: list[str], said: str, now: str = "",
-               k: int = LISTED) -> list[str]:
-    """One option from each of the notes retrieval ranked nearest to what they said, in that order (the one
-    closest to their words, where a note has several), then the nearest of the rest: options as varied as the
-    notes, and as close to the person as the guidance search can place them."""
     chosen: list[str] = []
-    for note_id in note_ids:
-        fresh = [o for o in options_of(note_id) if o not in chosen]
-        if fresh:
-            chosen += closest(fresh, said, now, k=1)
-        if len(chosen) == k:
-            return chosen
-    return chosen + closest([o for o in all_options if o not in chosen], said, now, k=k - len(chosen))
+    notes: set[str] = set()
+    for i in np.argsort(-scores, kind="stable"):
+        if note_of[options[i]] not in notes:
+            notes.add(note_of[options[i]])
+            chosen.append(options[i])
+            if len(chosen) == k:
+                break
+    return chosen
 
 
 # "the second one", "option 3"; a bare "first" or "last" only in a short message ("for the first few weeks" is not a pick)
@@ -77,12 +71,20 @@ def picked(options: list[str], text: str) -> str | None:
             index = int(m[5] or m[6]) - 1
         if index < len(options) and (m[4] or m[5] or m[6] or len(text.split()) <= 6):
             return options[index]
-    said = {_stem(w) for w in content_words(NAMED.search(text)[1] if NAMED.search(text) else text)}
+    named = NAMED.search(text)
+    if named and (found := _most_shared(options, named[1], at_least=1)):
+        return found
+    # "i like the buddy one. pair each of them with one of my experienced pickers ...": named their own way, but
+    # described in the option's own terms
+    return _most_shared(options, text, at_least=2 if not named else 3)
+
+
+def _most_shared(options: list[str], text: str, at_least: int) -> str | None:
+    said = {_stem(w) for w in content_words(text)}
     shared = [len(said & {_stem(w) for w in content_words(o.removeprefix("Some people "))}) for o in options]
     best = max(range(len(options)), key=lambda i: shared[i])
     runner_up = max((s for i, s in enumerate(shared) if i != best), default=0)
-    enough = shared[best] >= 2 or (shared[best] == 1 and NAMED.search(text) is not None)
-    return options[best] if enough and shared[best] > runner_up else None
+    return options[best] if shared[best] >= at_least and shared[best] > runner_up else None
 
 
 def as_step(option: str, text: str) -> str:
@@ -96,7 +98,9 @@ def as_step(option: str, text: str) -> str:
     theirs = NAMED.sub("", re.sub(rf"\b(?:the\s+)?{re.escape(m[0])}", "", text, count=1, flags=re.I) if picking else text)
     theirs = re.sub(r"^\W*(?:i'?d (?:go with|pick|try)|i (?:like|pick|choose)|let'?s (?:go with|do)|ok(?:ay)?|yes|yeah)\b\W*", "",
                     theirs.strip(), flags=re.I).strip(" .,;:-")
-    return f"{step}: {theirs}" if len(content_words(theirs)) >= 1 else step
+    if len(content_words(theirs)) >= 6:
+        return theirs  # they said how, at length: their words are the step
+    return f"{step}: {theirs}" if content_words(theirs) else step
 
 
 def called(text: str) -> str:

@@ -15,7 +15,7 @@ from assistant.graph.moves import Kind, Move
 from assistant.graph.render import render
 from assistant.graph.state import CoachState
 from assistant.guard import check_reply_off_loop as check
-from assistant.knowledge.options import from_notes, what_they_said
+from assistant.knowledge.options import nearest_varied, what_they_said
 from assistant.llm import LLMError
 from assistant.prompts import load_prompt
 from assistant.reading import Reading
@@ -89,9 +89,8 @@ async def respond(state: CoachState, runtime: Runtime[Deps]) -> dict:
             said = template_reflections(state, r)
     options: list[str] = []
     if move.kind == Kind.OPTIONS:
-        ranked = [n["id"] for n in state.get("retrieved", [])]
-        options = await asyncio.to_thread(from_notes, deps.library.options, ranked, deps.library.all_options(),
-                                          what_they_said(state), state.get("user_text", ""))
+        options = await asyncio.to_thread(nearest_varied, deps.library.option_notes(), what_they_said(state),
+                                          state.get("user_text", ""))
     reply = render(move, reflections=said, notice=state.get("notice"), injection=bool(r and r.injection),
                    options=options, resources=resources)
     if action == "model_error":  # say so first, so that their question stays the last thing they read

@@ -17,11 +17,11 @@ async def retrieve(state: CoachState, runtime: Runtime[Deps]) -> dict:
     if move.info.guidance is None:
         return {"retrieved": [], "retrieval_note": None}
     query = " ".join(filter(None, [state.get("user_text", "")[:500], move.question]))
-    phase, k = move.info.guidance, 3
-    if move.kind == Kind.OPTIONS:  # options come from the notes nearest their goal and their ask, in any phase
-        query, phase, k = f"{what_they_said(state)} {state.get('user_text', '')}"[-2000:], None, 6
+    phase = move.info.guidance
+    if move.kind == Kind.OPTIONS:  # the guidance beside options is about their goal and their ask, in any phase
+        query, phase = f"{what_they_said(state)} {state.get('user_text', '')}"[-2000:], None
     # The embedding model is CPU-bound; keep the event loop free for other conversations.
     result = await asyncio.to_thread(
-        runtime.context.retriever.search, query, phase=phase, stage=state.get("stage_of_career"), k=k,
+        runtime.context.retriever.search, query, phase=phase, stage=state.get("stage_of_career"), k=3,
     )
     return {"retrieved": result.notes, "retrieval_note": result.degraded}
