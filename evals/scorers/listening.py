@@ -28,7 +28,7 @@ ASKS_FOR = {
 }
 # Lines of a drafted goal, and a saved goal's first steps: the person's words placed into their goal, which is the
 # point, not parroting.
-DRAFT_LINE = re.compile(r"^\s*(\*\*goal:?\*\*|- \*\*[\w -]+:\*\*|added to your draft|here is the draft|- .*\(by \d{4}-\d{2}-\d{2}\)$)",
+DRAFT_LINE = re.compile(r"^\s*(\*\*goal:?\*\*|- \*\*[\w -]+:\*\*|added to your draft|in your draft now|here is the draft|- .*\(by \d{4}-\d{2}-\d{2}\)$)",
                         re.I)
 
 

@@ -83,6 +83,11 @@ HEDGES = re.compile(r"^\W*(?:maybe|probably|perhaps|i guess|i think|i suppose|th
 NOT_A_GOAL = re.compile(r"\b(?:not sure|no idea|don'?t know|dunno|nothing|none|same|what do you mean|someone else'?s)\b|\?", re.I)
 
 
+# "my friends from church help me a lot": a sentence about how things are, not a goal's name
+CLAUSE = re.compile(r"\b(?:is|are|was|were|am|has|have|had|do|does|did|help|helps|helped|say|says|said|make|makes|get|gets|"
+                    r"think|thinks|feel|feels|want|wants|like|likes|love|loves|need|needs|keep|keeps|can|could|will|would)\b", re.I)
+
+
 def terse_goal(text: str) -> str:
     """The first sentence of an answer to "how would you say it in your own words?", when it is a short phrase:
     "the revision guide i guess. head of year feels like someone elses goal" -> "the revision guide"."""
@@ -90,7 +95,8 @@ def terse_goal(text: str) -> str:
     for _ in range(3):
         first = HEDGES.sub("", first).strip(" .,;:!")
     if NOT_A_GOAL.search(first) or not 1 <= len(first.split()) <= 8 or not content_words(first) \
-            or re.match(r"(?:i|i'm|im|i've|it|it's|its|that|that's|this|they|we|he|she|yes|no)\b", first, re.I):
+            or re.match(r"(?:i|i'm|im|i've|it|it's|its|that|that's|this|they|we|he|she|yes|no)\b", first, re.I) \
+            or CLAUSE.search(first):
         # a sentence about themselves or the situation is read by the reader, not taken whole as a goal
         return ""
     return first
@@ -413,6 +419,10 @@ class Planner:
                              reason="the goal is saved already: said so, nothing drafted again")
         if self.get("focus_goal") is not None:
             return self.goal_move()
+        if r.other_goal and generic_goal(r.other_goal):
+            # "my daughter says I need a goal": a push with no goal in it; what would be theirs, if anything?
+            return self.move(Kind.INVITE_GOAL, phase="explore", question_text=load_prompt("pushed_question"),
+                             pending={"kind": "invite", "key": "invite"}, reason="pushed to have a goal: what would be their own")
         if self.get("insisted") or set(self.added) & {"measurable", "achievable", "actions"} or self.r.actions:
             q = self.ask("invite", "invite")
             why = "wants to go to a goal" if self.get("insisted") else "a measure or a step given before any goal"
