@@ -203,8 +203,10 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     if not goal and r.goal and (len(r.text.split()) <= 3 or len(r.goal.split()) == 1):
         goal = r.goal.strip(" .!")  # "promotion": a terse answer is all words that matter
     reason = because or (gist(r.reason) if r.reason else "")
-    if reason and len(reason.split()) <= 3 and len(r.reason.split()) >= 3 * len(reason.split()):
-        reason = ""  # "patients leave", cut from "patients leave with a sheet ... and no idea why", says the wrong thing
+    if reason and _FINITE.search(" ".join(reason.split()[1:])):
+        # "patients leave", cut from "patients leave with a sheet ... and no idea why", says the wrong thing; and a
+        # clause ("right now incidents feel chaotic") cannot stand where the templates want a thing that matters
+        reason = ""
     if reason and reason.split()[0].lower() in _STATES:
         reason = "being " + reason
     elif reason and re.search(r"\b(?:like|love|want)\s+(?:\S+\s+){1,2}to\b", r.reason, re.I) \
@@ -275,6 +277,8 @@ _PARTS = re.compile(
     r"(?:just |really |also |kind of )?(?:wants?|would like|'?d like|likes?|loves?)\s+(?P<b>[^.;!?]+)", re.I)
 
 
+_FINITE = re.compile(r"\b(?:is|are|was|were|feel|feels|felt|get|gets|got|leave|leaves|left|have|has|had|do|does|did|"
+                     r"make|makes|made|go|goes|went|know|knows|knew|say|says|said|think|thinks|seem|seems|keep|keeps)\b", re.I)
 _MISS = re.compile(r"\bi (?:really |still |do )?miss (?P<what>(?:the |my |our |being |working |having )?[^.,;!?]{2,40}?)"
                    r"(?:,?\s+(?:but )?not (?P<not>(?:the |my |our )?[^.,;!?]{2,30}?))?(?=\s*(?:haha|lol)?\s*(?:[.,;!?]|$))", re.I)
 
