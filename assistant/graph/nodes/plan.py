@@ -18,12 +18,14 @@ from assistant.graph.goalwords import parse_actions
 from assistant.graph.moves import Kind, Move
 from assistant.graph.state import CoachState, GoalMention
 from assistant.knowledge.library import Library
-from assistant.numbers import number_change
 from assistant.knowledge.options import NAMED, as_step, called, picked
+from assistant.numbers import number_change
 from assistant.reading import Reading
 from assistant.prompts import load_prompt
 from assistant.reading.cues import (DISTANCE, FAREWELL, GREETING, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON, RETURN_TO_GOALS,
                                     SET_BY, THANKS)
+from assistant.reading.answers import (CHECK_IN, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, STEPS_LABEL,
+                                       terse_goal, unanswerable)
 from assistant.reading.reflect import generic_goal, gist, goal_as_reason
 from assistant.text import clip_words, content_words, overlap
 
@@ -39,7 +41,6 @@ STAGE_ANSWERS = [(re.compile(r"\b(start\w*|begin\w*|early|new|beginning)\b", re.
                  (re.compile(r"\b(later?|end|final|towards? the end)\b", re.I), "late")]
 ACCEPT = re.compile(r"^\W*(accept(ed)?|yes|yep|yeah|looks (good|right)|that'?s (it|mine|right)|i accept|confirm(ed)?|"
                     r"perfect|great|sounds (good|right)|it is|it'?s mine|agreed|ok(ay)?)\b", re.I)
-REJECT = re.compile(r"^\W*(reject(ed)?|no\b|nope|not mine|set it aside|scrap|drop it|it doesn'?t feel|it isn'?t|that'?s not)", re.I)
 FIELD = re.compile(r"^\s*(statement|goal|specific|measurable|achievable|relevant|time[- _]?bound|when)\s*[:=-]\s*(.+)$", re.I | re.M)
 FIELD_NAMES = {"goal": "statement", "when": "time_bound", "time bound": "time_bound", "time-bound": "time_bound",
                "timebound": "time_bound"}
@@ -66,48 +67,6 @@ def closest(goals: list[GoalMention], text: str) -> GoalMention | None:
 
 
 # Their own way, said after the options: "I'd rather block Tuesday evenings", "I'll pair each with a buddy"
-PLAN_HELP = re.compile(r"\b(?:help me (?:plan|break|map|work out how|get started|start)|plan (?:it|this) out|(?:make|build) a plan|"
-                       r"where (?:to|do i|should i) start|how (?:do|should|can) i (?:start|get there|go about it|plan))\b", re.I)
-CHECK_IN = re.compile(r"\bcheck[- ]?in\b|\bcheck back\b|\bcatch up\b", re.I)
-STEPS_LABEL = re.compile(r"^\W*(?:my )?(?:first )?(?:steps?|actions?)\s*(?:would be|are|is)?\s*:\s*", re.I)
-# "weekday evenings are hard", "i'm wiped after standup": how things are, not something they will do
-NOT_A_STEP = re.compile(r"^\W*(?:it|its|it'?s|that|this|there|they|we|he|she|i'?m|im|i am)\b|"
-                        r"^(?!.*\b(?:will|'ll|going to|gonna)\b)(?:\S+\s+){0,3}?(?:is|are|was|were|am|feel|feels)\b", re.I)
-SAVE = re.compile(r"\bsave (?:it|this|that|the goal)\b|\bsave\W*$", re.I)
-OWN_PLAN = re.compile(r"\b(?:i'?ll|i will|i'?d (?:rather|prefer|do|go)|i could|i can|i'?m going to|i would|my plan|my way|"
-                      r"what i'?d do|i(?:'d| would)? (?:probably )?(?:just )?(?:start|block|book|pair|ask|set|use|try))\b", re.I)
-
-
-HEDGES = re.compile(r"^\W*(?:maybe|probably|perhaps|i guess|i think|i suppose|the one about|definitely|ok(?:ay)?|well)\b\W*|"
-                    r"\W*\b(?:i guess|i think|i suppose|probably|maybe|tbh|honestly)\W*$", re.I)
-NOT_A_GOAL = re.compile(r"\b(?:not sure|no idea|don'?t know|dunno|nothing|none|same|what do you mean|someone else'?s)\b|\?", re.I)
-
-
-# "my friends from church help me a lot": a sentence about how things are, not a goal's name
-CLAUSE = re.compile(r"\b(?:is|are|was|were|am|has|have|had|do|does|did|help|helps|helped|say|says|said|make|makes|get|gets|"
-                    r"think|thinks|feel|feels|want|wants|like|likes|love|loves|need|needs|keep|keeps|can|could|will|would)\b", re.I)
-
-
-def terse_goal(text: str) -> str:
-    """The first sentence of an answer to "how would you say it in your own words?", when it is a short phrase:
-    "the revision guide i guess. head of year feels like someone elses goal" -> "the revision guide"."""
-    first = re.split(r"(?<=[.!?;])\s+|\n", text.strip(), maxsplit=1)[0]
-    for _ in range(3):
-        first = HEDGES.sub("", first).strip(" .,;:!")
-    if NOT_A_GOAL.search(first) or not 1 <= len(first.split()) <= 8 or not content_words(first) \
-            or re.match(r"(?:i|i'm|im|i've|it|it's|its|that|that's|this|they|we|he|she|yes|no)\b", first, re.I) \
-            or CLAUSE.search(first):
-        # a sentence about themselves or the situation is read by the reader, not taken whole as a goal
-        return ""
-    return first
-
-
-def r_quiet(r: Reading, text: str) -> bool:
-    """Nothing to take up as a step: a question, a refusal, a doubt, a new goal."""
-    return bool(r.has("asks_advice", "question_to_waymark", "unsure", "permission", "distress", "off_topic") or r.any_goal
-                or REJECT.search(text) or re.match(r"^\W*(none|neither|not really|nothing)\b", text, re.I))
-
-
 class Planner:
     """One turn's decision. Reads the state and this turn's reading; writes `update` and returns the Move."""
 
@@ -342,7 +301,7 @@ class Planner:
         if self.last_kind == Kind.OPTIONS and self.state.get("offered"):
             # "which of these, or what would you do differently?": a choice, or their own way, is a step of theirs
             choice = picked(self.state["offered"], self.text)
-            own_way = (not choice and not r_quiet(self.r, self.text) and len(content_words(self.text)) >= 2
+            own_way = (not choice and not unanswerable(self.r, self.text) and len(content_words(self.text)) >= 2
                        and bool(self.r.has("action") or NAMED.search(self.text) or OWN_PLAN.search(self.text)))
             if choice or own_way:  # it answers the options, so a hunch that it is a measure or a reason is set aside
                 before = self.get("draft") or {}

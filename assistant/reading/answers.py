@@ -1,0 +1,52 @@
+"""What an answer to the coach's last question is, read from its words: a request to plan or to save, a check-in
+date, a list of steps or news that is not one, their own way after options, or a goal named in a short phrase."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.reading.reader import Reading
+from assistant.text import content_words
+
+REJECT = re.compile(r"^\W*(reject(ed)?|no\b|nope|not mine|set it aside|scrap|drop it|it doesn'?t feel|it isn'?t|that'?s not)", re.I)
+
+PLAN_HELP = re.compile(r"\b(?:help me (?:plan|break|map|work out how|get started|start)|plan (?:it|this) out|(?:make|build) a plan|"
+                       r"where (?:to|do i|should i) start|how (?:do|should|can) i (?:start|get there|go about it|plan))\b", re.I)
+CHECK_IN = re.compile(r"\bcheck[- ]?in\b|\bcheck back\b|\bcatch up\b", re.I)
+STEPS_LABEL = re.compile(r"^\W*(?:my )?(?:first )?(?:steps?|actions?)\s*(?:would be|are|is)?\s*:\s*", re.I)
+# "weekday evenings are hard", "i'm wiped after standup": how things are, not something they will do
+NOT_A_STEP = re.compile(r"^\W*(?:it|its|it'?s|that|this|there|they|we|he|she|i'?m|im|i am)\b|"
+                        r"^(?!.*\b(?:will|'ll|going to|gonna)\b)(?:\S+\s+){0,3}?(?:is|are|was|were|am|feel|feels)\b", re.I)
+SAVE = re.compile(r"\bsave (?:it|this|that|the goal)\b|\bsave\W*$", re.I)
+OWN_PLAN = re.compile(r"\b(?:i'?ll|i will|i'?d (?:rather|prefer|do|go)|i could|i can|i'?m going to|i would|my plan|my way|"
+                      r"what i'?d do|i(?:'d| would)? (?:probably )?(?:just )?(?:start|block|book|pair|ask|set|use|try))\b", re.I)
+
+
+HEDGES = re.compile(r"^\W*(?:maybe|probably|perhaps|i guess|i think|i suppose|the one about|definitely|ok(?:ay)?|well)\b\W*|"
+                    r"\W*\b(?:i guess|i think|i suppose|probably|maybe|tbh|honestly)\W*$", re.I)
+NOT_A_GOAL = re.compile(r"\b(?:not sure|no idea|don'?t know|dunno|nothing|none|same|what do you mean|someone else'?s)\b|\?", re.I)
+
+
+# "my friends from church help me a lot": a sentence about how things are, not a goal's name
+CLAUSE = re.compile(r"\b(?:is|are|was|were|am|has|have|had|do|does|did|help|helps|helped|say|says|said|make|makes|get|gets|"
+                    r"think|thinks|feel|feels|want|wants|like|likes|love|loves|need|needs|keep|keeps|can|could|will|would)\b", re.I)
+
+
+def terse_goal(text: str) -> str:
+    """The first sentence of an answer to "how would you say it in your own words?", when it is a short phrase:
+    "the revision guide i guess. head of year feels like someone elses goal" -> "the revision guide"."""
+    first = re.split(r"(?<=[.!?;])\s+|\n", text.strip(), maxsplit=1)[0]
+    for _ in range(3):
+        first = HEDGES.sub("", first).strip(" .,;:!")
+    if NOT_A_GOAL.search(first) or not 1 <= len(first.split()) <= 8 or not content_words(first) \
+            or re.match(r"(?:i|i'm|im|i've|it|it's|its|that|that's|this|they|we|he|she|yes|no)\b", first, re.I) \
+            or CLAUSE.search(first):
+        # a sentence about themselves or the situation is read by the reader, not taken whole as a goal
+        return ""
+    return first
+
+
+def unanswerable(r: Reading, text: str) -> bool:
+    """Nothing to take up as a step after options: a question, a refusal, a doubt, a new goal."""
+    return bool(r.has("asks_advice", "question_to_waymark", "unsure", "permission", "distress", "off_topic") or r.any_goal
+                or REJECT.search(text) or re.match(r"^\W*(none|neither|not really|nothing)\b", text, re.I))
