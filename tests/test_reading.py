@@ -391,3 +391,9 @@ def test_an_option_named_their_own_way_is_found_by_what_they_describe_and_their_
             "check in with them at the end of every shift")
     assert picked(listed, said) == listed[1]
     assert as_step(listed[1], said).startswith("pair each of them with one of my experienced pickers")
+
+
+def test_saying_whose_it_is_comes_first_whatever_else_the_message_adds():
+    out = reflections(read("yeah its for me. if they're trained right the errors go down anyway so my manager gets "
+                           "what he wants too"))
+    assert "yours" in out[0] and not any("someone else's idea" in o for o in out)

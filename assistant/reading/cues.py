@@ -78,7 +78,8 @@ STEP_PREAMBLE = re.compile(r"^(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |
 DATE_TOO = re.compile(r"\b(?:is|'s|seems|feels|sounds|was)\s+(?:way |a bit |much |far |probably )?too\s+"
                       r"(?:long|soon|short|far|far away|late|early|tight|quick)\b", _I)
 # "the networking stuff is mine": which part of a goal is theirs.
-MINE = re.compile(r"\b(?:is|are|feels?|that'?s|thats|it'?s|its) (?:all |really |actually )?mine\b", _I)
+MINE = re.compile(r"\b(?:is|are|feels?|that'?s|thats|it'?s|its) (?:all |really |actually )?mine\b|"
+                  r"^\W*(?:yes|yeah|yep|ok)?\W*(?:it'?s|its|this is|that'?s|thats) (?:really |definitely )?for me\b", _I)
 # "company set it. its in my review": the goal under discussion came from someone else, said after it was named.
 SET_BY = re.compile(
     r"\b(?P<who>(?:the |my |our )?(?:company|work|employer|manager|boss|line manager|hr|director|school|uni|parents?|mum|mom|dad|"

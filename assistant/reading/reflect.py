@@ -212,7 +212,9 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     elif reason and re.search(r"\b(?:like|love|want)\s+(?:\S+\s+){1,2}to\b", r.reason, re.I) \
             and re.match(r"^(?:\S+\s){1,2}to\s", reason):
         reason = "wanting " + reason  # "I'd like people to trust my work" -> "wanting people to trust your work"
-    if sides := two_parts(r.text):
+    if cues.MINE.search(r.text[:40]):  # "yeah its for me. ...": whose it is comes first, whatever else they add
+        out.append(pick("mine"))
+    elif sides := two_parts(r.text):
         out.append(_fill(pick("two_parts"), other=sides[0], gist=sides[1]))
     elif len(r.goals) >= 2:
         out.append(pick("several"))
@@ -249,8 +251,6 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     if not out and (m := _MISS.search(r.text)) and (what := second_person(m["what"].strip())) and len(what.split()) <= 6:
         rather = second_person(m["not"].strip()) if m["not"] and len(m["not"].split()) <= 5 else ""
         out.append(f"So it's {what} you miss{', not ' + rather if rather else ''}.")
-    if not out and cues.MINE.search(r.text):
-        out.append(pick("mine"))
     if not out and cues.PRESSURE.search(r.text):
         out.append(pick("pressure"))
     if not out and liked and (what := gist(re.split(r"[.!?;]|\s+but\s+", liked.group(1))[0])):
