@@ -397,3 +397,9 @@ def test_saying_whose_it_is_comes_first_whatever_else_the_message_adds():
     out = reflections(read("yeah its for me. if they're trained right the errors go down anyway so my manager gets "
                            "what he wants too"))
     assert "yours" in out[0] and not any("someone else's idea" in o for o in out)
+
+
+def test_a_date_is_fixed_only_when_its_own_sentence_says_so():
+    tentative = reflections(read("maybe start before the summer? i have to ask them first"), goal_in_hand=True)
+    fixed = reflections(read("it has to be done by March, the funding closes then"), goal_in_hand=True)
+    assert not any("fixed" in o for o in tentative) and any("fixed" in o for o in fixed)

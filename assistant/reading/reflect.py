@@ -16,7 +16,7 @@ from assistant.prompts import PROMPT_DIR
 from assistant.reading import cues
 from assistant.reading.reader import Reading
 from assistant.reading.spans import tidy
-from assistant.text import content_words, second_person
+from assistant.text import content_words, second_person, sentences
 
 MAX_GIST_WORDS = 5
 COPY_RUN = 6  # a run this long of the person's words is a quotation, not a reflection
@@ -263,7 +263,10 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
                                    ("timeframe", bool(r.timeframe) and (goal_in_hand or r.any_goal or bool(_DEADLINE.search(r.text))))):
             if present:
                 when = r.timeframe[:1].lower() + r.timeframe[1:] if r.timeframe else ""
-                if situation == "timeframe" and cues.FIXED_DATE.search(r.text):
+                # fixed only if the sentence that gives the date says so: "maybe start before the summer? i have to
+                # ask them first" is a tentative date and a step
+                dated_in = next((x for x in sentences(r.text) if r.timeframe.lower() in x.lower()), r.text)
+                if situation == "timeframe" and cues.FIXED_DATE.search(dated_in):
                     situation = "timeframe_fixed"
                 out.append(_fill(pick(situation), when=when))
                 break
