@@ -389,3 +389,15 @@ async def test_after_accepting_news_is_not_a_step_a_moved_date_follows_and_a_che
     assert results[-1].move["kind"] == "set_check_in" and re.search(r"set for \d{4}-\d{2}-20\b", results[-1].assistant)
     state = await coach.state("t1")
     assert "by 14 March" in state["draft"]["statement"]
+
+
+async def test_a_date_moved_after_saving_revises_the_saved_goal_in_their_words(coach, fake):
+    results = await talk(coach, [
+        "I want to pass the AWS Solutions Architect Associate exam by 28 February, studying 5 hours a week, because I "
+        "want to move into the platform team",
+        "yes that's mine", "buy the udemy course this week, and take one practice exam by friday", "that suits me",
+        "oh wait, the exam got moved to 14 March"])
+    assert results[-1].move["kind"] == "revise_saved" and "updated" in results[-1].assistant
+    assert "by 14 March" in results[-1].assistant and "In your draft now" not in results[-1].assistant
+    [saved] = coach.deps.goals.list_goals("ana")
+    assert "by 14 March" in saved["statement"] and "28 February" not in saved["statement"]

@@ -31,12 +31,18 @@ def draft_block(draft: Draft) -> str:
     return block + (f"\n- **First steps:** {'; '.join(draft['actions'])}" if draft.get("actions") else "")
 
 
-def added_lines(draft: Draft, added: list[str]) -> str:
+def part_lines(draft: Draft, added: list[str]) -> str:
+    """The parts just added or changed, one line each, as the draft shows them."""
     lines = [f"- **Goal:** {draft['statement']}"] if "statement" in added and draft.get("statement") else []
     lines += [f"- **{PART_LABELS[p]}:** {draft[p]}" for p in added if p in PART_LABELS and draft.get(p)]
     if "actions" in added and draft.get("actions"):
         lines.append(f"- **First steps:** {'; '.join(draft['actions'])}")
-    return load_prompt("draft_added", lines="\n".join(dict.fromkeys(lines))) if lines else ""
+    return "\n".join(dict.fromkeys(lines))
+
+
+def added_lines(draft: Draft, added: list[str]) -> str:
+    lines = part_lines(draft, added)
+    return load_prompt("draft_added", lines=lines) if lines else ""
 
 
 def _with_article(word: str) -> str:
@@ -124,7 +130,7 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
             reply.parts.append(load_prompt("farewell"))
     elif kind == Kind.REVISE_SAVED:
         reply.parts.append(load_prompt("save_failed", error=facts["save_error"]) if facts.get("save_error") else
-                           load_prompt("revised_saved", lines=added_lines(facts["draft"], facts["added"])))
+                           load_prompt("revised_saved", lines=part_lines(facts["draft"], facts["added"])))
     elif kind == Kind.ALREADY_SAVED:
         reply.parts.append(load_prompt("farewell") if facts.get("farewell") else load_prompt("already_saved"))
     elif kind == Kind.REJECTED:
