@@ -18,10 +18,11 @@ STEPS_LABEL = re.compile(r"^\W*(?:my )?(?:first )?(?:steps?|actions?)\s*(?:would
 NOT_A_STEP = re.compile(r"^\W*(?:it|its|it'?s|that|this|there|they|we|he|she|i'?m|im|i am)\b|"
                         r"^(?!.*\b(?:will|'ll|going to|gonna)\b)(?:\S+\s+){0,3}?(?:is|are|was|were|am|feel|feels)\b", re.I)
 SAVE = re.compile(r"\bsave (?:it|this|that|the goal)\b|\bsave\W*$", re.I)
+# Their own way, said after the options: "I'd rather block Tuesday evenings", "I'll pair each with a buddy"
 OWN_PLAN = re.compile(r"\b(?:i'?ll|i will|i'?d (?:rather|prefer|do|go)|i could|i can|i'?m going to|i would|my plan|my way|"
                       r"what i'?d do|i(?:'d| would)? (?:probably )?(?:just )?(?:start|block|book|pair|ask|set|use|try))\b", re.I)
 
-
+# Around a goal named in a short phrase: "maybe teaching first aid", "the revision guide i guess"
 HEDGES = re.compile(r"^\W*(?:maybe|probably|perhaps|i guess|i think|i suppose|the one about|definitely|ok(?:ay)?|well)\b\W*|"
                     r"\W*\b(?:i guess|i think|i suppose|probably|maybe|tbh|honestly)\W*$", re.I)
 NOT_A_GOAL = re.compile(r"\b(?:not sure|no idea|don'?t know|dunno|nothing|none|same|what do you mean|someone else'?s)\b|\?", re.I)

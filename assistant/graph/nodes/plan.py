@@ -66,7 +66,6 @@ def closest(goals: list[GoalMention], text: str) -> GoalMention | None:
     return goals[i] if sims[i] >= 0.3 else None
 
 
-# Their own way, said after the options: "I'd rather block Tuesday evenings", "I'll pair each with a buddy"
 class Planner:
     """One turn's decision. Reads the state and this turn's reading; writes `update` and returns the Move."""
 
