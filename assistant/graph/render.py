@@ -28,7 +28,11 @@ def draft_block(draft: Draft) -> str:
     open_ = load_prompt("draft_open")
     block = load_prompt("draft", statement=draft.get("statement") or open_, yours=draft.get("yours") or load_prompt("draft_yours"),
                         **{k: draft.get(k) or open_ for k in PART_LABELS})
-    return block + (f"\n- **First steps:** {'; '.join(draft['actions'])}" if draft.get("actions") else "")
+    return block + (f"\n{steps_line(draft)}" if draft.get("actions") else "")
+
+
+def steps_line(draft: Draft) -> str:
+    return f"- **First steps:** {'; '.join(draft['actions'])}"
 
 
 def part_lines(draft: Draft, added: list[str]) -> str:
@@ -36,7 +40,7 @@ def part_lines(draft: Draft, added: list[str]) -> str:
     lines = [f"- **Goal:** {draft['statement']}"] if "statement" in added and draft.get("statement") else []
     lines += [f"- **{PART_LABELS[p]}:** {draft[p]}" for p in added if p in PART_LABELS and draft.get(p)]
     if "actions" in added and draft.get("actions"):
-        lines.append(f"- **First steps:** {'; '.join(draft['actions'])}")
+        lines.append(steps_line(draft))
     return "\n".join(dict.fromkeys(lines))
 
 

@@ -576,6 +576,7 @@ class Planner:
             when = parse_when(text, self.today)
             steps.append((text, (when or self.today + timedelta(weeks=2 * (i + 1))).isoformat()))
         wish = self.get("check_in_wish")
+        self.update["check_in_wish"] = None  # used for this goal; a later goal in the conversation starts without it
         return self.move(Kind.SAVE_GOAL, phase="checkin_date", actions=steps, pending={"kind": "schedule", "key": "when"},
                          reason=reason, **({"check_in": wish} if wish else {}))
 
