@@ -69,7 +69,7 @@ def start_embedded_server(*, n_ctx: int, threads: int, log_dir: Path, timeout_s:
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / "embedded-model.log"
     cmd = [
-        sys.executable, "-m", "llama_cpp.server",
+        sys.executable, "-m", "assistant.llm.embedded_server",
         "--model", str(model), "--host", "127.0.0.1", "--port", str(port),
         "--n_ctx", str(n_ctx), "--n_threads", str(threads), "--model_alias", "smollm2-135m-instruct",
     ]
