@@ -79,6 +79,14 @@ def test_a_risk_said_in_one_sentence_of_a_long_career_message_is_read():
     assert read(text).risk.level != "none"  # its worst sentence does not
 
 
+def test_a_worrying_sentence_earns_the_gentle_check_at_exactly_its_threshold():
+    from assistant.reading.risk_neighbours import with_sentences
+
+    whole = np.asarray([0.2, 0.2], dtype=np.float32)  # the neighbours' scores come as float32
+    best = with_sentences(whole, np.asarray([0.9, 0.1]), sentence_low=0.86, low=0.7272)
+    assert float(best[0]) >= 0.7272 and float(best[1]) < 0.7272  # as reader.py compares them
+
+
 @pytest.mark.parametrize("text", [
     "this deadline is killing me", "I'm dying to get into product", "I'd like to cut my hours",
     "I'm stuck in a dead-end job", "I'm ending my contract in March", "I need to cut myself some slack this month",

@@ -105,6 +105,7 @@ def clauses(text: str) -> list[str]:
 def with_sentences(whole: np.ndarray, sentence_best: np.ndarray, sentence_low: float | None, low: float) -> np.ndarray:
     """A sentence scored at or above its own threshold earns the message at least the gentle check. A sentence gets
     its own threshold because a short text sits closer to everything than a message does (evals/safety/fit.py)."""
+    whole = np.asarray(whole, dtype=np.float64)  # in float32, `low` itself rounds to just under `low`
     if sentence_low is None:
         return whole
     return np.where(sentence_best >= sentence_low, np.maximum(whole, low), whole)
