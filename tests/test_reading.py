@@ -260,6 +260,27 @@ def test_being_given_a_shift_is_not_someone_elses_goal():
     assert not r.other_goal and "goal_other" not in r.intents
 
 
+@pytest.mark.parametrize("text", ["My flatmate says I'm the one who makes things happen.",
+                                  "my manager said i was good with the difficult clients"])
+def test_how_someone_sees_them_is_not_a_goal_they_hold_for_them(text):
+    r = read(text)
+    assert not r.other_goal and "goal_other" not in r.intents
+
+
+def test_what_someone_says_they_should_do_is_still_their_goal_for_them():
+    assert read("My manager says I should get my PMP by June.").other_goal
+
+
+def test_a_reason_that_only_says_the_goal_again_is_not_reflected_as_its_reason():
+    said = reflections(read("I want to get my evenings back because I want to get my evenings back for my kids"))[0]
+    assert "rests on" not in said and "because it connects" not in said
+
+
+def test_a_reason_said_as_a_clause_is_not_forced_into_a_thing():
+    said = " ".join(reflections(read("I want to lead a team because it would mean more money")))
+    assert "itting" not in said and "comes back to it" not in said
+
+
 def test_others_pull_is_not_a_part_of_the_goal():
     r = read("Everyone on my team has it so it feels like I should.", "relevant")
     assert not r.measure and not r.feasibility

@@ -273,3 +273,7 @@ FIXED_DATE = re.compile(r"\b(?:has to be|have to|needs? to be|must be|deadline|c
 PRESSURE = re.compile(r"\b(?:(?:it )?feels? like i should|i feel (?:like )?i should|i'?m supposed to|i (?:guess|suppose) i should|"
                       r"everyone (?:else )?(?:on my team |i know |around me )?(?:has|does|is doing|seems to)|expected of me|"
                       r"(?:people|they) expect me to)\b", _I)
+
+# "my flatmate says I'm the one who makes things happen": how someone sees them, not a goal they hold for them
+DESCRIBED = re.compile(r"\b(?:says?|said|thinks?|thought|reckons?|tells? me|told me)\s+(?:that\s+)?i(?:'m| am|'ve| have| was)\b"
+                       r"(?![^.!?]*\b(?:should|need|must|have to|has to|ought|supposed)\b)", re.I)

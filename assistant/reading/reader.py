@@ -160,6 +160,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         if other and (other in goal or goal in text[: text.find(other) + len(other)]):
             goal = ""  # the clause that reads most like a goal is someone else's: "My boss wants me to ..."
             on.discard("goal_own")
+    if "goal_other" in on and cues.DESCRIBED.search(text) and not cues.OTHER_GOAL.search(text):
+        on.discard("goal_other")
+        other = ""
     if "goal_other" in on and not other and "goal_own" not in on:
         other, who = _best_clause(pieces, clause_p, "goal_other"), "someone else"
     if goal and "goal_own" not in on:

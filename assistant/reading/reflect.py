@@ -207,11 +207,18 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         # "patients leave", cut from "patients leave with a sheet ... and no idea why", says the wrong thing; and a
         # clause ("right now incidents feel chaotic") cannot stand where the templates want a thing that matters
         reason = ""
+    if reason and ((not because and _CLAUSE_OPENING.match(reason)) or _restates(reason, plain_goal or r.goal)):
+        # "went into law", "then you see friends retraining": a clause, not a thing that matters; and a "reason"
+        # that only says the goal again ("be someone people trust ... because I want to be someone people trust")
+        # adds nothing to reflect
+        reason = ""
     if reason and reason.split()[0].lower() in _STATES:
         reason = "being " + reason
     elif reason and re.search(r"\b(?:like|love|want)\s+(?:\S+\s+){1,2}to\b", r.reason, re.I) \
             and re.match(r"^(?:\S+\s){1,2}to\s", reason):
         reason = "wanting " + reason  # "I'd like people to trust my work" -> "wanting people to trust your work"
+    elif reason and not because and reason.split()[0].lower() in _BASE_VERBS:
+        reason = gist(r.reason, as_noun=True)  # "get my evenings back" -> "getting your evenings back": a thing
     if cues.MINE.search(r.text[:40]):  # "yeah its for me. ...": whose it is comes first, whatever else they add
         out.append(pick("mine"))
     elif sides := two_parts(r.text):
@@ -278,6 +285,20 @@ _PARTS = re.compile(
     r"\bpart of me (?:just |really |also |kind of )?(?:wants?|would like|'?d like|likes?|loves?)\s+(?P<a>[^.;!?]+?)[.;,]?\s+"
     r"(?:(?:but|and|while|yet|though)\s+)?(?:then\s+)?(?:another |the other |a |other )?(?:part|bit|side)(?: of me)? "
     r"(?:just |really |also |kind of )?(?:wants?|would like|'?d like|likes?|loves?)\s+(?P<b>[^.;!?]+)", re.I)
+
+
+_CLAUSE_OPENING = re.compile(r"^(?:then|when|if|so|because|it|this|that|there|they|he|she|we|you|i|was|were|felt|got|left|had|did|made|went|knew|said|thought|"
+                             r"seemed|kept|told|became|took|came|saw|is|are|am)\b", re.I)
+
+
+_BASE_VERBS = {"be", "get", "make", "have", "do", "go", "lead", "run", "build", "help", "care", "keep", "learn", "become",
+               "find", "give", "take", "stay", "earn", "teach", "show", "prove", "start", "stop", "move", "spend", "live",
+               "support", "feel", "see", "look", "provide", "pay", "buy", "save", "own", "create", "grow", "bring"}
+
+
+def _restates(reason: str, goal: str) -> bool:
+    said = set(content_words(reason))
+    return bool(goal) and bool(said) and len(said & set(content_words(goal))) >= 0.6 * len(said)
 
 
 _FINITE = re.compile(r"\b(?:is|are|was|were|feel|feels|felt|get|gets|got|leave|leaves|left|have|has|had|do|does|did|"

@@ -345,7 +345,9 @@ class Planner:
         aside = r.has("off_topic") and not news and not GREETING.search(self.text)
         # "becoming the one who owns the lab's quality data? is that even a thing": a question about their goal, which
         # is taken up; only a plain question about Waymark ("who can read this?") is answered beside one.
-        about = r.has("question_to_waymark") and (not news or bool(QUESTION_TO_WAYMARK.search(self.text)))
+        # "any advice on how to do that?" is addressed to Waymark but asks about their goal: the advice path takes it.
+        about = (r.has("question_to_waymark") and not r.has("asks_advice")
+                 and (not news or bool(QUESTION_TO_WAYMARK.search(self.text))))
         if about or aside:
             return self.move(Kind.ASIDE, pending=self.state.get("pending"),
                              topic="about" if about else "off_topic",
