@@ -363,7 +363,7 @@ async def test_a_saved_goal_is_not_drafted_again_and_one_named_step_can_be_saved
         "I'll block tuesday and thursday evenings for it",
         "it matters because patients leave with a sheet of exercises and no idea why",
         "I already write patient leaflets, so it's within reach",
-        "yes that's mine, save it", "1 march works", "thanks, save it"])
+        "yes that's mine, save it", "1 march works", "can you save this? dont want to lose it"])
     kinds = [r.move["kind"] for r in results]
     assert kinds[1] == "options" and "save_goal" in kinds and kinds[-1] == "already_saved"
     saved = next(r for r in results if r.move["kind"] == "save_goal").assistant

@@ -281,6 +281,28 @@ def test_a_reason_said_as_a_clause_is_not_forced_into_a_thing():
     assert "itting" not in said and "comes back to it" not in said
 
 
+def test_what_stands_in_the_way_is_reflected_as_such():
+    said = reflections(read("whats stopping me is money mostly. and time. and i dont even know how you get a pitch"))
+    assert said and "money" in said[0] and "mostly" not in said[0]
+
+
+def test_both_parts_are_heard_with_a_little_said_between_them():
+    said = reflections(read("Part of me wants the promotion, the money's good and it's safe. We've got a mortgage. "
+                            "But part of me has wanted to teach maths for years."))[0]
+    assert "the promotion" in said and "teaching maths" in said
+
+
+@pytest.mark.parametrize("text", ["shifts are mostly 2pm till midnight. i've got a 6 year old so mornings are school run",
+                                  "Not really. I haven't told anyone at work about the teaching thing."])
+def test_a_life_detail_is_not_someone_elses_goal(text):
+    r = read(text)
+    assert not r.other_goal and "goal_other" not in r.intents
+
+
+def test_where_they_work_is_not_why_a_goal_matters():
+    assert not read("hi. so i work as a line cook at a busy italian place near the station, been there 4 years").reason
+
+
 def test_others_pull_is_not_a_part_of_the_goal():
     r = read("Everyone on my team has it so it feels like I should.", "relevant")
     assert not r.measure and not r.feasibility

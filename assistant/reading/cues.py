@@ -277,3 +277,5 @@ PRESSURE = re.compile(r"\b(?:(?:it )?feels? like i should|i feel (?:like )?i sho
 # "my flatmate says I'm the one who makes things happen": how someone sees them, not a goal they hold for them
 DESCRIBED = re.compile(r"\b(?:says?|said|thinks?|thought|reckons?|tells? me|told me)\s+(?:that\s+)?i(?:'m| am|'ve| have| was)\b"
                        r"(?![^.!?]*\b(?:should|need|must|have to|has to|ought|supposed)\b)", re.I)
+PART_OF_ME = re.compile(r"\bpart of me\b", re.I)
+JOB_NOW = re.compile(r"^\W*(?:hi\W+)?(?:so\s+)?(?:i|we)\s*(?:'m|am|work|worked|'ve been|have been)\s+(?:as|at|in|for|a|an)\b", re.I)

@@ -28,6 +28,10 @@ EXPECTING_DISCOUNT = 0.75
 # this bar the goal head's cross-validated F1 is higher (0.837 against 0.747), but in `waymark eval` 7 of 41
 # conversations then drafted "I just started my first job as an apprentice electrician" and the like as goals.
 UNSTATED_GOAL = 0.95
+# The same for someone else's goal said without a phrase that says so ("my boss wants me to ..."): at the head's own
+# threshold (0.23), replays of blind scripts examined "i've got a 6 year old" and "I haven't told anyone at work" as
+# goals someone else set; asking "how much of this goal is yours?" about no goal at all loses the person.
+UNSTATED_OTHER = 0.6
 HEADS = "reader"  # reader.json: one head per intent
 
 
@@ -163,6 +167,8 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if "goal_other" in on and cues.DESCRIBED.search(text) and not cues.OTHER_GOAL.search(text):
         on.discard("goal_other")
         other = ""
+    if "goal_other" in on and not other and (p["goal_other"] < UNSTATED_OTHER or cues.PART_OF_ME.search(text)):
+        on.discard("goal_other")  # "part of me wants the promotion": their own ambivalence, not someone else's goal
     if "goal_other" in on and not other and "goal_own" not in on:
         other, who = _best_clause(pieces, clause_p, "goal_other"), "someone else"
     if goal and "goal_own" not in on:
@@ -191,6 +197,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         measure = ""  # "It has to be by September, that's when the round closes": a date, not a measure of done
         on.discard("measure")
     reason = slot("reason", spans.reason_span(text))
+    if reason and cues.JOB_NOW.match(reason):
+        reason = ""  # "i work as a line cook at a busy italian place": who they are at work, not why a goal matters
+        on.discard("reason")
     if reason and measure and reason in measure:
         if measure_rule:  # "I'd know because ...": the because explains the measure
             reason = ""

@@ -258,6 +258,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     if not out and (m := _MISS.search(r.text)) and (what := second_person(m["what"].strip())) and len(what.split()) <= 6:
         rather = second_person(m["not"].strip()) if m["not"] and len(m["not"].split()) <= 5 else ""
         out.append(f"So it's {what} you miss{', not ' + rather if rather else ''}.")
+    if not out and (m := _OBSTACLE.search(r.text)) and (what := _obstacle(m["what"])):
+        out.append(_fill(pick("obstacle", what), gist=second_person(what)))
     if not out and cues.PRESSURE.search(r.text):
         out.append(pick("pressure"))
     if not out and liked and (what := gist(re.split(r"[.!?;]|\s+but\s+", liked.group(1))[0])):
@@ -281,10 +283,25 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     return kept[:limit]
 
 
+# "whats stopping me is money mostly": what stands in the way, said as such
+_OBSTACLE = re.compile(r"\b(?:what'?s|whats|what is|the (?:main |big |only )?thing)\s+(?:really\s+)?(?:stopping|holding|blocking)\s+"
+                       r"me(?:\s+back)?\s+(?:is|are|=)\s+(?P<what>[^.;!?]+)", re.I)
+_LOOSE_END = re.compile(r"(?:,?\s+(?:mostly|really|tbh|honestly|i guess|i think|to be honest|if i'?m honest))+\s*$", re.I)
+
+
+def _obstacle(said: str) -> str:
+    said = _LOOSE_END.sub("", said.strip())
+    what = gist(said) or (said if len(said.split()) <= 4 else "")  # "money": all the words that matter
+    return what if len(what.split()) <= 5 else ""
+
+
+_WANTS = r"(?:just |really |also |kind of |always |still )?(?:(?:has|have|'s) (?:always )?wanted|wants?|would like|'?d like|likes?|loves?|would rather|'?d rather)"
+# Both sides, with a little between them ("Part of me wants the promotion, the money's good. We've got a mortgage.
+# But part of me has wanted to teach maths for years.")
 _PARTS = re.compile(
-    r"\bpart of me (?:just |really |also |kind of )?(?:wants?|would like|'?d like|likes?|loves?)\s+(?P<a>[^.;!?]+?)[.;,]?\s+"
-    r"(?:(?:but|and|while|yet|though)\s+)?(?:then\s+)?(?:another |the other |a |other )?(?:part|bit|side)(?: of me)? "
-    r"(?:just |really |also |kind of )?(?:wants?|would like|'?d like|likes?|loves?)\s+(?P<b>[^.;!?]+)", re.I)
+    rf"\bpart of me {_WANTS}\s+(?P<a>[^.;,!?]+)[.;,!?]?\s+(?:[^|]{{0,160}}?[.;,!?]\s+)??"
+    rf"(?:(?:but|and|while|yet|though)\s+)?(?:then\s+)?(?:another |the other |a |other )?(?:part|bit|side)(?: of me)? "
+    rf"{_WANTS}\s+(?P<b>[^.;!?]+)", re.I)
 
 
 _CLAUSE_OPENING = re.compile(r"^(?:then|when|if|so|because|it|this|that|there|they|he|she|we|you|i|was|were|felt|got|left|had|did|made|went|knew|said|thought|"

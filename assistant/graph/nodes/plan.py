@@ -346,7 +346,7 @@ class Planner:
         # "becoming the one who owns the lab's quality data? is that even a thing": a question about their goal, which
         # is taken up; only a plain question about Waymark ("who can read this?") is answered beside one.
         # "any advice on how to do that?" is addressed to Waymark but asks about their goal: the advice path takes it.
-        about = (r.has("question_to_waymark") and not r.has("asks_advice")
+        about = (r.has("question_to_waymark") and not r.has("asks_advice") and not SAVE.search(self.text)
                  and (not news or bool(QUESTION_TO_WAYMARK.search(self.text))))
         if about or aside:
             return self.move(Kind.ASIDE, pending=self.state.get("pending"),
