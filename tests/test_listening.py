@@ -401,3 +401,23 @@ async def test_a_date_moved_after_saving_revises_the_saved_goal_in_their_words(c
     assert "by 14 March" in results[-1].assistant and "In your draft now" not in results[-1].assistant
     [saved] = coach.deps.goals.list_goals("ana")
     assert "by 14 March" in saved["statement"] and "28 February" not in saved["statement"]
+
+
+async def test_a_goal_named_as_the_goal_is_drafted_with_its_parts_not_weighed_against_them(coach, fake):
+    results = await talk(coach, [
+        "my parents want i go to medicine after. but i want data science, i like it much more", "ok", "not sure",
+        "ok i think about it more. my goal is change to data science master after i finish bachelor, so in september "
+        "2028 i start master. before that i want finish 3 online courses in python and statistics, until end of this "
+        "summer. is important for me because i want show my parents this is real work"])
+    assert results[-1].move["kind"] != "connect"
+    assert (await coach.state("t1"))["draft"]["specific"].startswith("change to data science master")
+    assert "data science master" in results[-1].assistant.split("\n")[0]
+
+
+async def test_their_own_first_step_after_the_offer_of_options_is_theirs_not_a_yes_to_options(coach, fake):
+    results = await talk(coach, [
+        "I want to pass my python certificate by June, it's my own idea.",
+        "what should i do first?",
+        "ok. this week i sign up for the python course at the university library, is free for students"])
+    assert results[1].move["kind"] == "advice_offer"
+    assert results[2].move["kind"] != "options"

@@ -51,3 +51,5 @@ def unanswerable(r: Reading, text: str) -> bool:
     """Nothing to take up as a step after options: a question, a refusal, a doubt, a new goal."""
     return bool(r.has("asks_advice", "question_to_waymark", "unsure", "permission", "distress", "off_topic") or r.any_goal
                 or REJECT.search(text) or re.match(r"^\W*(none|neither|not really|nothing)\b", text, re.I))
+# "my goal is ...", "the main goal is ...": the person names which of their wants is the goal
+THE_GOAL_IS = re.compile(r"\b(?:my|the) (?:main |real |actual |big |one )?goal (?:is|would be|'s)\b(?:\s+to\b)?\s*", re.I)

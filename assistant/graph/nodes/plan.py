@@ -24,7 +24,7 @@ from assistant.reading import Reading
 from assistant.prompts import load_prompt
 from assistant.reading.cues import (DISTANCE, FAREWELL, GREETING, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON, RETURN_TO_GOALS,
                                     SET_BY, THANKS)
-from assistant.reading.answers import (CHECK_IN, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, STEPS_LABEL,
+from assistant.reading.answers import (THE_GOAL_IS, CHECK_IN, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, STEPS_LABEL,
                                        terse_goal, unanswerable)
 from assistant.reading.reflect import generic_goal, gist, goal_as_reason
 from assistant.text import clip_words, content_words, overlap
@@ -203,8 +203,13 @@ class Planner:
             said.append(GoalMention(text=r.other_goal, whose="someone_else", by=r.other_by, turn=self.turn))
         if r.duty_goal and not r.goal:
             said.append(GoalMention(text=r.duty_goal, whose="unclear", by="me", turn=self.turn))
-        for words in (r.goals or ((r.goal,) if r.goal else ())):
-            if len(r.goals) >= 2 and goal_as_reason(self.text, words):
+        goals = r.goals or ((r.goal,) if r.goal else ())
+        if len(goals) >= 2 and (named := THE_GOAL_IS.search(self.text)):
+            # "my goal is change to data science master ... before that i want finish 3 courses": one goal, named as
+            # such; the other wants are its parts, not goals to choose between
+            goals = tuple(w for w in goals if w.lower() in self.text[named.end():].lower()[:len(w) + 40]) or goals[:1]
+        for words in goals:
+            if len(goals) >= 2 and goal_as_reason(self.text, words):
                 self.because = words  # "pass the exam by February, because I want to move into the platform team": why
                 continue
             said.append(GoalMention(text=words, whose="theirs", by="me", turn=self.turn))
@@ -328,6 +333,11 @@ class Planner:
         self.added += added
         self.update["draft"] = draft
 
+    def own_view(self) -> bool:
+        """After the offer of options, "ok. this week i sign up for the python course" answers its other half (what
+        have you already considered?): their own view, not a yes to the options."""
+        return bool(self.r.actions) or (len(self.text.split()) > 6 and not self.r.has("permission", "asks_advice"))
+
     # -- choosing the move ---------------------------------------------------------------------------
     def choose(self, phase: str) -> Move:
         r = self.r
@@ -359,7 +369,7 @@ class Planner:
             own_goal_now = True  # "can you help me plan it out?" with their own goal in hand: planning, not the answer
         offered = self.last_kind in (Kind.ADVICE_OFFER, Kind.OPTIONS) or self.state.get("advice_asks", 0)
         if not own_goal_now and not self.picked and (r.has("asks_advice") or (r.has("permission") and offered) or
-                                 (r.has("agree") and self.last_kind == Kind.ADVICE_OFFER)):
+                                 (r.has("agree") and self.last_kind == Kind.ADVICE_OFFER and not self.own_view())):
             return self.advice()  # a goal of their own with "can you help me plan it?" is planned, not answered
         own_fresh = [g for g in self.fresh if g["whose"] == "theirs"]
         if len(own_fresh) >= 2 or (len(self.fresh) >= 3):
