@@ -454,3 +454,9 @@ def test_a_date_is_fixed_only_when_its_own_sentence_says_so():
     tentative = reflections(read("maybe start before the summer? i have to ask them first"), goal_in_hand=True)
     fixed = reflections(read("it has to be done by March, the funding closes then"), goal_in_hand=True)
     assert not any("fixed" in o for o in tentative) and any("fixed" in o for o in fixed)
+
+
+def test_a_count_of_things_done_is_a_measure_not_what_makes_it_within_reach():
+    r = read("my goal is a data science master. before that i want finish 3 online courses in python and make "
+             "2 project for portfolio on github, until end of this summer")
+    assert "3 online courses" in r.measure and not r.feasibility

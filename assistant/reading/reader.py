@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from assistant.numbers import counted
 from assistant.reading import cues, risk_neighbours, spans
 from assistant.reading.features import featurize_with_clauses
 from assistant.reading.heads import load_heads, probabilities
@@ -218,6 +219,12 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         else:
             feasibility = ""
             on.discard("feasibility")
+    if feasibility and not measure and not cues.FEASIBILITY.search(feasibility) and counted(feasibility):
+        # "before that i want finish 3 online courses and make 2 projects": a count of things done is how they'd
+        # know, not why it is within reach
+        measure, feasibility = feasibility, ""
+        on.discard("feasibility")
+        on.add("measure")
     if when and cues.DATE_TOO.search(text):
         on.add("change_mind")  # "two year is too long, I want say 18 month": the date is changing ...
         if feasibility and cues.DATE_TOO.search(feasibility):
