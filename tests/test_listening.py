@@ -421,3 +421,14 @@ async def test_their_own_first_step_after_the_offer_of_options_is_theirs_not_a_y
         "ok. this week i sign up for the python course at the university library, is free for students"])
     assert results[1].move["kind"] == "advice_offer"
     assert results[2].move["kind"] != "options"
+
+
+async def test_asking_for_ideas_with_the_draft_on_the_table_gets_options_for_a_first_step(coach, fake):
+    results = await talk(coach, [
+        "i want to do a trial stall at the saturday market on canal street at least 4 times by the end of next summer",
+        "got any ideas where to start? im kind of stuck on what the first step even is",
+        "the talking to someone one. theres a guy who does bao there, i'll go chat to him this saturday and ask "
+        "what the pitch costs"])
+    assert results[1].move["kind"] == "options"
+    steps = (await coach.state("t1"))["draft"].get("actions", [])
+    assert any("chat to him this saturday" in s for s in steps) and not any("theres a guy" in s for s in steps)

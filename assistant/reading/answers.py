@@ -15,7 +15,8 @@ PLAN_HELP = re.compile(r"\b(?:help me (?:plan|break|map|work out how|get started
 CHECK_IN = re.compile(r"\bcheck[- ]?in\b|\bcheck back\b|\bcatch up\b", re.I)
 STEPS_LABEL = re.compile(r"^\W*(?:my )?(?:first )?(?:steps?|actions?)\s*(?:would be|are|is)?\s*:\s*", re.I)
 # "weekday evenings are hard", "i'm wiped after standup": how things are, not something they will do
-NOT_A_STEP = re.compile(r"^\W*(?:it|its|it'?s|that|this|there|they|we|he|she|i'?m|im|i am)\b|"
+NOT_A_STEP = re.compile(r"^\W*(?:it|its|it'?s|that|this|there|theres|they|we|he|she|i'?m|im|i am)\b|"
+                        r"^\W*the\b.{0,60}\b(?:one|idea|option)\W*$|"  # "the talking to someone who does it one": a pick
                         r"^(?!.*\b(?:will|'ll|going to|gonna)\b)(?:\S+\s+){0,3}?(?:is|are|was|were|am|feel|feels)\b", re.I)
 SAVE = re.compile(r"\bsave (?:it|this|that|the goal)\b|\bsave\W*$", re.I)
 # Their own way, said after the options: "I'd rather block Tuesday evenings", "I'll pair each with a buddy"

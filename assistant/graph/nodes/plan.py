@@ -312,7 +312,8 @@ class Planner:
                 for part in [p for p in added if p in drafting.SAID_OUTRIGHT and not drafting.SAID_OUTRIGHT[p].search(self.text)]:
                     draft = {**draft, part: before.get(part)} if before.get(part) else {k: v for k, v in draft.items() if k != part}
                     added.remove(part)
-            step = as_step(choice, self.text) if choice else clip_words(self.text.strip(), drafting.PART_WORDS) if own_way else ""
+            own = self.r.actions[0] if len(self.r.actions) == 1 else self.text.strip()  # the step, not the story around it
+            step = as_step(choice, self.text) if choice else clip_words(own, drafting.PART_WORDS) if own_way else ""
             if step and step not in draft.get("actions", []):
                 draft = {**draft, "actions": [*draft.get("actions", []), step]}
                 added.append("actions")
@@ -365,10 +366,11 @@ class Planner:
                              reason="a question about Waymark, or an aside: answered briefly, then back to them")
         own_goal_now = any(g["whose"] == "theirs" for g in self.fresh)
         focus = self.get("focus_goal")
-        if focus and focus["whose"] == "theirs" and PLAN_HELP.search(self.text):
+        if focus and focus["whose"] == "theirs" and PLAN_HELP.search(self.text) and not OPTIONS_ASKED.search(self.text):
             own_goal_now = True  # "can you help me plan it out?" with their own goal in hand: planning, not the answer
         offered = self.last_kind in (Kind.ADVICE_OFFER, Kind.OPTIONS) or self.state.get("advice_asks", 0)
-        if not own_goal_now and not self.picked and (r.has("asks_advice") or (r.has("permission") and offered) or
+        if not own_goal_now and not self.picked and (r.has("asks_advice") or OPTIONS_ASKED.search(self.text) or
+                                                     (r.has("permission") and offered) or
                                  (r.has("agree") and self.last_kind == Kind.ADVICE_OFFER and not self.own_view())):
             return self.advice()  # a goal of their own with "can you help me plan it?" is planned, not answered
         own_fresh = [g for g in self.fresh if g["whose"] == "theirs"]
@@ -559,6 +561,11 @@ class Planner:
             if steps:  # one step of theirs is in already: another, or save it as it is; not "what is the first step?"
                 return self.move(Kind.ACTIONS_ASK, phase="actions", pending={"kind": "actions", "key": "actions"},
                                  steps=steps, reason="accepted, with a first step already named: another, or save")
+            if OPTIONS_ASKED.search(self.text):
+                # "got any ideas where to start?": the draft stands, and asking for ideas is the permission to list some
+                self.update["advice_welcome"] = True
+                return self.move(Kind.OPTIONS, phase="actions", pending={"kind": "actions", "key": "actions"}, again=False,
+                                 reason="accepted, and asked for ideas for a first step: options, the choice theirs")
             q = self.lib.question("actions", "actions")
             return self.move(Kind.ACTIONS_ASK, phase="actions", question=q, pending={"kind": "actions", "key": "actions"},
                              reason="accepted: their first steps")
