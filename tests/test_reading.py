@@ -460,3 +460,9 @@ def test_a_count_of_things_done_is_a_measure_not_what_makes_it_within_reach():
     r = read("my goal is a data science master. before that i want finish 3 online courses in python and make "
              "2 project for portfolio on github, until end of this summer")
     assert "3 online courses" in r.measure and not r.feasibility
+
+
+def test_a_count_in_their_circumstances_is_not_a_measure():
+    r = read("I don't know really. Part of me wants the promotion, the money's good and it's safe. We've got a mortgage "
+             "and two kids. But part of me has wanted to teach maths for years.")
+    assert "two kids" not in r.measure

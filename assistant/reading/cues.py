@@ -279,3 +279,7 @@ DESCRIBED = re.compile(r"\b(?:says?|said|thinks?|thought|reckons?|tells? me|told
                        r"(?![^.!?]*\b(?:should|need|must|have to|has to|ought|supposed)\b)", re.I)
 PART_OF_ME = re.compile(r"\bpart of me\b", re.I)
 JOB_NOW = re.compile(r"^\W*(?:hi\W+)?(?:so\s+)?(?:i|we)\s*(?:'m|am|work|worked|'ve been|have been)\s+(?:as|at|in|for|a|an)\b", re.I)
+# A count of things done: "finish 3 courses", "make 2 projects" (not "we've got two kids")
+DONE_COUNT = re.compile(r"\b(?:finish|finished|complete|completed|make|made|do|done|write|written|publish|run|pass|passed|read|"
+                        r"build|built|apply|applied|sell|sold|lead|led|take|taken|attend|attended|hit|reach|deliver|"
+                        r"teach|train|interview|send|sign|ship)\w*\W+(?:\w+\W+){0,2}$", re.I)

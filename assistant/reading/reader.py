@@ -219,7 +219,8 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         else:
             feasibility = ""
             on.discard("feasibility")
-    if feasibility and not measure and not cues.FEASIBILITY.search(feasibility) and counted(feasibility):
+    if feasibility and not measure and not cues.FEASIBILITY.search(feasibility) and (n := counted(feasibility)) \
+            and cues.DONE_COUNT.search(feasibility.split(n)[0][-40:]):
         # "before that i want finish 3 online courses and make 2 projects": a count of things done is how they'd
         # know, not why it is within reach
         measure, feasibility = feasibility, ""
