@@ -261,8 +261,10 @@ def test_being_given_a_shift_is_not_someone_elses_goal():
 
 
 @pytest.mark.parametrize("text", ["My flatmate says I'm the one who makes things happen.",
-                                  "my manager said i was good with the difficult clients"])
-def test_how_someone_sees_them_is_not_a_goal_they_hold_for_them(text):
+                                  "my manager said i was good with the difficult clients",
+                                  "shifts are mostly 2pm till midnight. i've got a 6 year old so mornings are school run",
+                                  "Not really. I haven't told anyone at work about the teaching thing."])
+def test_how_someone_sees_them_or_a_life_detail_is_not_a_goal_someone_holds_for_them(text):
     r = read(text)
     assert not r.other_goal and "goal_other" not in r.intents
 
@@ -290,13 +292,6 @@ def test_both_parts_are_heard_with_a_little_said_between_them():
     said = reflections(read("Part of me wants the promotion, the money's good and it's safe. We've got a mortgage. "
                             "But part of me has wanted to teach maths for years."))[0]
     assert "the promotion" in said and "teaching maths" in said
-
-
-@pytest.mark.parametrize("text", ["shifts are mostly 2pm till midnight. i've got a 6 year old so mornings are school run",
-                                  "Not really. I haven't told anyone at work about the teaching thing."])
-def test_a_life_detail_is_not_someone_elses_goal(text):
-    r = read(text)
-    assert not r.other_goal and "goal_other" not in r.intents
 
 
 def test_where_they_work_is_not_why_a_goal_matters():
