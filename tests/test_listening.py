@@ -432,3 +432,17 @@ async def test_asking_for_ideas_with_the_draft_on_the_table_gets_options_for_a_f
     assert results[1].move["kind"] == "options"
     steps = (await coach.state("t1"))["draft"].get("actions", [])
     assert any("chat to him this saturday" in s for s in steps) and not any("theres a guy" in s for s in steps)
+
+
+def test_a_moved_date_with_the_draft_on_the_table_leaves_the_measure_alone():
+    from datetime import date
+
+    from assistant.graph import drafting
+    from assistant.reading import read
+
+    draft = {"statement": "find out whether teaching is real for me", "measurable": "at least 5 full days of classroom",
+             "time_bound": "by the end of March (2027-03-31)", "said_at": {}}
+    r = read("Actually, scrap end of March. Year-end is brutal for us, I won't get a day off until May. Let's say by "
+             "the end of June instead, and I'll just let this round of promotions go if I have to.")
+    out, _ = drafting.absorb(draft, r, 7, date(2026, 12, 3), keep_given=True)
+    assert out["measurable"] == "at least 5 full days of classroom"

@@ -461,3 +461,8 @@ def test_a_count_in_their_circumstances_is_not_a_measure():
     r = read("I don't know really. Part of me wants the promotion, the money's good and it's safe. We've got a mortgage "
              "and two kids. But part of me has wanted to teach maths for years.")
     assert "two kids" not in r.measure
+
+
+def test_why_it_matters_as_a_label_opens_the_reason():
+    r = read("Why it matters... my dad was an accountant for 40 years and he was miserable for most of it.")
+    assert r.reason.startswith("my dad was an accountant")

@@ -104,8 +104,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         if answered and part != expecting and out.get(part) and not (part in SAID_OUTRIGHT and SAID_OUTRIGHT[part].search(r.text)):
             return  # answering the question asked; a side reading does not overwrite a part already given
         if keep_given and out.get(part) and part in SAID_OUTRIGHT and not SAID_OUTRIGHT[part].search(r.text) \
-                and not r.has("change_mind"):
-            return
+                and not (r.has("change_mind") and not r.timeframe):
+            return  # "scrap March, say June, and I'll let this round of promotions go": the date moved, not the measure
         if words and out.get(part) != words:
             out[part] = words
             out["said_at"][part] = turn

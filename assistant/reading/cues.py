@@ -283,3 +283,4 @@ JOB_NOW = re.compile(r"^\W*(?:hi\W+)?(?:so\s+)?(?:i|we)\s*(?:'m|am|work|worked|'
 DONE_COUNT = re.compile(r"\b(?:finish|finished|complete|completed|make|made|do|done|write|written|publish|run|pass|passed|read|"
                         r"build|built|apply|applied|sell|sold|lead|led|take|taken|attend|attended|hit|reach|deliver|"
                         r"teach|train|interview|send|sign|ship)\w*\W+(?:\w+\W+){0,2}$", re.I)
+MATTERS_LABEL = re.compile(r"\W*(?:why |how )?it matters(?: to me)?\s*(?:\.\.\.|…|:|-|\?|,)?\s*", re.I)

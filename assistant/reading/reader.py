@@ -198,6 +198,8 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         measure = ""  # "It has to be by September, that's when the round closes": a date, not a measure of done
         on.discard("measure")
     reason = slot("reason", spans.reason_span(text))
+    if reason and cues.MATTERS_LABEL.fullmatch(reason) and (rest := cues.MATTERS_LABEL.split(text, 1)[-1].strip()):
+        reason = rest  # "Why it matters... my dad was an accountant for 40 years": the label opens the reason
     if reason and cues.JOB_NOW.match(reason):
         reason = ""  # "i work as a line cook at a busy italian place": who they are at work, not why a goal matters
         on.discard("reason")
