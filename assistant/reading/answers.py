@@ -54,3 +54,12 @@ def unanswerable(r: Reading, text: str) -> bool:
                 or REJECT.search(text) or re.match(r"^\W*(none|neither|not really|nothing)\b", text, re.I))
 # "my goal is ...", "the main goal is ...": the person names which of their wants is the goal
 THE_GOAL_IS = re.compile(r"\b(?:my|the) (?:main |real |actual |big |one )?goal (?:is|would be|'s)\b(?:\s+to\b)?\s*", re.I)
+
+
+def named_goal(text: str, goals: tuple[str, ...]) -> str:
+    """Of several wants in a message, the one the person names as the goal ("my goal is X ... before that i want
+    Y": X; the first, when the words after "my goal is" were read differently); "" when none is named so."""
+    if len(goals) < 2 or not (named := THE_GOAL_IS.search(text)):
+        return ""
+    after = text[named.end():].lower()
+    return next((g for g in goals if after.startswith(g.lower()[:20])), goals[0])

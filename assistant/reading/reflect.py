@@ -14,7 +14,7 @@ import yaml
 
 from assistant.prompts import PROMPT_DIR
 from assistant.reading import cues
-from assistant.reading.answers import THE_GOAL_IS
+from assistant.reading.answers import named_goal
 from assistant.reading.reader import Reading
 from assistant.reading.spans import tidy
 from assistant.text import content_words, second_person, sentences
@@ -194,10 +194,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     if len(r.goals) == 2 and goal_as_reason(r.text, r.goals[1]):
         because = gist(r.goals[1], as_noun=True)  # "move into the platform team" -> "moving into the platform team"
         r = replace(r, goals=(r.goals[0],), goal=r.goals[0], reason=r.reason or r.goals[1])
-    if len(r.goals) >= 2 and (named := THE_GOAL_IS.search(r.text)):
-        after = r.text[named.end():].lower()  # "my goal is X ... before that i want Y": X is the goal they named
-        if first := next((g for g in r.goals if after.startswith(g.lower()[:20])), None):
-            r = replace(r, goals=(first,), goal=first)
+    if named := named_goal(r.text, r.goals):  # "my goal is X ... before that i want Y": X is the goal they named
+        r = replace(r, goals=(named,), goal=named)
     liked = _strongest_liking(r.text)
     if goal_is_why and r.goal and not r.reason:
         r = replace(r, reason=r.goal, goal="", goals=())
@@ -228,7 +226,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.append(pick("mine"))
     elif sides := two_parts(r.text):
         out.append(_fill(pick("two_parts"), other=sides[0], gist=sides[1]))
-    elif len(r.goals) >= 2 and not THE_GOAL_IS.search(r.text):  # "my goal is X ... before that i want Y": one goal
+    elif len(r.goals) >= 2:
         out.append(pick("several"))
     elif r.goal and (r.other_goal or other_by):
         out.append(_fill(pick("two_sided", goal), who=_who(r.other_by or other_by), gist=goal))

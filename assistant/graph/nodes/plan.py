@@ -24,8 +24,8 @@ from assistant.reading import Reading
 from assistant.prompts import load_prompt
 from assistant.reading.cues import (DISTANCE, FAREWELL, GREETING, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON, RETURN_TO_GOALS,
                                     SET_BY, THANKS)
-from assistant.reading.answers import (THE_GOAL_IS, CHECK_IN, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, STEPS_LABEL,
-                                       terse_goal, unanswerable)
+from assistant.reading.answers import (CHECK_IN, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, STEPS_LABEL,
+                                       named_goal, terse_goal, unanswerable)
 from assistant.reading.reflect import generic_goal, gist, goal_as_reason
 from assistant.text import clip_words, content_words, overlap
 
@@ -204,10 +204,10 @@ class Planner:
         if r.duty_goal and not r.goal:
             said.append(GoalMention(text=r.duty_goal, whose="unclear", by="me", turn=self.turn))
         goals = r.goals or ((r.goal,) if r.goal else ())
-        if len(goals) >= 2 and (named := THE_GOAL_IS.search(self.text)):
+        if named := named_goal(self.text, goals):
             # "my goal is change to data science master ... before that i want finish 3 courses": one goal, named as
             # such; the other wants are its parts, not goals to choose between
-            goals = tuple(w for w in goals if w.lower() in self.text[named.end():].lower()[:len(w) + 40]) or goals[:1]
+            goals = (named,)
         for words in goals:
             if len(goals) >= 2 and goal_as_reason(self.text, words):
                 self.because = words  # "pass the exam by February, because I want to move into the platform team": why
