@@ -113,7 +113,7 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
     elif kind == Kind.ACTIONS_ASK:
         reply.parts.append(load_prompt("accepted"))
         if facts.get("steps"):
-            reply.parts.append(load_prompt("actions_more", steps="; ".join(facts["steps"])))
+            reply.parts.append(load_prompt("actions_more", steps=steps_line({"actions": facts["steps"]})))
     elif kind == Kind.ACTIONS_RETRY and facts.get("added"):
         reply.parts.append(added_lines(facts["draft"], facts["added"]))
     elif kind == Kind.ACTIONS_RETRY and facts.get("check_in_noted"):
