@@ -102,7 +102,7 @@ def test_core_suite_on_an_imposing_model(tmp_path, env, fake):
     assert reports and "Worst turns" in reports[0].read_text() and list(tmp_path.glob("*.png"))
 
 
-def test_every_labelled_message_is_well_formed_and_the_second_annotations_label_the_test_half():
+def test_every_labelled_message_is_well_formed_no_test_message_is_trained_on_and_the_second_annotations_match():
     from pathlib import Path
 
     from assistant.reading import INTENTS
@@ -116,7 +116,11 @@ def test_every_labelled_message_is_well_formed_and_the_second_annotations_label_
             for slot in ("goal", "measure", "timeframe", "action", "reason", "feasibility"):
                 assert row.get(slot, "") in row["text"], (path.name, slot, row["text"])
         texts[path.name] = [r["text"] for r in rows]
-    assert texts["test-second-a.jsonl"] == texts["test-second-b.jsonl"] == texts["test.jsonl"]
+    # the v4 half, labelled three times, joined training once measured; the agreement report was made on it
+    assert texts["v4-second-a.jsonl"] == texts["v4-second-b.jsonl"] == texts["train-v4test.jsonl"]
+    trained = {t.lower() for name, ts in texts.items() if name.startswith("train") for t in ts}
+    # ("ok", "Are you an AI?": short everyday messages recur in any two sets people write)
+    assert not [t for t in texts["test.jsonl"] if len(t.split()) >= 5 and t.lower() in trained]
 
 
 def test_retrieval_questions_name_real_notes_never_repeat_a_test_question_in_training_and_are_read_twice():

@@ -446,3 +446,28 @@ def test_a_moved_date_with_the_draft_on_the_table_leaves_the_measure_alone():
              "the end of June instead, and I'll just let this round of promotions go if I have to.")
     out, _ = drafting.absorb(draft, r, 7, date(2026, 12, 3), keep_given=True)
     assert out["measurable"] == "at least 5 full days of classroom"
+
+
+async def test_two_pulls_are_explored_a_load_carried_is_not_what_makes_it_doable_and_no_question_comes_three_times(coach, fake):
+    turns = await talk(coach, [
+        "My partner keeps saying I should go for the senior manager role, so I suppose that's why I'm here.",
+        "Whatever I decide, I want to have made the call by the end of March.",
+        "I don't know really. Part of me wants the promotion, the money's good. We've got a mortgage and two kids. "
+        "But part of me has wanted to teach maths for years.",
+        "If I'm honest the goal is to find out whether teaching is real or just a fantasy before I commit to either path.",
+        "Maybe volunteer in a school for a bit? Say at least 5 full days of classroom experience. I could use annual leave for it.",
+        "Actually, scrap end of March. Let's say by the end of June instead, and I'll just let this round of promotions go if I have to.",
+        "Why it matters... my dad was an accountant for 40 years and he was miserable for most of it. "
+        "I don't want to be 60 and still wondering.",
+    ], thread="acc", user="acc")
+    # the pull both ways is what they brought: explored, not walked past with "how would you measure it?"
+    assert turns[2].move["kind"] == "examine" and "each side give you" in turns[2].assistant
+    draft = (await coach.state("acc"))["draft"]
+    assert draft["achievable"] == "I could use annual leave for it"  # not "We've got a mortgage and two kids"
+    assert draft["measurable"] == "at least 5 full days of classroom experience"  # not "I'll just let ... go"
+    assert "by the end of June" in draft["time_bound"]
+    assert "hard edge" not in turns[5].assistant and "fixed for you" not in turns[5].assistant  # they moved it
+    assert "feeling low" not in turns[6].assistant  # the misery was their dad's
+    assert "not being 60 and still wondering" in turns[6].assistant
+    asked = [t.move["question_id"] for t in turns if t.move.get("question_id")]
+    assert max(asked.count(q) for q in asked) <= 2

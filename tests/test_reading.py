@@ -52,6 +52,7 @@ def test_steps_are_read_as_steps_and_their_dates_stay_with_them():
     "I wrote goodbye letters last week",
     "I want to kill myself",
     "my partner hits me when I get home late",
+    "Every time I miss a target I hold my hand on the hob until I can't stand it.",
 ])
 def test_risk_to_life_or_safety_is_read_however_it_is_phrased(text):
     assert read(text).risk.level == "high"
@@ -61,7 +62,6 @@ def test_risk_to_life_or_safety_is_read_however_it_is_phrased(text):
     # No rule names these; the nearest labelled examples do.
     "Put the spare key and a note for my brother in the kitchen drawer. He'll know what to do after Saturday.",
     "my flatmate doesn't know I've been collecting the sleeping tablets since march",
-    "Every time I miss a target I hold my hand on the hob until I can't stand it.",
 ])
 def test_risk_no_rule_names_is_read_by_its_neighbours(text):
     risk = read(text).risk
@@ -466,3 +466,13 @@ def test_a_count_in_their_circumstances_is_not_a_measure():
 def test_why_it_matters_as_a_label_opens_the_reason():
     r = read("Why it matters... my dad was an accountant for 40 years and he was miserable for most of it.")
     assert r.reason.startswith("my dad was an accountant")
+
+
+def test_one_clause_says_one_part_and_someone_elses_feeling_is_not_theirs():
+    from assistant.reading.cues import feelings
+
+    r = read("Maybe volunteer in a school for a bit? Say at least 5 full days of classroom experience. I could use annual leave for it.")
+    assert r.measure == "at least 5 full days of classroom experience" and r.feasibility == "I could use annual leave for it"
+    assert feelings("my dad was an accountant for 40 years and he was miserable for most of it") == []
+    assert feelings("I feel stuck and my manager is frustrated") == ["stuck"]
+    assert feelings("my boss makes me anxious") == ["anxious"]

@@ -11,7 +11,7 @@ from assistant.graph.goalwords import goal_kind
 from assistant.numbers import counted, number_change, renumbered
 from assistant.graph.state import Draft
 from assistant.reading import Reading
-from assistant.reading.cues import FEASIBILITY, MEASURE, MINE, PRESSURE, REASON
+from assistant.reading.cues import BURDEN, FEASIBILITY, MAKES_ROOM, MEASURE, MINE, PRESSURE, REASON
 from assistant.reading.spans import tidy
 from assistant.text import clip_words, content_words, sentences
 
@@ -83,9 +83,10 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
 
     `goal_is_theirs`: False while the goal under discussion is someone else's; its measure and date are theirs, not
     the person's, so only why it matters and what is within reach are kept for the person's own version.
-    `keep_given`: with the draft on the table, a part already given is replaced only by words that say it outright
-    ("it connects to ...", "I'd know because ..."), a date, or a change of mind; a side remark the heads read as a
-    reason does not overwrite the reason they gave.
+    A part already given is replaced only by words that say it outright ("it connects to ...", "I'd know
+    because ..."), a change of mind, or an answer to the question that asked for it: a side remark the heads read
+    as a reason does not overwrite the reason they gave. `keep_given`: with the draft on the table, even an answer
+    to the last question needs such words.
     `expecting`: the part the last question asked for. A message that names no part but answers it with words of
     substance fills it only for the parts whose answers have no reliable cue (why it matters, why it is within
     reach), and the measure when it answers "how would you know?" in three or more words of substance; an agreement,
@@ -103,8 +104,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         words = clip_words(tidy(words), PART_WORDS)
         if answered and part != expecting and out.get(part) and not (part in SAID_OUTRIGHT and SAID_OUTRIGHT[part].search(r.text)):
             return  # answering the question asked; a side reading does not overwrite a part already given
-        if keep_given and out.get(part) and part in SAID_OUTRIGHT and not SAID_OUTRIGHT[part].search(r.text) \
-                and not (r.has("change_mind") and not r.timeframe):
+        if (keep_given or part != expecting) and out.get(part) and part in SAID_OUTRIGHT \
+                and not SAID_OUTRIGHT[part].search(r.text) and not (r.has("change_mind") and not r.timeframe):
             return  # "scrap March, say June, and I'll let this round of promotions go": the date moved, not the measure
         if words and out.get(part) != words:
             out[part] = words
@@ -145,8 +146,10 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
                 if out.get(part):
                     out[part] = redated(out[part], undated(before), r.timeframe, today)
     # The same for what is within reach: "12 hour shifts driving vans", said before any goal, describes a job.
-    # "I'm not sure anyone would read it" answers "what would stretch you?", but unasked it is a doubt, not a part
-    doubt = expecting != "achievable" and bool(DOUBT.search(r.feasibility or ""))
+    # "I'm not sure anyone would read it" answers "what would stretch you?", but unasked it is a doubt, not a part;
+    # so is a load they carry ("we've got a mortgage and two kids")
+    doubt = expecting != "achievable" and bool(DOUBT.search(r.feasibility or "") or (
+        BURDEN.search(r.feasibility or "") and not MAKES_ROOM.search(r.feasibility or "")))
     if r.feasibility and not doubt and (expecting == "achievable" or not no_goal_yet or FEASIBILITY.search(r.text)):
         put("achievable", r.feasibility)
     # And why it matters: "I'd like people to trust my work", said while exploring, is a value, not yet a part.

@@ -31,6 +31,9 @@ class Draft(TypedDict, total=False):
     said_at: dict[str, int]  # the turn each part came from, so a trainer can trace it
     actions: list[str]  # first steps named before they were asked for
     check_in: str  # a check-in date named before it was asked for
+    asked_parts: list[str]  # the parts asked for, each once
+    asked_again: list[str]  # the parts asked a second time after an answer about something else: never a third
+    shown: bool  # the whole draft has been shown
 
 
 class Pending(TypedDict):

@@ -167,6 +167,13 @@ FEASIBILITY = re.compile(
     r"it'?s within|i'?ve got the|enough time|(?:done|did|covered|run) (?:it|this|that|the job)(?: \w+){0,3} before|"
     r"i'?ve (?:already )?(?:done|covered) (?:it|this|that|the job))\b", _I)
 
+# "We've got a mortgage and two kids": what weighs on the choice, said as such. Unasked, it is not why the goal is
+# within reach; "the kids are at school now, so I could do evenings" says what makes room, and is.
+BURDEN = re.compile(r"\b(?:mortgage|kids|children|bills|rent|debts?|loans?|childcare|caring for|carer|no time|no money|"
+                    r"can'?t afford|full[- ]time job|two jobs)\b", _I)
+MAKES_ROOM = re.compile(r"\b(?:can|could|able|manage|already|free|doable|realistic|enough|support\w*|flexible|"
+                        r"help\w*|pay|cover|fit|use|so i)\b", _I)
+
 # "I need the level 3 diploma first": a step on the way, not the goal restated.
 PREREQUISITE = re.compile(r"\b(?:i )?(?:need|have|must|'ve got) (?:to (?:get|do|pass|finish|complete|take) )?(?:the |a |my |some )?"
                           r"[\w' -]{2,40}? first\b", _I)
@@ -232,9 +239,20 @@ RULES = {  # intent -> its precise cue, also a feature for the fitted classifier
 WORN_DOWN = re.compile(r"\b(?:job|work|shifts?|commute|hours|rota) (?:is|are) killing me\b", _I)
 
 
+# "my dad was an accountant for 40 years and he was miserable": someone else's feeling, told as their story
+_SOMEONE_ELSE = re.compile(r"^\W*(?:(?:and|but|so|because|cos)\s+)?(?:he|she|they|(?:my|our|his|her) (?:\w+ ){0,2}?"
+                           r"(?:dad|father|mum|mom|mother|parents?|brother|sister|partner|wife|husband|son|daughter|kids?|"
+                           r"boss|manager|friend|colleague|coworker|team)s?)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:i|me|i'?m|im|i'?ve|myself)\b", re.I)
+_CLAUSES = re.compile(r"[.;!?\n]+|,?\s+(?=(?:and|but|so)\s+(?:he|she|they|i|my|our)\b)", re.I)
+
+
 def feelings(text: str) -> list[str]:
-    """Names of the feelings the person's words express, in the order of the lexicon."""
-    plain = FIGURES_OF_SPEECH.sub(" ", text)
+    """Names of the feelings the person's words express, in the order of the lexicon. A clause about someone
+    else with no word of the person in it ("he was miserable for most of it") is their story, not their feeling;
+    "my boss makes me anxious" keeps the person's feeling."""
+    own = " . ".join(c for c in _CLAUSES.split(text) if c and not (_SOMEONE_ELSE.match(c) and not _FIRST_PERSON.search(c)))
+    plain = FIGURES_OF_SPEECH.sub(" ", own)
     return [name for name, rx in _FEELINGS if rx.search(plain) or (name == "exhausted" and WORN_DOWN.search(text))]
 
 
@@ -266,7 +284,7 @@ DISTANCE = re.compile(r"\b(?:i )?(?:really |honestly )?(?:don'?t|dont|do not|nev
                       r"(?:^|[.!?;]\s*)(?P<what3>[^.!?;\n]{3,80}?),\s*not so much\s*(?=[.!?;]|$)", _I)
 
 # A date set from outside rather than chosen: "it has to be by September, that's when the round closes".
-FIXED_DATE = re.compile(r"\b(?:has to be|have to|needs? to be|must be|deadline|closes|is due|due by|no later than|"
+FIXED_DATE = re.compile(r"\b(?:has to be|(?<!if i )(?<!when i )have to|needs? to be|must be|deadline|closes|is due|due by|no later than|"
                         r"that'?s when|,\s*when (?:the|my|our) [^,.!?]{2,40} (?:comes? up|opens|closes|runs? out|expires))\b", _I)
 
 # The pull of other people, not a part of a goal: "everyone on my team has it so it feels like I should".

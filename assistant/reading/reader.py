@@ -99,10 +99,17 @@ def _risk(text: str, p: float) -> Risk:
     return Risk("none", round(p, 3), "")
 
 
-def _best_clause(pieces: list[str], clause_p: dict[str, np.ndarray], intent: str) -> str:
+def _best_clause(pieces: list[str], clause_p: dict[str, np.ndarray], intent: str, avoid: str = "") -> str:
+    """The clause the intent's head likes best; with `avoid`, the best that does not overlap those words (one
+    clause says one part: "Say at least 5 full days of classroom experience. I could use annual leave for it" has
+    its measure in the first clause and what makes it within reach in the second)."""
     if intent not in clause_p or not len(pieces):
         return ""
-    return spans.tidy(pieces[int(np.argmax(clause_p[intent]))])
+    for i in np.argsort(-clause_p[intent]):
+        piece = spans.tidy(pieces[int(i)])
+        if not avoid or not (piece in avoid or avoid in piece):
+            return piece
+    return ""
 
 
 def read_many(texts: list[str], expecting: list[str | None] | None = None) -> list[Reading]:
@@ -181,10 +188,10 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if "goal_duty" in on and not duty and cues.OTHER_GOAL.search(text):
         on.discard("goal_duty")  # "she says I should ..." is her goal for them, not a duty of theirs
 
-    def slot(intent: str, rule_span: str) -> str:
+    def slot(intent: str, rule_span: str, avoid: str = "") -> str:
         if intent not in on:
             return ""
-        return rule_span or _best_clause(pieces, clause_p, intent)
+        return rule_span or _best_clause(pieces, clause_p, intent, avoid)
 
     if cues.PRESSURE.search(text):
         on -= {"measure", "feasibility"}  # "everyone has it so it feels like I should": a pull from outside, not a part
@@ -211,7 +218,7 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
             measure = ""
             on.discard("measure")
 
-    feasibility = slot("feasibility", spans.clause_with(text, cues.FEASIBILITY))
+    feasibility = slot("feasibility", spans.clause_with(text, cues.FEASIBILITY), avoid=measure_rule)
     if measure and not measure_rule and feasibility and (measure in feasibility or feasibility in measure):
         # One clause, one part: "I've done smaller ones and I'm backed, so it's within reach" is feasibility;
         # the part the heads believe more keeps it.

@@ -247,6 +247,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.append(_fill(pick("own_goal", goal), gist=goal))
     elif both := _less_more(r.text, liked):
         out.append(_fill(pick("less_more"), other=both[0], gist=both[1]))
+    elif r.reason and (m := _AVOID.search(r.reason)) and (what := gist(m["what"], as_noun=True)):
+        out.append(_fill(pick("avoid", what), gist=what))  # "I don't want to be 60 and still wondering"
     elif r.reason and not liked and not _about_others(reason):  # a liking ("I like puzzles") is reflected as one, below
         out.append(_fill(pick("reason", reason), gist=reason))
 
@@ -278,13 +280,18 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
                 # fixed only if the sentence that gives the date says so: "maybe start before the summer? i have to
                 # ask them first" is a tentative date and a step
                 dated_in = next((x for x in sentences(r.text) if r.timeframe.lower() in x.lower()), r.text)
-                if situation == "timeframe" and cues.FIXED_DATE.search(dated_in):
+                if situation == "timeframe" and r.has("change_mind"):
+                    situation = "timeframe_moved"
+                elif situation == "timeframe" and cues.FIXED_DATE.search(dated_in):
                     situation = "timeframe_fixed"
                 out.append(_fill(pick(situation), when=when))
                 break
     kept = [s for s in dict.fromkeys(out) if s and not copied_run(s, r.text)]
     return kept[:limit]
 
+
+# "I don't want to be 60 and still wondering": why it matters, said as what they want to avoid
+_AVOID = re.compile(r"\bi (?:really |just )?(?:don'?t|dont|do not|never) want to (?P<what>[^.;!?]+)", re.I)
 
 # "whats stopping me is money mostly": what stands in the way, said as such
 _OBSTACLE = re.compile(r"\b(?:what'?s|whats|what is|the (?:main |big |only )?thing)\s+(?:really\s+)?(?:stopping|holding|blocking)\s+"

@@ -116,9 +116,12 @@ def fit(compare: bool) -> dict:
         trials[(k, None)] = choose(whole, labels, hard, rule)
         print(f"  k={k:<3d} whole messages only {trials[(k, None)]}", flush=True)
         worst = sentence_scores(texts, vectors, labels, fold, k)
-        for cut in SENTENCE_GRID:
+        # A sentence that would earn the safety reply on its own ("The other night I stood on the bridge on the way
+        # home for a long time") earns at least the gentle check inside a longer message: no cut above the reply's.
+        grid = [c for c in SENTENCE_GRID if c <= trials[(k, None)]["threshold"]]
+        for cut in grid:
             trials[(k, cut)] = choose(whole, labels, hard, rule, worst >= cut)
-        cut = max(SENTENCE_GRID, key=lambda c: (trials[(k, c)]["cv_recall"], c))
+        cut = max(grid, key=lambda c: (trials[(k, c)]["cv_recall"], c))
         print(f"  k={k:<3d} sentences at {cut} {trials[(k, cut)]}", flush=True)
     k, cut = max(trials, key=lambda kc: (trials[kc]["cv_recall"], -kc[0], kc[1] is None, kc[1] or 0))
     settings = {"encoder": "all-mpnet-base-v2", "k": k, "sentence_low": cut,

@@ -1,7 +1,9 @@
-"""How far careful readers agree on the understanding test half, next to how far the reader agrees with them.
+"""How far careful readers agree on the v4 understanding half, next to how far the reader agrees with them.
 
-The test half was labelled by its writers; two more annotators labelled the same 150 messages from `GUIDE.md` and
-the texts alone (`test-second-a.jsonl`, `test-second-b.jsonl`), seeing neither the writers' labels nor each other's.
+The v4 half was labelled by its writers; two more annotators labelled the same 150 messages from `GUIDE.md` and
+the texts alone (`v4-second-a.jsonl`, `v4-second-b.jsonl`), seeing neither the writers' labels nor each other's.
+The report in evals/reports was made while v4 was the test half; it has since joined training
+(`train-v4test.jsonl`), so a re-run measures the annotators as before but the reader on messages it was fitted on.
 Per intent, this prints each annotator pair's F1 (F1 is symmetric, so no one is "gold") and the reader's F1 against
 each annotator, as #20 scores the transcript reviewer against the experts.
 
@@ -21,8 +23,8 @@ from evals.fitting import f1
 from evals.understanding.measure import REPORTS, TARGET
 
 HERE = Path(__file__).parent
-ANNOTATORS = {"writers": HERE / "test.jsonl", "second-a": HERE / "test-second-a.jsonl",
-              "second-b": HERE / "test-second-b.jsonl"}
+ANNOTATORS = {"writers": HERE / "train-v4test.jsonl", "second-a": HERE / "v4-second-a.jsonl",
+              "second-b": HERE / "v4-second-b.jsonl"}
 
 
 def load(path: Path) -> list[set[str]]:

@@ -26,7 +26,7 @@ from assistant.reading.cues import (DISTANCE, FAREWELL, GREETING, OPTIONS_ASKED,
                                     SET_BY, THANKS)
 from assistant.reading.answers import (CHECK_IN, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, STEPS_LABEL,
                                        named_goal, terse_goal, unanswerable)
-from assistant.reading.reflect import generic_goal, gist, goal_as_reason
+from assistant.reading.reflect import generic_goal, gist, goal_as_reason, two_parts
 from assistant.text import clip_words, content_words, overlap
 
 HORIZONS = ("identity", "values", "support", "contribution")
@@ -321,8 +321,12 @@ class Planner:
         if expecting and expecting not in added and self.pending.get("kind") == "smarty" and \
                 (added or self.r.has("asks_advice", "question_to_waymark", "permission")):
             # asked for one part, they gave another or asked something of their own: the question was not
-            # answered, so it may be asked again once theirs is taken up
-            draft = {**draft, "asked_parts": [p for p in draft.get("asked_parts", []) if p != expecting]}
+            # answered, so it may be asked again once theirs is taken up; but only once, or the same question
+            # follows them turn after turn while they talk about something else
+            again = draft.get("asked_again", [])
+            if expecting not in again:
+                draft = {**draft, "asked_parts": [p for p in draft.get("asked_parts", []) if p != expecting],
+                         "asked_again": [*again, expecting]}
         if self.because and not draft.get("relevant") and (self.get("focus_goal") or {}).get("whose") == "theirs":
             draft = {**draft, "relevant": clip_words(self.because, drafting.PART_WORDS),
                      "said_at": {**draft.get("said_at", {}), "relevant": self.turn}}
@@ -389,6 +393,13 @@ class Planner:
             return self.move(Kind.ALREADY_SAVED, phase="done", farewell=thanks,
                              question=None if thanks else self.ask("invite", "more"),
                              reason="the goal is saved already: said so, nothing drafted again")
+        if two_parts(self.text) and not own_fresh and phase in ("explore", "examine", "draft") \
+                and (q := self.lib.question("examine", "sides", exclude=self.asked())):
+            # "part of me wants the promotion ... but part of me has wanted to teach maths for years": the pull both
+            # ways is what they brought; asking for a measure next would walk past it
+            self.update["asked"] = sorted(self.asked() | {q.id})
+            return self.move(Kind.EXAMINE, question=q, pending={"kind": "sides", "key": "sides"},
+                             reason="two sides of them pulling different ways: what each gives, before any part of a goal")
         if self.get("focus_goal") is not None:
             return self.goal_move()
         if r.other_goal and generic_goal(r.other_goal):
