@@ -471,3 +471,29 @@ async def test_two_pulls_are_explored_a_load_carried_is_not_what_makes_it_doable
     assert "not being 60 and still wondering" in turns[6].assistant
     asked = [t.move["question_id"] for t in turns if t.move.get("question_id")]
     assert max(asked.count(q) for q in asked) <= 2
+
+
+async def test_a_goal_given_whole_is_drafted_as_given_and_what_do_i_do_first_brings_options_for_the_first_step(coach, fake):
+    turns = await talk(coach, [
+        "I already know my goal: pass the AWS Solutions Architect Associate exam by 31 March, studying 5 hours a week. "
+        "I mostly need help planning it.",
+        "Yes it's mine, nobody is making me do it. I want to be the one who designs things, not just the one who deploys them.",
+        "so what do I do first?",
+        "ok. this week i book a practice test",
+    ], thread="aws", user="aws")
+    draft = (await coach.state("aws"))["draft"]
+    assert draft["statement"].startswith("pass the AWS Solutions Architect Associate exam by 31 March")
+    assert "achievable" not in draft or "help planning" not in draft["achievable"]  # a request is not why it's doable
+    assert turns[2].move["kind"] == "options" and turns[2].phase == "actions"
+    assert turns[3].move["kind"] == "save_goal" and "this week i book a practice test" in turns[3].assistant
+
+
+async def test_an_apology_or_a_description_is_not_filed_as_a_part(coach, fake):
+    turns = await talk(coach, [
+        "hi. my manager say I must do forklift trainer certificate",
+        "I want go office side, planning or logistics. forklift trainer is what company want",
+        "sorry my english not perfect",
+        "in our site there is planning team, 4 people. sometimes I help them with shift plan",
+    ], thread="fork", user="fork")
+    draft = (await coach.state("fork"))["draft"]
+    assert "english" not in str(draft).lower() and draft.get("measurable") != "4 people"

@@ -476,3 +476,12 @@ def test_one_clause_says_one_part_and_someone_elses_feeling_is_not_theirs():
     assert feelings("my dad was an accountant for 40 years and he was miserable for most of it") == []
     assert feelings("I feel stuck and my manager is frustrated") == ["stuck"]
     assert feelings("my boss makes me anxious") == ["anxious"]
+
+
+@pytest.mark.parametrize("text,steps", [
+    ("ok my plan: I speak with planning manager before 15 January, and I ask for 2 days per month shadowing",
+     ["I speak with planning manager before 15 January", "I ask for 2 days per month shadowing"]),
+    ("maybe I ask planning manager if I can sit with them sometimes", ["I ask planning manager if I can sit with them sometimes"]),
+])
+def test_steps_planned_in_the_present_tense_are_steps(text, steps):
+    assert list(read(text).actions) == steps

@@ -11,7 +11,7 @@ from assistant.graph.goalwords import goal_kind
 from assistant.numbers import counted, number_change, renumbered
 from assistant.graph.state import Draft
 from assistant.reading import Reading
-from assistant.reading.cues import BURDEN, FEASIBILITY, MAKES_ROOM, MEASURE, MINE, PRESSURE, REASON
+from assistant.reading.cues import BURDEN, DONE_COUNT, FEASIBILITY, MAKES_ROOM, MEASURE, MINE, PRESSURE, REASON
 from assistant.reading.spans import tidy
 from assistant.text import clip_words, content_words, sentences
 
@@ -74,6 +74,7 @@ SAID_OUTRIGHT = {"measurable": MEASURE, "achievable": FEASIBILITY, "relevant": R
 # A message read as a feeling fills the part just asked for only if that part's head gives it at least this much:
 # "pretty sure my qualifications are out of date", said when asked what reaching the goal would give them, is a worry.
 WORRY_FLOOR = 0.2
+UNLABELLED_FLOOR = 0.05  # below this, the asked part's head sees nothing of it in an answer with no cue
 MEASURE_HUNCH = 0.5  # the measure head's probability above which an unlabelled answer is filed as the open measure
 
 
@@ -127,7 +128,12 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     action_text = " ".join(r.actions)
     # With no goal yet, only a measure said in so many words ("I'd know because ...") is filed: a classifier's
     # hunch ("I liked the group projects more than the exams") would show up as a wrong part of a goal not yet named.
-    if r.measure and goal_is_theirs and (expecting == "measurable" or not no_goal_yet or MEASURE.search(r.text)) \
+    # Unasked, a measure is filed when it is said as one: "I'd know because ...", "at least 5 full days", "finish 3
+    # courses". The measure head alone also likes counts that describe ("there is planning team, 4 people") and
+    # things they know ("I know Excel little bit"): those are not how they would know they got there.
+    said_as_one = bool(MEASURE.search(r.text)) or bool((n := counted(r.measure)) and DONE_COUNT.search(r.measure.split(n)[0][-40:]))
+    described = any(r.measure in x and THERE_IS.match(x) for x in sentences(r.text))  # "there is planning team, 4 people"
+    if r.measure and goal_is_theirs and (expecting == "measurable" or said_as_one) and not described \
             and (MEASURE.search(r.text) or not only_past(r.text)):
         put("measurable", r.measure)
     # "enrol this week" dates a step, not the goal; "I've booked a call for next Tuesday" does not move its deadline
@@ -150,7 +156,10 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     # so is a load they carry ("we've got a mortgage and two kids")
     doubt = expecting != "achievable" and bool(DOUBT.search(r.feasibility or "") or (
         BURDEN.search(r.feasibility or "") and not MAKES_ROOM.search(r.feasibility or "")))
-    if r.feasibility and not doubt and (expecting == "achievable" or not no_goal_yet or FEASIBILITY.search(r.text)):
+    # Unasked, it is said as such ("I already ...", "it's doable") or says what makes room ("I could use annual
+    # leave for it"); "I mostly need help planning it" is not why the goal is within reach.
+    if r.feasibility and not doubt and (expecting == "achievable" or FEASIBILITY.search(r.text)
+                                        or (not no_goal_yet and MAKES_ROOM.search(r.feasibility))):
         put("achievable", r.feasibility)
     # And why it matters: "I'd like people to trust my work", said while exploring, is a value, not yet a part.
     if r.reason and (expecting == "relevant" or not no_goal_yet or REASON.search(r.text)):
@@ -169,8 +178,12 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
              or all(ASKING.match(s) for s in sentences(r.text)))
     # Only the parts whose answers carry no reliable cue take an unlabelled answer: a goal is said in so many words,
     # and filing any next message under it is how a draft fills with the wrong parts.
-    head = {"achievable": "feasibility", "relevant": "reason"}.get(expecting or "")
+    head = {"achievable": "feasibility", "relevant": "reason", "measurable": "measure"}.get(expecting or "")
     worry = head and r.has("feeling") and r.scores.get(head, 0.0) < WORRY_FLOOR  # a worry that does not answer
+    # "sorry my english not perfect", said after "how would you know?", answers nothing: the part's own head must
+    # see at least a trace of it
+    aside = bool(head) and r.scores.get(head, 1.0) < UNLABELLED_FLOOR
+    quiet = quiet or aside
     if expecting in ("achievable", "relevant") and not quiet and not worry and len(content_words(r.text)) >= 2:
         # "The project ships and the team says it went well", said when asked what is within reach: it reads as a
         # measure, and the measure is still open, so that is where it goes.
@@ -189,6 +202,7 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
 LABEL = re.compile(r"^\W*(?:so\s+)?(?:the|my) (?:measure|marker|sign of success|reason|deadline)\s+(?:would be|is|will be|could be)\s*:?\s*", re.I)
 DOUBT = re.compile(r"\b(?:not sure|unsure|doubt|worried|afraid|scared|don'?t think|can'?t|cannot|no one|nobody|not enough)\b", re.I)
 PAST = re.compile(r"\b(?:started|was|were|had|has never|have never|never (?:even )?\w+ed|did|didn'?t|ago|yesterday|last (?:week|month|year|time))\b", re.I)
+THERE_IS = re.compile(r"^\W*(?:(?:in|at|on) (?:our|my|the) \w+,?\s+)?there (?:is|are|'s|were|was)\b", re.I)
 AHEAD = re.compile(r"\b(?:will|would|'d|'ll|when|once|if|by|until|able to|can)\b", re.I)
 
 

@@ -12,10 +12,14 @@ REJECT = re.compile(r"^\W*(reject(ed)?|no\b|nope|not mine|set it aside|scrap|dro
 
 PLAN_HELP = re.compile(r"\b(?:help me (?:plan|break|map|work out how|get started|start)|plan (?:it|this) out|(?:make|build) a plan|"
                        r"where (?:to|do i|should i) start|how (?:do|should|can) i (?:start|get there|go about it|plan))\b", re.I)
+# "so what do I do first?", "what i do first?": with a goal in hand, a request for ideas for the first step
+FIRST_ASKED = re.compile(r"\bwhat (?:(?:do|should|would|can|could) )?i (?:do|start with|tackle) first\b|"
+                         r"\bwhat(?:'?s| is| would be) (?:the|my|a good) (?:first|next) step\b|\bwhat comes first\b", re.I)
 CHECK_IN = re.compile(r"\bcheck[- ]?in\b|\bcheck back\b|\bcatch up\b", re.I)
 STEPS_LABEL = re.compile(r"^\W*(?:my )?(?:first )?(?:steps?|actions?)\s*(?:would be|are|is)?\s*:\s*", re.I)
 # "weekday evenings are hard", "i'm wiped after standup": how things are, not something they will do
-NOT_A_STEP = re.compile(r"^\W*(?:it|its|it'?s|that|this|there|theres|they|we|he|she|i'?m|im|i am)\b|"
+NOT_A_STEP = re.compile(r"^\W*(?:it|its|it'?s|that|this(?! (?:week|weekend|month|morning|afternoon|evening|year)\b)|there|theres|"
+                        r"they|we|he|she|i'?m|im|i am)\b|"
                         r"^\W*the\b.{0,60}\b(?:one|idea|option)\W*$|"  # "the talking to someone who does it one": a pick
                         r"^(?!.*\b(?:will|'ll|going to|gonna)\b)(?:\S+\s+){0,3}?(?:is|are|was|were|am|feel|feels)\b", re.I)
 SAVE = re.compile(r"\bsave (?:it|this|that|the goal)\b|\bsave\W*$", re.I)

@@ -72,7 +72,7 @@ QUESTION_TO_WAYMARK = re.compile(
 COURTESY = re.compile(r"^\W*(?:thanks?|thank you|thx|cheers|ok(?:ay)?|yes|yeah|yep|sure|great|perfect|lovely|brilliant|"
                       r"sounds? (?:good|great|right)|that'?s (?:about |all )?(?:right|it|fine|good|great)|thats (?:about )?right)"
                       r"\b[\w ,'!]{0,25}[.!]*$", _I)
-STEP_PREAMBLE = re.compile(r"^(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say )",
+STEP_PREAMBLE = re.compile(r"^(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say |my plan\s*(?:is)?\s*:?\s*)",
                            _I)
 # "two year is too long": said of a date, beside a new one.
 DATE_TOO = re.compile(r"\b(?:is|'s|seems|feels|sounds|was)\s+(?:way |a bit |much |far |probably )?too\s+"
@@ -110,7 +110,9 @@ OTHER_GOAL = re.compile(
     r"pushes|pushed|pushing|thinks? i should|say(?:s|ing)? i (?:should|need|have to|must)|said i (?:should|need|have to|must)|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
     r"keeps? saying i should|is pushing me|are pushing me)(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)
 OWN_GOAL = re.compile(
-    r"\b(?:(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|plan|idea|dream) (?:is|would be)(?: to)?|i (?:really |actually |truly |do |still )?want to|i wanna|i'?d (?:really |honestly )?(?:like|love) to|"
+    r"\b(?:(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|plan|idea|dream) (?:is|would be)(?: to)?|"
+    # "I already know my goal: pass the AWS Solutions Architect Associate exam by 31 March"
+    r"(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|target|objective)\s*:(?: to)?|i (?:really |actually |truly |do |still )?want to|i wanna|i'?d (?:really |honestly )?(?:like|love) to|"
     r"i would (?:really )?(?:like|love) to|i hope to|i wish i could|i'?m aiming (?:to|for)|i aim to|i plan to|i'?m planning to|"
     r"i dream of|my dream is(?: to)?|the dream (?:would be|is)(?: to)?|i'?m hoping to|"
     r"what i (?:actually |really |truly )?want is(?: to)?|what i'?d (?:really |actually )?(?:love|like|enjoy|want) is(?: to)?|"
@@ -136,7 +138,7 @@ DUTY_GOAL = re.compile(
 # --- SMARTY parts --------------------------------------------------------------------------------------------
 NUMBER = r"(?<!the )(?<!that )(?<!this )(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|a couple|a few|a dozen)"
 MEASURE = re.compile(
-    r"\b(i'?d know (?:[\w']+ ){0,4}?(?:because|when|if|by)|i'?ll know|i will know|i would know|how i'?d know|you'?d see|the sign would be|"
+    r"\b((?:i|we)'?d know (?:[\w']+ ){0,4}?(?:because|when|if|by)|(?:i|we)'?ll know|(?:i|we) (?:will|would) know|how (?:i|we)'?d know|you'?d see|the sign would be|"
     # "For know I am ready I think: I lead the shift ...", "to know I'm ready": how they would tell, in other words
     r"(?:for|to) know (?:that )?i(?:'?m| am) (?:ready|there|done)|i know i(?:'?m| am|'?ll be| will be) (?:ready|there) (?:when|if|once)|"
     r"success (?:would be|is|looks like|means)|(?:the|my) (?:measure|marker|sign of success) (?:would be|is|will be|could be)|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
@@ -151,7 +153,11 @@ IMPERATIVE_STEP = (r"(?:^\s*(?:[-*]|\d+[.)])?\s*|[,;\n]\s*(?:and\s+)?(?:[-*]|\d+
 ACTION = re.compile(
     IMPERATIVE_STEP + r"|\b(i'?ll|i will|i'?m going to|i am going to|gonna|my (?:first|next) step|first step (?:is|would be|will be)|"
     r"next step|step one|i can start by|i'?ll start (?:by|with)|i'?m starting|i'?ve (?:already |just )?(?:booked|signed up|emailed|enrolled|enroled|applied|registered|started)|"
-    r"(?:this|next) week i|tomorrow i|on monday i|i plan to (?:email|call|ask|book|sign|enrol|enroll|talk|meet|write|set))\b", _I)
+    r"(?:this|next) week i|tomorrow i|on monday i|i plan to (?:email|call|ask|book|sign|enrol|enroll|talk|meet|write|set))\b|"
+    # English as a second language often plans in the present: "maybe I ask planning manager if I can sit with them",
+    # "my plan: I speak with planning manager before 15 January, and I ask for 2 days per month shadowing"
+    r"(?:^|\b(?:maybe|then|first|so|and|plan:?)\s+)i (?:ask|speak|talk|email|call|write|send|book|sign up|apply|register|enrol|"
+    r"enroll|meet|visit|join|tell|contact|message)\b(?! (?:my ?self|you)\b)", _I)
 REASON = re.compile(
     r"\b(because|'?cause|cos|so that|it matters|matters to me|important to me|i care (?:about|a lot)|it would (?:give|mean)|"
     r"means a lot|that'?s why|the reason is|i love|i believe in|it connects to|it'?s about|"
@@ -162,7 +168,7 @@ REASON = re.compile(
     # what the goal brings, said after it: "become senior carer, it is more responsibility and more money"
     r"(?<=, )it (?:is|'s|would be|will be|means|would mean|will mean|gives?|would give) (?:more|better|a better|less|real) \w+)", _I)
 FEASIBILITY = re.compile(
-    r"\b(i already|doable|within reach|realistic|i have (?:the )?(?:time|support|budget|skills|experience)|i can manage|achievable|"
+    r"\b(i already(?! know (?:my|the|what|exactly))|doable|within reach|realistic|i have (?:the )?(?:time|support|budget|skills|experience)|i can manage|achievable|"
     r"feasible|i'?ve done (?:it|this|something like)|my (?:manager|boss|team|employer) (?:will|would|is willing to) (?:pay|support|cover|fund)|"
     r"it'?s within|i'?ve got the|enough time|(?:done|did|covered|run) (?:it|this|that|the job)(?: \w+){0,3} before|"
     r"i'?ve (?:already )?(?:done|covered) (?:it|this|that|the job))\b", _I)
@@ -172,7 +178,7 @@ FEASIBILITY = re.compile(
 BURDEN = re.compile(r"\b(?:mortgage|kids|children|bills|rent|debts?|loans?|childcare|caring for|carer|no time|no money|"
                     r"can'?t afford|full[- ]time job|two jobs)\b", _I)
 MAKES_ROOM = re.compile(r"\b(?:can|could|able|manage|already|free|doable|realistic|enough|support\w*|flexible|"
-                        r"help\w*|pay|cover|fit|use|so i)\b", _I)
+                        r"(?<!need )(?<!needs )help\w*|pay|cover|fit|use|so i)\b", _I)
 
 # "I need the level 3 diploma first": a step on the way, not the goal restated.
 PREREQUISITE = re.compile(r"\b(?:i )?(?:need|have|must|'ve got) (?:to (?:get|do|pass|finish|complete|take) )?(?:the |a |my |some )?"
@@ -293,7 +299,8 @@ PRESSURE = re.compile(r"\b(?:(?:it )?feels? like i should|i feel (?:like )?i sho
                       r"(?:people|they) expect me to)\b", _I)
 
 # "my flatmate says I'm the one who makes things happen": how someone sees them, not a goal they hold for them
-DESCRIBED = re.compile(r"\b(?:says?|said|thinks?|thought|reckons?|tells? me|told me)\s+(?:that\s+)?i(?:'m| am|'ve| have| was)\b"
+DESCRIBED = re.compile(r"\b(?:says?|said|thinks?|thought|reckons?|tells? me|told me)\s+(?:that\s+)?i(?:'m| am|'ve| have| was|"
+                       r" always| never| just| only| keep| don'?t| do)\b"
                        r"(?![^.!?]*\b(?:should|need|must|have to|has to|ought|supposed)\b)", re.I)
 PART_OF_ME = re.compile(r"\bpart of me\b", re.I)
 JOB_NOW = re.compile(r"^\W*(?:hi\W+)?(?:so\s+)?(?:i|we)\s*(?:'m|am|work|worked|'ve been|have been)\s+(?:as|at|in|for|a|an)\b", re.I)

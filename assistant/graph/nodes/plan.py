@@ -19,12 +19,13 @@ from assistant.graph.moves import Kind, Move
 from assistant.graph.state import CoachState, GoalMention
 from assistant.knowledge.library import Library
 from assistant.knowledge.options import NAMED, as_step, called, picked
-from assistant.numbers import number_change
+from assistant.numbers import counted, number_change
 from assistant.reading import Reading
 from assistant.prompts import load_prompt
 from assistant.reading.cues import (DISTANCE, FAREWELL, GREETING, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON, RETURN_TO_GOALS,
                                     SET_BY, THANKS)
-from assistant.reading.answers import (CHECK_IN, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, STEPS_LABEL,
+from assistant.reading.cues import DONE_COUNT
+from assistant.reading.answers import (CHECK_IN, FIRST_ASKED, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, STEPS_LABEL,
                                        named_goal, terse_goal, unanswerable)
 from assistant.reading.reflect import generic_goal, gist, goal_as_reason, two_parts
 from assistant.text import clip_words, content_words, overlap
@@ -327,6 +328,15 @@ class Planner:
             if expecting not in again:
                 draft = {**draft, "asked_parts": [p for p in draft.get("asked_parts", []) if p != expecting],
                          "asked_again": [*again, expecting]}
+        named = named_goal(self.text, self.r.goals)
+        if named and not draft.get("measurable") and (self.get("focus_goal") or {}).get("whose") == "theirs":
+            # "my goal is change to data science master ... before that i want finish 3 online courses and make 2
+            # project": the want that counts things done is how they would know, said with the goal they named
+            counts = [w for w in self.r.goals if w != named and (n := counted(w)) and DONE_COUNT.search(w.split(n)[0][-40:])]
+            if counts:
+                draft = {**draft, "measurable": clip_words(counts[0], drafting.PART_WORDS),
+                         "said_at": {**draft.get("said_at", {}), "measurable": self.turn}}
+                added.append("measurable")
         if self.because and not draft.get("relevant") and (self.get("focus_goal") or {}).get("whose") == "theirs":
             draft = {**draft, "relevant": clip_words(self.because, drafting.PART_WORDS),
                      "said_at": {**draft.get("said_at", {}), "relevant": self.turn}}
@@ -557,7 +567,7 @@ class Planner:
             action = "edit"
         if action == "edit" and r.actions and not (edits or r.goal or r.measure or r.feasibility or r.reason):
             action = "accept"  # first steps in answer to the draft: they have moved on to doing it
-        if action == "edit" and PLAN_HELP.search(text) and not (edits or r.goal or r.measure or r.timeframe):
+        if action == "edit" and (PLAN_HELP.search(text) or FIRST_ASKED.search(text)) and not (edits or r.goal or r.measure or r.timeframe):
             action = "accept"  # "can you help me plan it out?": the draft stands; they have moved on to doing it
         if STEPS_LABEL.match(text) and (listed := [t for t, _ in parse_actions(STEPS_LABEL.sub("", text), self.today)]):
             action = "accept"  # "first steps: buy the course and ..., and take one practice exam"
@@ -572,8 +582,9 @@ class Planner:
             if steps:  # one step of theirs is in already: another, or save it as it is; not "what is the first step?"
                 return self.move(Kind.ACTIONS_ASK, phase="actions", pending={"kind": "actions", "key": "actions"},
                                  steps=steps, reason="accepted, with a first step already named: another, or save")
-            if OPTIONS_ASKED.search(self.text):
-                # "got any ideas where to start?": the draft stands, and asking for ideas is the permission to list some
+            if OPTIONS_ASKED.search(self.text) or FIRST_ASKED.search(self.text):
+                # "got any ideas where to start?", "so what do I do first?": the draft stands, and asking for ideas is
+                # the permission to list some
                 self.update["advice_welcome"] = True
                 return self.move(Kind.OPTIONS, phase="actions", pending={"kind": "actions", "key": "actions"}, again=False,
                                  reason="accepted, and asked for ideas for a first step: options, the choice theirs")
