@@ -25,6 +25,8 @@ ASKS_FOR = {
     "timeframe": re.compile(r"\b(by when|what'?s your (deadline|timeline|timeframe)|when would you like to (get there|reach|achieve)|"
                             r"what timeframe|how long (do you|would you) (give|want))\b", re.I),
     "action": re.compile(r"\b(which first steps|what (are|would be) your first steps?|what will you do first)\b", re.I),
+    "reason": re.compile(r"\b(why (does|would) (it|this) matter|how does this connect with what matters|"
+                         r"what would reaching this goal give you)\b", re.I),
 }
 # Lines of a drafted goal, and a saved goal's first steps: the person's words placed into their goal, which is the
 # point, not parroting.
