@@ -485,3 +485,15 @@ def test_one_clause_says_one_part_and_someone_elses_feeling_is_not_theirs():
 ])
 def test_steps_planned_in_the_present_tense_are_steps(text, steps):
     assert list(read(text).actions) == steps
+
+
+def test_their_own_measure_question_answered_is_a_measure_and_a_rather_not_is_no_goal():
+    from assistant.reading.reflect import gist
+
+    r = read("How would I know it had worked? I think if each of them could run a shift as nurse in charge without "
+             "ringing me, that would be it.")
+    assert r.measure.startswith("if each of them could run a shift") and "asks_advice" not in r.intents
+    assert read("how would i know? no idea").measure == ""
+    assert read("I'd rather not leave it to the last few months.").goal == ""
+    assert gist("what I'll leave behind", as_noun=True) == "what you'll leave behind"
+    assert read("My leaving date is July but I'll have a lot of annual leave to use up").actions == ()

@@ -11,7 +11,7 @@ from assistant.graph.goalwords import goal_kind
 from assistant.numbers import counted, number_change, renumbered
 from assistant.graph.state import Draft
 from assistant.reading import Reading
-from assistant.reading.cues import BURDEN, DONE_COUNT, FEASIBILITY, MAKES_ROOM, MEASURE, MINE, PRESSURE, REASON
+from assistant.reading.cues import BURDEN, DONE_COUNT, FEASIBILITY, MAKES_ROOM, MEASURE, MINE, PRESSURE, REASON, SELF_ASKED_MEASURE
 from assistant.reading.spans import tidy
 from assistant.text import clip_words, content_words, sentences
 
@@ -131,9 +131,11 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     # Unasked, a measure is filed when it is said as one: "I'd know because ...", "at least 5 full days", "finish 3
     # courses". The measure head alone also likes counts that describe ("there is planning team, 4 people") and
     # things they know ("I know Excel little bit"): those are not how they would know they got there.
-    said_as_one = bool(MEASURE.search(r.text)) or bool((n := counted(r.measure)) and DONE_COUNT.search(r.measure.split(n)[0][-40:]))
+    said_as_one = bool(MEASURE.search(r.text) or SELF_ASKED_MEASURE.match(r.text)) or bool((n := counted(r.measure)) and DONE_COUNT.search(r.measure.split(n)[0][-40:]))
     described = any(r.measure in x and THERE_IS.match(x) for x in sentences(r.text))  # "there is planning team, 4 people"
-    if r.measure and goal_is_theirs and (expecting == "measurable" or said_as_one) and not described \
+    # "It does feel like mine ... the ward manager would rather I picked up more shifts": whose it is, not a measure
+    whose = bool(MINE.search(r.text)) and not said_as_one
+    if r.measure and goal_is_theirs and (expecting == "measurable" or said_as_one) and not described and not whose \
             and (MEASURE.search(r.text) or not only_past(r.text)):
         put("measurable", r.measure)
     # "enrol this week" dates a step, not the goal; "I've booked a call for next Tuesday" does not move its deadline

@@ -206,7 +206,18 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
 
     if cues.PRESSURE.search(text):
         on -= {"measure", "feasibility"}  # "everyone has it so it feels like I should": a pull from outside, not a part
+    asked = cues.SELF_ASKED_MEASURE.match(text)
+    if asked and (len(text[asked.end():].split()) < 4 or cues.UNSURE.search(text[asked.end():])):
+        asked = None  # "how would i know? no idea": the question stands, unanswered
+    if asked:
+        # "How would I know it had worked? I think if each of them could run a shift ..., that would be it": the
+        # coach's question, said to themselves, then answered
+        on -= {"asks_advice", "question_to_waymark"}
+        on.add("measure")
     measure_rule = spans.to_sentence_end(text, cues.MEASURE)
+    if asked and not measure_rule:
+        measure_rule = spans.tidy(re.split(r"(?<=[.!?])\s+", text[asked.end():].strip(), maxsplit=1)[0])
+        measure_rule = re.sub(r"^(?:i think|i guess|i suppose|maybe|probably)\s+", "", measure_rule, flags=re.I)
     if goal and spans.goal_span(text) and not measure_rule:
         on.discard("measure")  # a message that plainly states a goal names its measure in so many words, or not at all
     measure = slot("measure", measure_rule)
@@ -256,6 +267,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
             on.discard("feasibility")
     if feasibility and measure_rule and feasibility in measure_rule:
         feasibility = ""  # "I'd know it worked if ...": a measure said in so many words is not also what's within reach
+        on.discard("feasibility")
+    if feasibility and goal and goal in feasibility:
+        feasibility = ""  # "So I'd like to mentor both of them properly ...": the goal, not what makes it doable
         on.discard("feasibility")
     forget = cues.FORGET.search(text)
     return Reading(

@@ -51,7 +51,7 @@ _STATES = {"tired", "sick", "fed", "frustrated", "bored", "proud", "happy", "exc
            "scared", "afraid", "desperate", "stuck", "curious", "passionate", "free", "independent", "done", "good"}
 
 # A goal is usually a verb phrase ("lead one project"); in a reflection it reads as "leading one project".
-_NOUN_START = {"the", "a", "an", "my", "our", "your", "more", "less", "some", "better", "fewer", "one", "two", "three",
+_NOUN_START = {"what", "how", "where", "when", "who", "whether", "which", "the", "a", "an", "my", "our", "your", "more", "less", "some", "better", "fewer", "one", "two", "three",
                "being", "having", "getting", "a", "time", "work", "enough", "no"}
 _PREPOSITIONS = {"on", "in", "at", "onto", "with", "off", "out", "up", "over", "under", "for", "about", "back", "away"}
 _POSSESSIVE = {"my": "your", "mine": "yours", "myself": "yourself", "our": "your", "me": "you", "i": "you",
