@@ -11,7 +11,8 @@ from assistant.graph.goalwords import goal_kind
 from assistant.numbers import counted, number_change, renumbered
 from assistant.graph.state import Draft
 from assistant.reading import Reading
-from assistant.reading.cues import BURDEN, DONE_COUNT, FEASIBILITY, MAKES_ROOM, MEASURE, MINE, PRESSURE, REASON, SELF_ASKED_MEASURE
+from assistant.reading.cues import (BURDEN, DONE_COUNT, FEASIBILITY, MAKES_ROOM, MEASURE, MINE, NO_ROOM, PRESSURE,
+                                    REASON, SELF_ASKED_MEASURE)
 from assistant.reading.spans import tidy
 from assistant.text import clip_words, content_words, sentences
 
@@ -126,12 +127,12 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         if not added:
             renumbering = None  # no number of theirs to change: read the message as usual
     action_text = " ".join(r.actions)
-    # With no goal yet, only a measure said in so many words ("I'd know because ...") is filed: a classifier's
-    # hunch ("I liked the group projects more than the exams") would show up as a wrong part of a goal not yet named.
-    # Unasked, a measure is filed when it is said as one: "I'd know because ...", "at least 5 full days", "finish 3
-    # courses". The measure head alone also likes counts that describe ("there is planning team, 4 people") and
-    # things they know ("I know Excel little bit"): those are not how they would know they got there.
-    said_as_one = bool(MEASURE.search(r.text) or SELF_ASKED_MEASURE.match(r.text)) or bool((n := counted(r.measure)) and DONE_COUNT.search(r.measure.split(n)[0][-40:]))
+    # Unasked (with or without a goal yet), a measure is filed only when it is said as one: "I'd know because ...",
+    # "at least 5 full days", "finish 3 courses", their own "how would I know? ...". The measure head alone also
+    # likes a liking ("I liked the group projects more than the exams") and things they know ("I know Excel little
+    # bit"): neither is how they would know they got there.
+    said_as_one = (bool(MEASURE.search(r.text)) or bool(SELF_ASKED_MEASURE.match(r.text))
+                   or bool((n := counted(r.measure)) and DONE_COUNT.search(r.measure.split(n)[0][-40:])))
     described = any(r.measure in x and THERE_IS.match(x) for x in sentences(r.text))  # "there is planning team, 4 people"
     # "It does feel like mine ... the ward manager would rather I picked up more shifts": whose it is, not a measure
     whose = bool(MINE.search(r.text)) and not said_as_one
@@ -156,12 +157,12 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     # The same for what is within reach: "12 hour shifts driving vans", said before any goal, describes a job.
     # "I'm not sure anyone would read it" answers "what would stretch you?", but unasked it is a doubt, not a part;
     # so is a load they carry ("we've got a mortgage and two kids")
-    doubt = expecting != "achievable" and bool(DOUBT.search(r.feasibility or "") or (
-        BURDEN.search(r.feasibility or "") and not MAKES_ROOM.search(r.feasibility or "")))
+    room = bool(MAKES_ROOM.search(r.feasibility or "")) and not NO_ROOM.search(r.feasibility or "")
+    doubt = expecting != "achievable" and bool(DOUBT.search(r.feasibility or "") or (BURDEN.search(r.feasibility or "") and not room))
     # Unasked, it is said as such ("I already ...", "it's doable") or says what makes room ("I could use annual
     # leave for it"); "I mostly need help planning it" is not why the goal is within reach.
     if r.feasibility and not doubt and (expecting == "achievable" or FEASIBILITY.search(r.text)
-                                        or (not no_goal_yet and MAKES_ROOM.search(r.feasibility))):
+                                        or (not no_goal_yet and room)):
         put("achievable", r.feasibility)
     # And why it matters: "I'd like people to trust my work", said while exploring, is a value, not yet a part.
     if r.reason and (expecting == "relevant" or not no_goal_yet or REASON.search(r.text)):
@@ -204,7 +205,7 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
 LABEL = re.compile(r"^\W*(?:so\s+)?(?:the|my) (?:measure|marker|sign of success|reason|deadline)\s+(?:would be|is|will be|could be)\s*:?\s*", re.I)
 DOUBT = re.compile(r"\b(?:not sure|unsure|doubt|worried|afraid|scared|don'?t think|can'?t|cannot|no one|nobody|not enough)\b", re.I)
 PAST = re.compile(r"\b(?:started|was|were|had|has never|have never|never (?:even )?\w+ed|did|didn'?t|ago|yesterday|last (?:week|month|year|time))\b", re.I)
-THERE_IS = re.compile(r"^\W*(?:(?:in|at|on) (?:our|my|the) \w+,?\s+)?there (?:is|are|'s|were|was)\b", re.I)
+THERE_IS = re.compile(r"^\W*(?:(?:in|at|on) (?:our|my|the) \w+,?\s+)?there(?:'s|\s+(?:is|are|were|was))\b", re.I)
 AHEAD = re.compile(r"\b(?:will|would|'d|'ll|when|once|if|by|until|able to|can)\b", re.I)
 
 

@@ -57,6 +57,8 @@ def unanswerable(r: Reading, text: str) -> bool:
     return bool(r.has("asks_advice", "question_to_waymark", "unsure", "permission", "distress", "off_topic") or r.any_goal
                 or REJECT.search(text) or re.match(r"^\W*(none|neither|not really|nothing)\b", text, re.I))
 # "my goal is ...", "the main goal is ...": the person names which of their wants is the goal
+# "my goal is a master ... before that i want finish 3 courses": the other want leads to the named goal
+ON_THE_WAY = re.compile(r"\b(?:before that|first|to get there|for that|on the way|to do that|as a step)\b", re.I)
 THE_GOAL_IS = re.compile(r"\b(?:my|the) (?:main |real |actual |big |one )?goal (?:is|would be|'s)\b(?:\s+to\b)?\s*", re.I)
 
 

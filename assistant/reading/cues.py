@@ -141,7 +141,7 @@ MEASURE = re.compile(
     r"\b((?:i|we)'?d know (?:[\w']+ ){0,4}?(?:because|when|if|by)|(?:i|we)'?ll know|(?:i|we) (?:will|would) know|how (?:i|we)'?d know|you'?d see|the sign would be|"
     # "For know I am ready I think: I lead the shift ...", "to know I'm ready": how they would tell, in other words
     r"(?:for|to) know (?:that )?i(?:'?m| am) (?:ready|there|done)|i know i(?:'?m| am|'?ll be| will be) (?:ready|there) (?:when|if|once)|"
-    r"success (?:would be|is|looks like|means)|that'?s how i'?d know|(?:the|my) (?:measure|marker|sign of success) (?:would be|is|will be|could be)|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
+    r"success (?:would be|is|looks like|means)|(?:the|my) (?:measure|marker|sign of success) (?:would be|is|will be|could be)|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
     + NUMBER + r" (?:clients|talks|people|sessions|times|articles|posts|courses|modules|projects|interviews|applications|"
     r"hours|pages|chapters|km|miles|kilos|kg|books|customers|sales|presentations|papers|workshops|meetings|shifts|students)|"
     r"\d+ ?(?:%|percent|per cent)|pass(?:ing)? (?:the|my) (?:exam|test|certification|course)|a score of|"
@@ -151,13 +151,16 @@ IMPERATIVE_STEP = (r"(?:^\s*(?:[-*]|\d+[.)])?\s*|[,;\n]\s*(?:and\s+)?(?:[-*]|\d+
                    r"register|schedule|talk to|meet|practi[sc]e|apply|finish|send|set up|join|buy|find|research|contact|"
                    r"update|block|list|message|text|shadow|reach out|submit|pick|choose|review|prepare|plan|start)\b")
 ACTION = re.compile(
-    IMPERATIVE_STEP + r"|\b((?:i'?ll|i will)(?! have (?:a lot|lots|to|no|more|less|plenty|time)\b)|i'?m going to|i am going to|gonna|my (?:first|next) step|first step (?:is|would be|will be)|"
+    IMPERATIVE_STEP + r"|\b((?:i'?ll|i will)(?! have (?:a lot|lots|no|more|less|plenty|time)\b)|i'?m going to|i am going to|gonna|my (?:first|next) step|first step (?:is|would be|will be)|"
     r"next step|step one|i can start by|i'?ll start (?:by|with)|i'?m starting|i'?ve (?:already |just )?(?:booked|signed up|emailed|enrolled|enroled|applied|registered|started)|"
     r"(?:this|next) week i|tomorrow i|on monday i|i plan to (?:email|call|ask|book|sign|enrol|enroll|talk|meet|write|set))\b|"
     # English as a second language often plans in the present: "maybe I ask planning manager if I can sit with them",
     # "my plan: I speak with planning manager before 15 January, and I ask for 2 days per month shadowing"
-    r"(?:^|\b(?:maybe|then|first|so|and|plan:?)\s+)i (?:ask|speak|talk|email|call|write|send|book|sign up|apply|register|enrol|"
-    r"enroll|meet|visit|join|tell|contact|message)\b(?! (?:my ?self|you)\b)", _I)
+    r"\b(?:maybe|then|first|and|plan:?)\s+" + r"(?=i )" + r"(?:" + r"i (?:ask|speak|talk|email|call|write|send|book|sign up|apply|register|enrol|"
+    r"enroll|meet|visit|join|tell|contact|message)\b(?! (?:my ?self|you)\b))", _I)
+# the same, opening a piece of a list whose other piece is a step: "..., and I ask for 2 days per month shadowing"
+PRESENT_STEP = re.compile(r"^\W*i (?:ask|speak|talk|email|call|write|send|book|sign up|apply|register|enrol|enroll|meet|visit|"
+                          r"join|tell|contact|message)\b(?! (?:my ?self|you)\b)", _I)
 REASON = re.compile(
     r"\b(because|'?cause|cos|so that|it matters|matters to me|important to me|i care (?:about|a lot)|it would (?:give|mean)|"
     r"means a lot|that'?s why|the reason is|i love|i believe in|it connects to|it'?s about|"
@@ -168,21 +171,22 @@ REASON = re.compile(
     # what the goal brings, said after it: "become senior carer, it is more responsibility and more money"
     r"(?<=, )it (?:is|'s|would be|will be|means|would mean|will mean|gives?|would give) (?:more|better|a better|less|real) \w+)", _I)
 FEASIBILITY = re.compile(
-    r"\b(i already(?! know (?:my|the|what|exactly))|doable|within reach|realistic|i have (?:the )?(?:time|support|budget|skills|experience)|i can manage|achievable|"
+    r"\b(i already(?! know (?:my goal|my target|the goal|what i want|exactly what))|doable|within reach|realistic|i have (?:the )?(?:time|support|budget|skills|experience)|i can manage|achievable|"
     r"feasible|i'?ve done (?:it|this|something like)|my (?:manager|boss|team|employer) (?:will|would|is willing to) (?:pay|support|cover|fund)|"
     r"it'?s within|i'?ve got the|enough time|(?:done|did|covered|run) (?:it|this|that|the job)(?: \w+){0,3} before|"
     r"i'?ve (?:already )?(?:done|covered) (?:it|this|that|the job))\b", _I)
 
 # "How would I know it had worked? I think if each of them could run a shift ...": the coach's question, asked of
 # themselves, then answered
-SELF_ASKED_MEASURE = re.compile(r"^\W*how (?:would|will|do|'?d|could) i (?:know|tell|measure|see)\b[^?]*\?", re.I)
+SELF_ASKED_MEASURE = re.compile(r"^\W*how(?:'d|\s+(?:would|will|'d))\s+(?:i|we)\s+(?:know|measure)\b[^?]*\?", re.I)
 
 # "We've got a mortgage and two kids": what weighs on the choice, said as such. Unasked, it is not why the goal is
 # within reach; "the kids are at school now, so I could do evenings" says what makes room, and is.
 BURDEN = re.compile(r"\b(?:mortgage|kids|children|bills|rent|debts?|loans?|childcare|caring for|carer|no time|no money|"
                     r"can'?t afford|full[- ]time job|two jobs)\b", _I)
 MAKES_ROOM = re.compile(r"\b(?:can|could|able|manage|already|free|doable|realistic|enough|support\w*|flexible|"
-                        r"(?<!need )(?<!needs )help\w*|pay|cover|fit|use|so i)\b", _I)
+                        r"(?<!need )(?<!needs )help\w*|use|so i)\b", _I)
+NO_ROOM = re.compile(r"\b(?:no|not|can'?t|cannot|barely|hardly|never|don'?t|isn'?t|aren'?t)\b", _I)
 
 # "I need the level 3 diploma first": a step on the way, not the goal restated.
 PREREQUISITE = re.compile(r"\b(?:i )?(?:need|have|must|'ve got) (?:to (?:get|do|pass|finish|complete|take) )?(?:the |a |my |some )?"

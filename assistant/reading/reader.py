@@ -37,8 +37,11 @@ UNSTATED_OTHER = 0.6
 # fitted threshold (0.54) the refit of 2026-12-03 stopped reading "I've considered moving teams or asking for a raise"
 # (0.37) as goals, which the flow then walked past.
 SAID_GOAL = 0.3
-SPEECH_ACT = re.compile(r"(?:say|ask|add|know (?:how|what|why|if|whether)|tell you|mention|check|clarify|point out|explain|"
-                        r"be honest|be clear|thank)\b", re.I)
+# about this conversation, not a goal: "I want to say that ...", "I'd like to add that I work nights"; "I want to ask
+# for a pay rise" and "I want to explain my research better" are goals
+SPEECH_ACT = re.compile(r"(?:say (?:that|something|thanks|thank you|hi|hello)|add (?:that|something)|tell you|ask you|"
+                        r"ask (?:a|one|something|a few)\b|mention|point out|be honest|be clear|thank|"
+                        r"know (?:how this|what this|how you|who (?:can|will)|if this|whether this))\b", re.I)
 HEADS = "reader"  # reader.json: one head per intent
 
 
@@ -206,7 +209,7 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
 
     if cues.PRESSURE.search(text):
         on -= {"measure", "feasibility"}  # "everyone has it so it feels like I should": a pull from outside, not a part
-    asked = cues.SELF_ASKED_MEASURE.match(text)
+    asked = None if cues.PRESSURE.search(text) else cues.SELF_ASKED_MEASURE.match(text)
     if asked and (len(text[asked.end():].split()) < 4 or cues.UNSURE.search(text[asked.end():])):
         asked = None  # "how would i know? no idea": the question stands, unanswered
     if asked:

@@ -280,10 +280,10 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
                 # fixed only if the sentence that gives the date says so: "maybe start before the summer? i have to
                 # ask them first" is a tentative date and a step
                 dated_in = next((x for x in sentences(r.text) if r.timeframe.lower() in x.lower()), r.text)
-                if situation == "timeframe" and r.has("change_mind"):
+                if situation == "timeframe" and cues.FIXED_DATE.search(dated_in):
+                    situation = "timeframe_fixed"  # "actually it has to be September, that's when funding closes"
+                elif situation == "timeframe" and r.has("change_mind"):
                     situation = "timeframe_moved"
-                elif situation == "timeframe" and cues.FIXED_DATE.search(dated_in):
-                    situation = "timeframe_fixed"
                 out.append(_fill(pick(situation), when=when))
                 break
     kept = [s for s in dict.fromkeys(out) if s and not copied_run(s, r.text)]

@@ -123,8 +123,8 @@ KINDS: dict[str, list[str]] = {
         r"\buntil (?:it|they) bleeds?\b|\bburn my (?:arm|hand|skin) with\b|\bburned myself\b|\bon purpose\b.{0,20}\b(?:hurt|burn|cut)",
         r"\b(?:hit|bang|hitting|banging) my head (?:against|on)\b",
         # "I hold my hand on the hob until I can't stand it"
-        r"\b(?:hold|held|holding|press|pressed|pressing|put|putting|keep|kept) my (?:hand|palm|arm|fingers?|wrist|skin) "
-        r"(?:on|over|against|in|into|under) (?:the |a )?(?:hob|stove|flame|fire|iron|hot plate|kettle|boiling water|hot tap)\b"
+        r"(?<!accidentally )\b(?:hold|held|holding|press|pressed|pressing|put|putting|keep|kept) my (?:hand|palm|arm|fingers?|wrist|skin) "
+        r"(?:on|over|against|under) (?:the |a )?(?:hob|stove|flame|iron|hot plate|kettle|hot tap)\b"
         r"(?!.{0,30}\b(?:by accident|accidentally|by mistake)\b)",
         r"\bmake myself (?:sick|throw up|bleed)\b|\bas (?:a )?punishment\b.{0,30}\b(?:myself|me)\b|\bpunish(?:ing)? myself\b(?! (?:a bit )?with (?:the )?(?:budget|diet|gym|revision|training))",
     ],

@@ -149,6 +149,13 @@ def step_pieces(text: str) -> list[str]:
 
 
 def action_spans(text: str) -> list[str]:
-    """Each step the person lists, in their words: "email Priya on Monday, then book the course" -> two steps."""
-    parts = [tidy(p) for p in step_pieces(text)]
-    return [p for p in parts if len(p.split()) >= 2 and cues.ACTION.search(p)]
+    """Each step the person lists, in their words: "email Priya on Monday, then book the course" -> two steps.
+    A piece is a step when it reads as one before or after its preamble ("maybe I ask ..." is one, said in the
+    present as second-language English often plans); "I ask for 2 days" is one beside another step."""
+    raw = [p.strip(" .,-") for p in _STEP_SPLIT.split(text) if p and p.strip(" .,-")]
+    pieces = [(p, tidy(cues.STEP_PREAMBLE.sub("", p))) for p in raw if not cues.COURTESY.match(p)]
+    steps = [clean for p, clean in pieces if len(clean.split()) >= 2 and (cues.ACTION.search(clean) or cues.ACTION.search(p))]
+    if steps:
+        steps = [clean for p, clean in pieces if len(clean.split()) >= 2 and (
+            cues.ACTION.search(clean) or cues.ACTION.search(p) or cues.PRESENT_STEP.match(clean))]
+    return steps

@@ -119,6 +119,8 @@ def fit(compare: bool) -> dict:
         # A sentence that would earn the safety reply on its own ("The other night I stood on the bridge on the way
         # home for a long time") earns at least the gentle check inside a longer message: no cut above the reply's.
         grid = [c for c in SENTENCE_GRID if c <= trials[(k, None)]["threshold"]]
+        if not grid:
+            continue
         for cut in grid:
             trials[(k, cut)] = choose(whole, labels, hard, rule, worst >= cut)
         cut = max(grid, key=lambda c: (trials[(k, c)]["cv_recall"], c))

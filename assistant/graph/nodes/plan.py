@@ -25,7 +25,7 @@ from assistant.prompts import load_prompt
 from assistant.reading.cues import (DISTANCE, FAREWELL, GREETING, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON, RETURN_TO_GOALS,
                                     SET_BY, THANKS)
 from assistant.reading.cues import DONE_COUNT
-from assistant.reading.answers import (CHECK_IN, FIRST_ASKED, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, STEPS_LABEL,
+from assistant.reading.answers import (CHECK_IN, FIRST_ASKED, ON_THE_WAY, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, STEPS_LABEL,
                                        named_goal, terse_goal, unanswerable)
 from assistant.reading.reflect import generic_goal, gist, goal_as_reason, two_parts
 from assistant.text import clip_words, content_words, overlap
@@ -329,7 +329,8 @@ class Planner:
                 draft = {**draft, "asked_parts": [p for p in draft.get("asked_parts", []) if p != expecting],
                          "asked_again": [*again, expecting]}
         named = named_goal(self.text, self.r.goals)
-        if named and not draft.get("measurable") and (self.get("focus_goal") or {}).get("whose") == "theirs":
+        if named and not draft.get("measurable") and (self.get("focus_goal") or {}).get("whose") == "theirs" \
+                and ON_THE_WAY.search(self.text):
             # "my goal is change to data science master ... before that i want finish 3 online courses and make 2
             # project": the want that counts things done is how they would know, said with the goal they named
             counts = [w for w in self.r.goals if w != named and (n := counted(w)) and DONE_COUNT.search(w.split(n)[0][-40:])]
