@@ -12,7 +12,7 @@ from assistant.numbers import counted, number_change, renumbered
 from assistant.graph.state import Draft
 from assistant.reading import Reading
 from assistant.reading.cues import (BURDEN, DONE_COUNT, FEASIBILITY, MAKES_ROOM, MEASURE, MINE, NO_ROOM, PRESSURE,
-                                    REASON, SELF_ASKED_MEASURE)
+                                    REASON, REASON_HUNCH, SELF_ASKED_MEASURE)
 from assistant.reading.spans import tidy
 from assistant.text import clip_words, content_words, sentences
 
@@ -165,7 +165,7 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
                                         or (not no_goal_yet and room)):
         put("achievable", r.feasibility)
     # And why it matters: "I'd like people to trust my work", said while exploring, is a value, not yet a part.
-    if r.reason and (expecting == "relevant" or not no_goal_yet or REASON.search(r.text)):
+    if r.reason and (expecting == "relevant" or REASON.search(r.text) or (not no_goal_yet and r.scores.get("reason", 1.0) >= REASON_HUNCH)):
         put("relevant", r.reason)
     if r.actions:
         before = out.get("actions", [])

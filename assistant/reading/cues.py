@@ -170,6 +170,9 @@ REASON = re.compile(
     r"it'?s (?:all |really |mostly )?for (?:the|my|our) (?!(?:next|last|first) )\w+|"
     # what the goal brings, said after it: "become senior carer, it is more responsibility and more money"
     r"(?<=, )it (?:is|'s|would be|will be|means|would mean|will mean|gives?|would give) (?:more|better|a better|less|real) \w+)", _I)
+# Unasked and without a reason phrase, the reason head must be this sure before its clause is taken as why the goal
+# matters: "I'd need to spend actual time in a classroom, not just read about it" (0.54) is what it would take.
+REASON_HUNCH = 0.7
 FEASIBILITY = re.compile(
     r"\b(i already(?! know (?:my goal|my target|the goal|what i want|exactly what))|doable|within reach|realistic|i have (?:the )?(?:time|support|budget|skills|experience)|i can manage|achievable|"
     r"feasible|i'?ve done (?:it|this|something like)|my (?:manager|boss|team|employer) (?:will|would|is willing to) (?:pay|support|cover|fund)|"

@@ -205,7 +205,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     goal = gist(plain_goal, MAX_GIST_WORDS + 1, as_noun=True) if r.goal and r.goals else ""  # the gerund is never copied
     if not goal and r.goal and (len(r.text.split()) <= 3 or len(r.goal.split()) == 1):
         goal = r.goal.strip(" .!")  # "promotion": a terse answer is all words that matter
-    reason = because or (gist(r.reason) if r.reason else "")
+    said_why = bool(cues.REASON.search(r.text)) or r.scores.get("reason", 1.0) >= cues.REASON_HUNCH or not r.goal
+    reason = because or (gist(r.reason) if r.reason and said_why else "")
     if reason and _FINITE.search(" ".join(reason.split()[1:])):
         # "patients leave", cut from "patients leave with a sheet ... and no idea why", says the wrong thing; and a
         # clause ("right now incidents feel chaotic") cannot stand where the templates want a thing that matters
