@@ -11,8 +11,8 @@ from assistant.graph.goalwords import goal_kind
 from assistant.numbers import counted, number_change, renumbered
 from assistant.graph.state import Draft
 from assistant.reading import Reading
-from assistant.reading.cues import (BURDEN, DONE_COUNT, FEASIBILITY, MAKES_ROOM, MEASURE, MINE, NO_ROOM, PRESSURE,
-                                    REASON, REASON_HUNCH, SELF_ASKED_MEASURE)
+from assistant.reading.cues import (BURDEN, FEASIBILITY, MAKES_ROOM, MEASURE, MINE, NO_ROOM, PRESSURE,
+                                    REASON, REASON_HUNCH, SELF_ASKED_MEASURE, counts_things_done)
 from assistant.reading.spans import tidy
 from assistant.text import clip_words, content_words, sentences
 
@@ -132,7 +132,7 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     # likes a liking ("I liked the group projects more than the exams") and things they know ("I know Excel little
     # bit"): neither is how they would know they got there.
     said_as_one = (bool(MEASURE.search(r.text)) or bool(SELF_ASKED_MEASURE.match(r.text))
-                   or bool((n := counted(r.measure)) and DONE_COUNT.search(r.measure.split(n)[0][-40:])))
+                   or counts_things_done(r.measure))
     described = any(r.measure in x and THERE_IS.match(x) for x in sentences(r.text))  # "there is planning team, 4 people"
     # "It does feel like mine ... the ward manager would rather I picked up more shifts": whose it is, not a measure
     whose = bool(MINE.search(r.text)) and not said_as_one

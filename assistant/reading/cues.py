@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.numbers import counted
+
 from assistant.reading.risk import risk_rule
 
 _I = re.IGNORECASE
@@ -319,4 +321,11 @@ JOB_NOW = re.compile(r"^\W*(?:hi\W+)?(?:so\s+)?(?:i|we)\s*(?:'m|am|work|worked|'
 DONE_COUNT = re.compile(r"\b(?:finish|finished|complete|completed|make|made|do|done|write|written|publish|run|pass|passed|read|"
                         r"build|built|apply|applied|sell|sold|lead|led|take|taken|attend|attended|hit|reach|deliver|"
                         r"teach|train|interview|send|sign|ship)\w*\W+(?:\w+\W+){0,2}$", re.I)
+
+
+def counts_things_done(words: str) -> bool:
+    """ "finish 3 online courses and make 2 projects": a count with a verb of doing just before it, which is how
+    someone would know they got there (the reader, the drafter and the planner all ask this)."""
+    n = counted(words)
+    return bool(n) and bool(DONE_COUNT.search(words.split(n)[0][-40:]))
 MATTERS_LABEL = re.compile(r"\W*(?:why |how )?it matters(?: to me)?\s*(?:\.\.\.|…|:|-|\?|,)?\s*", re.I)

@@ -10,7 +10,6 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from assistant.numbers import counted
 from assistant.reading import cues, risk_neighbours, spans
 from assistant.reading.features import featurize_with_clauses
 from assistant.reading.heads import load_heads, probabilities
@@ -256,8 +255,7 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         else:
             feasibility = ""
             on.discard("feasibility")
-    if feasibility and not measure and not cues.FEASIBILITY.search(feasibility) and (n := counted(feasibility)) \
-            and cues.DONE_COUNT.search(feasibility.split(n)[0][-40:]):
+    if feasibility and not measure and not cues.FEASIBILITY.search(feasibility) and cues.counts_things_done(feasibility):
         # "before that i want finish 3 online courses and make 2 projects": a count of things done is how they'd
         # know, not why it is within reach
         measure, feasibility = feasibility, ""

@@ -19,12 +19,12 @@ from assistant.graph.moves import Kind, Move
 from assistant.graph.state import CoachState, GoalMention
 from assistant.knowledge.library import Library
 from assistant.knowledge.options import NAMED, as_step, called, picked
-from assistant.numbers import counted, number_change
+from assistant.numbers import number_change
 from assistant.reading import Reading
 from assistant.prompts import load_prompt
 from assistant.reading.cues import (DISTANCE, FAREWELL, GREETING, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON, RETURN_TO_GOALS,
                                     SET_BY, THANKS)
-from assistant.reading.cues import DONE_COUNT
+from assistant.reading.cues import counts_things_done
 from assistant.reading.answers import (CHECK_IN, FIRST_ASKED, ON_THE_WAY, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, STEPS_LABEL,
                                        named_goal, terse_goal, unanswerable)
 from assistant.reading.reflect import generic_goal, gist, goal_as_reason, two_parts
@@ -333,7 +333,7 @@ class Planner:
                 and ON_THE_WAY.search(self.text):
             # "my goal is change to data science master ... before that i want finish 3 online courses and make 2
             # project": the want that counts things done is how they would know, said with the goal they named
-            counts = [w for w in self.r.goals if w != named and (n := counted(w)) and DONE_COUNT.search(w.split(n)[0][-40:])]
+            counts = [w for w in self.r.goals if w != named and counts_things_done(w)]
             if counts:
                 draft = {**draft, "measurable": clip_words(counts[0], drafting.PART_WORDS),
                          "said_at": {**draft.get("said_at", {}), "measurable": self.turn}}
