@@ -255,12 +255,17 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         else:
             feasibility = ""
             on.discard("feasibility")
-    if feasibility and not measure and not cues.FEASIBILITY.search(feasibility) and cues.counts_things_done(feasibility):
-        # "before that i want finish 3 online courses and make 2 projects": a count of things done is how they'd
-        # know, not why it is within reach
-        measure, feasibility = feasibility, ""
-        on.discard("feasibility")
-        on.add("measure")
+    if not measure and not cues.PRESSURE.search(text):
+        # "before that i want finish 3 online courses and make 2 projects": a count of things they mean to do is
+        # how they'd know, not why it is within reach, whatever the heads made of it
+        counted = [c for c in ([feasibility] if feasibility else []) + (pieces if "goal_own" in on else [])
+                   if cues.counts_things_done(c) and not cues.FEASIBILITY.search(c) and not cues.PAST_SELF.match(c)]
+        if counted:
+            measure = counted[0]
+            on.add("measure")
+            if feasibility and (feasibility in measure or measure in feasibility):
+                feasibility = ""
+                on.discard("feasibility")
     if when and cues.DATE_TOO.search(text):
         on.add("change_mind")  # "two year is too long, I want say 18 month": the date is changing ...
         if feasibility and cues.DATE_TOO.search(feasibility):
