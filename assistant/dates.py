@@ -28,6 +28,7 @@ _WEEKDAY = re.compile(r"\b(?:by|on|next|this|before)?\s*(" + "|".join(WEEKDAYS) 
 _RELATIVE = {
     # "that's all for today" closes a conversation; it names no date.
     re.compile(r"(?<!all for )(?<!enough for )(?<!it for )(?<!that for )\btoday\b", re.I): 0, re.compile(r"\btomorrow\b", re.I): 1,
+    re.compile(r"\b(?:tonight|this (?:evening|afternoon))\b", re.I): 0,
     re.compile(r"\bnext week\b", re.I): 7, re.compile(r"\bnext month\b", re.I): 30,
     re.compile(r"\b(?:end of|by the end of) (?:the|this) week\b", re.I): None,
     re.compile(r"\b(?:end of|by the end of) (?:the|this) month\b", re.I): None,
@@ -84,6 +85,11 @@ def find_when(text: str, today: date | None = None) -> tuple[date, str] | None:
     # Matches that overlap the first name one date ("check in feb 1": "in feb" and "feb 1"); the more precise pattern,
     # earlier in the order of precedence, reads it.
     _, _, _, when, words = min((f for f in found if f[0] < end and start < f[1]), key=lambda f: f[2])
+    # "on saturday 28th march": the weekday is said with the date that follows it, which is the day they mean
+    if _WEEKDAY.fullmatch(words.strip()):
+        joined = [f for f in found if end <= f[0] <= end + 2 and not text[end:f[0]].strip(" ,")]
+        if joined:
+            return joined[0][3], text[start:joined[0][1]]
     return when, words
 
 
@@ -172,7 +178,7 @@ _SPAN = re.compile(
     r"(?:by|on|before) the \d{1,2}(?:st|nd|rd|th)\b|the \d{1,2}(?:st|nd|rd|th)\b)", re.I)
 _NOT_A_DEADLINE = re.compile(r"\bevery\s+(?:" + "|".join(WEEKDAYS) + r")|\b(?:ago|last (?:year|week|month))\b|"
                              r"\b(?:" + "|".join(WEEKDAYS) + r")\s+(?!(?:morning|afternoon|evening|night|to|and|or|at|for|the|with|so|i|we|then|"
-                             r"if|by|before|after|next|week|is|would|will)\b)[a-z]+s?\b(?<!day)", re.I)
+                             r"if|by|before|after|next|week|is|would|will|" + "|".join(MONTHS) + r")\b)[a-z]+s?\b(?<!day)", re.I)
 # A time said of what has happened ("I've given my books away this week") is not a deadline for anything.
 _PAST = re.compile(r"\b(?:been|was|were|did|had|gave|given|went|finished|started|joined|graduated|worked|spent|left)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|'ll|going to|gonna|want|wanna|plan|hope|aim|by|before|until|next|need|have to|would|'d)\b", re.I)

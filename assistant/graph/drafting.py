@@ -11,7 +11,7 @@ from assistant.graph.goalwords import goal_kind
 from assistant.numbers import counted, number_change, renumbered
 from assistant.graph.state import Draft
 from assistant.reading import Reading
-from assistant.reading.cues import (BURDEN, FEASIBILITY, MAKES_ROOM, MEASURE, MINE, NO_ROOM, PRESSURE,
+from assistant.reading.cues import (BURDEN, FEASIBILITY, MAKES_ROOM, MATTERS_LABEL, MEASURE, MINE, NO_ROOM, PRESSURE,
                                     REASON, REASON_HUNCH, SELF_ASKED_MEASURE, counts_things_done)
 from assistant.reading.spans import tidy
 from assistant.text import clip_words, content_words, sentences
@@ -72,6 +72,16 @@ def restate(draft: Draft, goal_words: str, turn: int, today: date) -> Draft:
 
 
 SAID_OUTRIGHT = {"measurable": MEASURE, "achievable": FEASIBILITY, "relevant": REASON}
+
+
+def said_outright(part: str, text: str) -> bool:
+    """Words that say which part this is: "I'd know because ...", "it's doable since ...", "it matters because
+    ...", or the coach's own question said first ("how would i know it worked? if i sell all 12 seats ...",
+    "why it matters. i want to know ...")."""
+    if part not in SAID_OUTRIGHT:
+        return False
+    return (bool(SAID_OUTRIGHT[part].search(text)) or (part == "measurable" and bool(SELF_ASKED_MEASURE.match(text)))
+            or (part == "relevant" and bool(MATTERS_LABEL.match(text))))
 # A message read as a feeling fills the part just asked for only if that part's head gives it at least this much:
 # "pretty sure my qualifications are out of date", said when asked what reaching the goal would give them, is a worry.
 WORRY_FLOOR = 0.2
@@ -104,10 +114,10 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         if part != "relevant":  # "5 hours a week, because I want to ...": the reason is not part of the measure
             words = re.split(r",\s+because\b", words, maxsplit=1)[0]  # "I'd know because ..." is the measure itself
         words = clip_words(tidy(words), PART_WORDS)
-        if answered and part != expecting and out.get(part) and not (part in SAID_OUTRIGHT and SAID_OUTRIGHT[part].search(r.text)):
+        if answered and part != expecting and out.get(part) and not said_outright(part, r.text):
             return  # answering the question asked; a side reading does not overwrite a part already given
         if (keep_given or part != expecting) and out.get(part) and part in SAID_OUTRIGHT \
-                and not SAID_OUTRIGHT[part].search(r.text) and not (r.has("change_mind") and not r.timeframe):
+                and not said_outright(part, r.text) and not (r.has("change_mind") and not r.timeframe):
             return  # "scrap March, say June, and I'll let this round of promotions go": the date moved, not the measure
         if words and out.get(part) != words:
             out[part] = words
@@ -165,7 +175,7 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
                                         or (not no_goal_yet and room)):
         put("achievable", r.feasibility)
     # And why it matters: "I'd like people to trust my work", said while exploring, is a value, not yet a part.
-    if r.reason and (expecting == "relevant" or REASON.search(r.text) or (not no_goal_yet and r.scores.get("reason", 1.0) >= REASON_HUNCH)):
+    if r.reason and (expecting == "relevant" or said_outright("relevant", r.text) or (not no_goal_yet and r.scores.get("reason", 1.0) >= REASON_HUNCH)):
         put("relevant", r.reason)
     if r.actions:
         before = out.get("actions", [])

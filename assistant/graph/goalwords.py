@@ -42,3 +42,19 @@ def parse_actions(text: str, today: date | None = None) -> list[tuple[str, date]
     for i, part in enumerate(parts[:5]):
         out.append((part, parse_when(part, today) or today + timedelta(weeks=2 * (i + 1))))
     return out
+
+
+# A goal said as something to be or to feel ("be the one who designs things", "feel proud again", "show my kids
+# ..."): in answer to "what would it give you?", that is why the goal matters.
+WHY_WORDS = re.compile(r"^\W*(?:be|become|feel|show|prove|know|have|matter|make (?:a|my) (?:difference|mark))\b", re.I)
+TO_DO = re.compile(r"^\W*(?:[a-z]+ing\b|(?:a|an|the|my|more|some|better)\b)", re.I)
+
+
+def sharpens(before: str, after: str) -> bool:
+    """ "cooking my own food", then "run a small weekend supper club of my own first": a want named as a thing or
+    an activity, then something to do about it, in more words. The second is their goal made concrete, not why
+    the first matters."""
+    from assistant.text import content_words
+
+    return (bool(TO_DO.match(before)) and not WHY_WORDS.match(after) and not TO_DO.match(after)
+            and len(content_words(after)) > len(content_words(before)))

@@ -74,7 +74,7 @@ QUESTION_TO_WAYMARK = re.compile(
 COURTESY = re.compile(r"^\W*(?:thanks?|thank you|thx|cheers|ok(?:ay)?|yes|yeah|yep|sure|great|perfect|lovely|brilliant|"
                       r"sounds? (?:good|great|right)|that'?s (?:about |all )?(?:right|it|fine|good|great)|thats (?:about )?right)"
                       r"\b[\w ,'!]{0,25}[.!]*$", _I)
-STEP_PREAMBLE = re.compile(r"^(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say |my plan\s*(?:is)?\s*:?\s*)",
+STEP_PREAMBLE = re.compile(r"^(?:(?:and\s+)?then\s+|(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say |my plan\s*(?:is)?\s*:?\s*|(?:my |the )?(?:first|next) step(?: (?:is|would be|will be))?\s*:?\s*(?:to\s+)?))",
                            _I)
 # "two year is too long": said of a date, beside a new one.
 DATE_TOO = re.compile(r"\b(?:is|'s|seems|feels|sounds|was)\s+(?:way |a bit |much |far |probably )?too\s+"
@@ -161,7 +161,9 @@ ACTION = re.compile(
     r"\b(?:maybe|then|first|and|plan:?)\s+" + r"(?=i )" + r"(?:" + r"i (?:ask|speak|talk|email|call|write|send|book|sign up|apply|register|enrol|"
     r"enroll|meet|visit|join|tell|contact|message)\b(?! (?:my ?self|you)\b))", _I)
 # the same, opening a piece of a list whose other piece is a step: "..., and I ask for 2 days per month shadowing"
-PRESENT_STEP = re.compile(r"^\W*i (?:ask|speak|talk|email|call|write|send|book|sign up|apply|register|enrol|enroll|meet|visit|"
+# ("monday on my day off i write the menu": the day may come first)
+PRESENT_STEP = re.compile(r"^\W*(?:(?:and|then|so)\s+)*(?:(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight)"
+                          r"[^.;]{0,35}?,?\s+)?i (?:ask|speak|talk|email|call|write|send|book|sign up|apply|register|enrol|enroll|meet|visit|go to|"
                           r"join|tell|contact|message)\b(?! (?:my ?self|you)\b)", _I)
 REASON = re.compile(
     r"\b(because|'?cause|cos|so that|it matters|matters to me|important to me|i care (?:about|a lot)|it would (?:give|mean)|"
@@ -171,7 +173,7 @@ REASON = re.compile(
     r" to (?:see|know|be proud)|"
     r"it'?s (?:all |really |mostly )?for (?:the|my|our) (?!(?:next|last|first) )\w+|"
     # what the goal brings, said after it: "become senior carer, it is more responsibility and more money"
-    r"(?<=, )it (?:is|'s|would be|will be|means|would mean|will mean|gives?|would give) (?:more|better|a better|less|real) \w+)", _I)
+    r"(?<=, )it (?:is|'s|would be|will be|means|would mean|will mean|gives?|would give) (?:more|better|a better|less|real) \w+)\b", _I)
 # Unasked and without a reason phrase, the reason head must be this sure before its clause is taken as why the goal
 # matters: "I'd need to spend actual time in a classroom, not just read about it" (0.54) is what it would take.
 REASON_HUNCH = 0.7
@@ -183,13 +185,15 @@ FEASIBILITY = re.compile(
 
 # "How would I know it had worked? I think if each of them could run a shift ...": the coach's question, asked of
 # themselves, then answered
-SELF_ASKED_MEASURE = re.compile(r"^\W*how(?:'d|\s+(?:would|will|'d))\s+(?:i|we)\s+(?:know|measure)\b[^?]*\?", re.I)
+# (second-language English may keep the statement's order: "How I will know it is done?")
+SELF_ASKED_MEASURE = re.compile(r"^\W*how(?:'d|\s+(?:would|will|'d))\s+(?:i|we)\s+(?:know|measure)\b[^?]*\?|"
+                                r"^\W*how\s+(?:i|we)\s+(?:would|will|'d|'ll|can)\s+(?:know|measure|see)\b[^?]*\?", re.I)
 
 # "We've got a mortgage and two kids": what weighs on the choice, said as such. Unasked, it is not why the goal is
 # within reach; "the kids are at school now, so I could do evenings" says what makes room, and is.
 BURDEN = re.compile(r"\b(?:mortgage|kids|children|bills|rent|debts?|loans?|childcare|caring for|carer|no time|no money|"
                     r"can'?t afford|full[- ]time job|two jobs)\b", _I)
-MAKES_ROOM = re.compile(r"\b(?:can|could|able|manage|already|free|doable|realistic|enough|support\w*|flexible|"
+MAKES_ROOM = re.compile(r"\b(?:can|could|able|manage|already|free|doable|realistic|enough|spare|saved|savings|support\w*|flexible|"
                         r"(?<!need )(?<!needs )help\w*|use|so i)\b", _I)
 NO_ROOM = re.compile(r"\b(?:no|not|can'?t|cannot|barely|hardly|never|don'?t|isn'?t|aren'?t)\b", _I)
 
@@ -206,8 +210,8 @@ PLAIN_GOAL = re.compile(r"^\W*(?!.*\bthen\b)(?=(?:lead|run|become|pass|build|lau
 
 # --- feelings -------------------------------------------------------------------------------------------------
 FEELING_WORDS = {
-    "anxious": r"anxious|anxiety|nervous|worried|worry|on edge|uneasy",
-    "scared": r"scared|afraid|terrified|frightened|fear",
+    "anxious": r"anxious|anxiety|nervous|worried|worry|on edge|uneasy|stomach (?:just )?(?:dropped|sank|turned|churned)|heart sank|sinking feeling|dread(?:ing|ed)?",
+    "scared": r"scared|scary|afraid|terrified|frightened|fear",
     "stuck": r"stuck|trapped|going nowhere|in a rut|stagnat\w*",
     # "too much" as a load ("it's all too much"), not "at home too much"
     "overwhelmed": r"overwhelmed|swamped|drowning|(?:it'?s|it is|this is|that'?s|all|just) too much|too much (?:on|to (?:do|handle|carry))|snowed under",
@@ -221,7 +225,8 @@ FEELING_WORDS = {
     "proud": r"proud",
     "hopeful": r"hopeful|optimistic",
     "torn": r"torn|conflicted|mixed feelings|in two minds|on the fence",
-    "lost": r"\blost\b|adrift|directionless|no direction",
+    # "no money lost", "lost the contract": a loss, not feeling lost
+    "lost": r"\b(?:i'?m|i am|im|feel(?:ing)?|felt|so|a bit|bit|totally|completely|quite|really|kind of|kinda) lost\b|lost my (?:way|bearings)|adrift|directionless|no direction",
     "angry": r"angry|furious|livid|resent\w*",
     "guilty": r"guilty|guilt|ashamed|embarrass\w*",
     "obliged": r"owe (?:them|him|her|it to \w+|my \w+)|indebted|obliged to|obligated|duty to them",
@@ -328,4 +333,5 @@ def counts_things_done(words: str) -> bool:
     someone would know they got there (the reader, the drafter and the planner all ask this)."""
     n = counted(words)
     return bool(n) and bool(DONE_COUNT.search(words.split(n)[0][-40:]))
-MATTERS_LABEL = re.compile(r"\W*(?:why |how )?it matters(?: to me)?\s*(?:\.\.\.|…|:|-|\?|,)?\s*", re.I)
+MATTERS_LABEL = re.compile(r"\W*(?:(?:why |how )?it matters(?: to me)?|why (?:this|it) (?:is|'s) (?:so )?important(?: (?:to|for) me)?)"
+                           r"\s*(?:\.\.\.|…|:|-|\?|,)?\s*", re.I)

@@ -21,6 +21,8 @@ INTENTS = ("goal_own", "goal_other", "goal_duty", "measure", "timeframe", "actio
            "asks_advice", "permission", "skip_ahead", "change_mind", "feeling", "distress", "off_topic",
            "question_to_waymark", "unsure", "agree")
 SLOT_INTENTS = ("measure", "timeframe", "action", "reason", "feasibility")
+# What a message says about a goal: an aside is off-topic only when it outweighs all of these
+SUBSTANCE = ("goal_own", "goal_other", "goal_duty", "measure", "action", "reason", "feasibility")
 # When the last question asked for one of these, a weaker reading of it counts: "3 talks" answers "how would you know?".
 EXPECTING_DISCOUNT = 0.75
 # A goal read by the classifier alone, with no phrase that plainly states one, must be this sure unless the last
@@ -38,7 +40,7 @@ UNSTATED_OTHER = 0.6
 SAID_GOAL = 0.3
 # about this conversation, not a goal: "I want to say that ...", "I'd like to add that I work nights"; "I want to ask
 # for a pay rise" and "I want to explain my research better" are goals
-SPEECH_ACT = re.compile(r"(?:say (?:that|something|thanks|thank you|hi|hello)|add (?:that|something)|tell you|ask you|"
+SPEECH_ACT = re.compile(r"(?:say (?:that|something|thanks|thank you|hi|hello)|(?:add|correct|change|fix) (?:that|something)|tell you|ask you|"
                         r"ask (?:a|one|something|a few)\b|mention|point out|be honest|be clear|thank|"
                         r"know (?:how this|what this|how you|who (?:can|will)|if this|whether this))\b", re.I)
 HEADS = "reader"  # reader.json: one head per intent
@@ -120,6 +122,21 @@ def _best_clause(pieces: list[str], clause_p: dict[str, np.ndarray], intent: str
     return ""
 
 
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", text.strip(" .:-,?…"), maxsplit=1)[0]
+
+
+_WANTS = re.compile(r"\bi (?:really |just )?(?:want|'d like|would like|don'?t want|do not want|need)\b", re.I)
+
+
+def _why_answer(after_label: str, pieces: list[str], clause_p: dict[str, np.ndarray]) -> str:
+    """What follows their own "why it matters": the sentence that says what they want ("I don't want to be 60 and
+    still wondering", after a story about their dad), else the clause the reason head likes best."""
+    wanted = [s for s in re.split(r"(?<=[.!?])\s+", after_label.strip(" .:-,?…")) if _WANTS.search(s)]
+    return wanted[0] if wanted else (_first_sentence(cues.MATTERS_LABEL.sub("", _best_clause(pieces, clause_p, "reason"), count=1))
+                                     or _first_sentence(after_label))
+
+
 def read_many(texts: list[str], expecting: list[str | None] | None = None) -> list[Reading]:
     """Readings for several messages in one pass of the encoder (the fit scripts and the reviewer use this)."""
     expecting = expecting or [None] * len(texts)
@@ -154,13 +171,23 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if risk.level == "high":
         on.add("distress")
 
+    if "off_topic" in on and p["off_topic"] < max(p[i] for i in SUBSTANCE):
+        # "it is a big deal i know ... my stomach just dropped": talk about their goal that wanders, not an aside
+        on.discard("off_topic")
+    labelled = cues.MATTERS_LABEL.match(text)
+    answers_why = bool(labelled and labelled.end() and len(text[labelled.end():].split()) >= 3)
+    if answers_why:
+        # "why it matters. i want to know if the food in my head is any good": the coach's question said as a
+        # label, then answered; what they want there is why, not a new goal
+        on -= {"goal_own", "goal_other", "goal_duty", "measure", "feasibility"}
+        on.add("reason")
     if cues.GREETING.search(text) and len(text.split()) <= 3:
         on -= {*SLOT_INTENTS, "goal_own", "goal_other", "goal_duty"}  # "hello" opens a conversation; it is no goal
     other, who = spans.other_goal_span(text)
     if (m := cues.OTHER_GOAL.search(text)) and spans.ABOUT_WAYMARK.match(m["goal"]):
         on -= {"goal_other", "action"}  # "my mentor said I should use this": why they came, not a goal or a step
     goal = spans.goal_span(text)
-    if goal and cues.OWN_GOAL.search(text) and p["goal_own"] >= SAID_GOAL:
+    if goal and cues.OWN_GOAL.search(text) and p["goal_own"] >= SAID_GOAL and not answers_why:
         on.add("goal_own")  # "I've considered moving teams or asking for a raise": a goal phrase, and the head half agrees
     if goal and SPEECH_ACT.match(goal):
         goal = ""  # "I want to say that ...", "I'd like to add that I work nights": about this conversation, not a goal
@@ -216,8 +243,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         # coach's question, said to themselves, then answered
         on -= {"asks_advice", "question_to_waymark"}
         on.add("measure")
-    measure_rule = spans.to_sentence_end(text, cues.MEASURE)
-    if asked and not measure_rule:
+    # the answer after their own question, whole: "How I will know it is done? I think when I have the certificate ..."
+    measure_rule = "" if asked else spans.to_sentence_end(text, cues.MEASURE)
+    if asked:
         measure_rule = spans.tidy(re.split(r"(?<=[.!?])\s+", text[asked.end():].strip(), maxsplit=1)[0])
         measure_rule = re.sub(r"^(?:i think|i guess|i suppose|maybe|probably)\s+", "", measure_rule, flags=re.I)
     if goal and spans.goal_span(text) and not measure_rule:
@@ -228,7 +256,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
             and not re.search(cues.NUMBER, measure.replace(when, ""), re.I):
         measure = ""  # "It has to be by September, that's when the round closes": a date, not a measure of done
         on.discard("measure")
-    reason = slot("reason", spans.reason_span(text))
+    # after their own "why it matters", the clause the reason head likes best: the story before it is context
+    reason = _why_answer(text[labelled.end():], pieces, clause_p) if answers_why \
+        else slot("reason", spans.reason_span(text))
     if reason and cues.MATTERS_LABEL.fullmatch(reason) and (rest := cues.MATTERS_LABEL.split(text, 1)[-1].strip()):
         reason = rest  # "Why it matters... my dad was an accountant for 40 years": the label opens the reason
     if reason and goal and goal in reason and not cues.REASON.search(reason):
@@ -271,12 +301,18 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         if feasibility and cues.DATE_TOO.search(feasibility):
             feasibility = ""  # ... which is not what makes the goal within reach
             on.discard("feasibility")
+    if feasibility and asked and feasibility in text[:asked.end()]:
+        feasibility = ""  # "How I will know it is done?": their question, not what makes it doable
+        on.discard("feasibility")
     if feasibility and measure_rule and feasibility in measure_rule:
         feasibility = ""  # "I'd know it worked if ...": a measure said in so many words is not also what's within reach
         on.discard("feasibility")
     if feasibility and goal and goal in feasibility:
         feasibility = ""  # "So I'd like to mentor both of them properly ...": the goal, not what makes it doable
         on.discard("feasibility")
+    if reason and "action" in on and not cues.REASON.search(reason) and any(reason in s for s in spans.action_spans(text)):
+        reason = ""  # "then monday i write the menu and cost it out properly": part of a step, not why it matters
+        on.discard("reason")
     forget = cues.FORGET.search(text)
     return Reading(
         text=text,

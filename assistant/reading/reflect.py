@@ -250,7 +250,9 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.append(_fill(pick("less_more"), other=both[0], gist=both[1]))
     elif r.reason and (m := _AVOID.search(r.reason)) and (what := gist(m["what"], as_noun=True)):
         out.append(_fill(pick("avoid", what), gist=what))  # "I don't want to be 60 and still wondering"
-    elif r.reason and not liked and not _about_others(reason):  # a liking ("I like puzzles") is reflected as one, below
+    elif r.reason and (m := _FIND_OUT.search(r.reason)) and len((what := second_person(m["what"].strip())).split()) <= 10:
+        out.append(_fill(pick("find_out", what), gist=what))  # "i want to know if the food in my head is any good"
+    elif r.reason and reason and not liked and not _about_others(reason):  # a liking ("I like puzzles") is reflected as one, below
         out.append(_fill(pick("reason", reason), gist=reason))
 
     feelings = templates()["feeling"]
@@ -287,9 +289,15 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
                     situation = "timeframe_moved"
                 out.append(_fill(pick(situation), when=when))
                 break
+    if not out and r.reason and said_why and not liked and not _about_others(r.reason):
+        # a reason whose words do not make a gist: said without them, and only when nothing more telling was said
+        out.append(pick("reason"))
     kept = [s for s in dict.fromkeys(out) if s and not copied_run(s, r.text)]
     return kept[:limit]
 
+
+# "i want to know if the food in my head is any good when its mine": why it matters, said as something to find out
+_FIND_OUT = re.compile(r"\b(?:know|find out|see|test|prove to myself) (?:if|whether) (?P<what>[^.;!?,]+?)(?=\s+(?:when|because|or not)\b|[.;!?,]|$)", re.I)
 
 # "I don't want to be 60 and still wondering": why it matters, said as what they want to avoid
 _AVOID = re.compile(r"\bi (?:really |just )?(?:don'?t|dont|do not|never) want to (?P<what>[^.;!?]+)", re.I)

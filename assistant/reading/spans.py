@@ -152,10 +152,25 @@ def action_spans(text: str) -> list[str]:
     """Each step the person lists, in their words: "email Priya on Monday, then book the course" -> two steps.
     A piece is a step when it reads as one before or after its preamble ("maybe I ask ..." is one, said in the
     present as second-language English often plans); "I ask for 2 days" is one beside another step."""
-    raw = [p.strip(" .,-") for p in _STEP_SPLIT.split(text) if p and p.strip(" .,-")]
+    # "The first step: on Monday, after my morning shift, I go to ...": a label says steps follow
+    labelled = _STEP_LABEL.match(text)
+    raw = [p.strip(" .,-") for p in _STEP_SPLIT.split(text[labelled.end():] if labelled else text) if p and p.strip(" .,-")]
     pieces = [(p, tidy(cues.STEP_PREAMBLE.sub("", p))) for p in raw if not cues.COURTESY.match(p)]
     steps = [clean for p, clean in pieces if len(clean.split()) >= 2 and (cues.ACTION.search(clean) or cues.ACTION.search(p))]
-    if steps:
-        steps = [clean for p, clean in pieces if len(clean.split()) >= 2 and (
-            cues.ACTION.search(clean) or cues.ACTION.search(p) or cues.PRESENT_STEP.match(clean))]
+    if not steps and not labelled:
+        return []
+    steps, when = [], []
+    for p, clean in pieces:
+        if len(clean.split()) >= 2 and (cues.ACTION.search(clean) or cues.ACTION.search(p) or cues.PRESENT_STEP.match(clean)):
+            steps.append(", ".join([*when, clean]))  # "on Monday, after my morning shift, I go to ...": its when stays
+            when = []
+        elif _WHEN_ONLY.match(clean):
+            when.append(clean)
+        else:
+            when = []
     return steps
+
+
+_STEP_LABEL = re.compile(r"^\W*(?:the |my )?(?:first|next) steps?\s*:\s*", re.I)
+_WHEN_ONLY = re.compile(r"^(?:on|after|before|by|this|next|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|"
+                        r"sunday)\b[^.]{0,30}$", re.I)

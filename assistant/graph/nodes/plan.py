@@ -14,7 +14,7 @@ from langgraph.runtime import Runtime
 from assistant.dates import MOVED_TO, find_when, parse_when
 from assistant.graph import checkin, drafting
 from assistant.graph.deps import Deps
-from assistant.graph.goalwords import parse_actions
+from assistant.graph.goalwords import parse_actions, sharpens
 from assistant.graph.moves import Kind, Move
 from assistant.graph.state import CoachState, GoalMention
 from assistant.knowledge.library import Library
@@ -22,8 +22,8 @@ from assistant.knowledge.options import NAMED, as_step, called, picked
 from assistant.numbers import number_change
 from assistant.reading import Reading
 from assistant.prompts import load_prompt
-from assistant.reading.cues import (DISTANCE, FAREWELL, GREETING, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON, RETURN_TO_GOALS,
-                                    SET_BY, THANKS)
+from assistant.reading.cues import (DISTANCE, FAREWELL, GREETING, MINE, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON,
+                                    RETURN_TO_GOALS, SET_BY, THANKS)
 from assistant.reading.cues import counts_things_done
 from assistant.reading.answers import (CHECK_IN, FIRST_ASKED, ON_THE_WAY, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, STEPS_LABEL,
                                        named_goal, terse_goal, unanswerable)
@@ -126,6 +126,10 @@ class Planner:
             self.update.update(safety=True, safety_turns=0)
             return self.move(Kind.SAFETY, reason=f"a risk to life or safety ({r.risk.why}): human help first")
         if r.risk.level == "possible" and not self.state.get("safety"):
+            if phase in ("explore", "examine", "draft"):
+                # "date wise... first one on saturday 28th march": if the check was needless, nothing they said is
+                # lost; the reply still only asks after them
+                self.absorb()
             return self.move(Kind.SAFETY_CHECK, reason="words that may mean a risk to safety: a gentle check, no coaching")
         if self.state.get("safety"):
             if not RETURN_TO_GOALS.search(self.text) and not r.has("skip_ahead"):
@@ -236,7 +240,7 @@ class Planner:
         if own_now and focus and focus["whose"] == "theirs" and not (plain or asked_for_goal or r.has("change_mind")):
             own_now = []  # with a goal already in hand, only words that plainly state a goal change it
         if (own_now and focus and focus["whose"] == "theirs" and self.pending == {"kind": "examine", "key": "why"}
-                and r.goals and not r.has("change_mind")):
+                and r.goals and not r.has("change_mind") and not sharpens(focus["text"], own_now[-1]["text"])):
             # Their own goal, then "what would it give you?" -- "I want to be the one who ...": why it matters, not a
             # new goal. (Asked about someone else's goal, "what I want is ..." is their own version: taken as a goal.)
             own_now = []
@@ -310,7 +314,7 @@ class Planner:
                        and bool(self.r.has("action") or NAMED.search(self.text) or OWN_PLAN.search(self.text)))
             if choice or own_way:  # it answers the options, so a hunch that it is a measure or a reason is set aside
                 before = self.get("draft") or {}
-                for part in [p for p in added if p in drafting.SAID_OUTRIGHT and not drafting.SAID_OUTRIGHT[p].search(self.text)]:
+                for part in [p for p in added if p in drafting.SAID_OUTRIGHT and not drafting.said_outright(p, self.text)]:
                     draft = {**draft, part: before.get(part)} if before.get(part) else {k: v for k, v in draft.items() if k != part}
                     added.remove(part)
             own = self.r.actions[0] if len(self.r.actions) == 1 else self.text.strip()  # the step, not the story around it
@@ -573,6 +577,14 @@ class Planner:
         if STEPS_LABEL.match(text) and (listed := [t for t, _ in parse_actions(STEPS_LABEL.sub("", text), self.today)]):
             action = "accept"  # "first steps: buy the course and ..., and take one practice exam"
             r = replace(r, actions=tuple(listed))
+        if action == "edit" and ACCEPT.match(text) and MINE.search(text) and not edits:
+            # "yeah thats it. one supper club for 12 on saturday 28th march ... thats mine": their last words on it,
+            # and a yes: what they restate goes in, and the goal is theirs
+            if r.goal:
+                draft = drafting.restate(draft, r.goal, self.turn, self.today)
+            draft, _ = drafting.absorb(draft, r, self.turn, self.today, keep_given=True)
+            draft = drafting.finish(draft)
+            action = "accept"
         if action == "accept":
             draft["yours"] = "confirmed by you"
             draft["actions"] = list(dict.fromkeys([*draft.get("actions", []), *r.actions]))
