@@ -180,7 +180,8 @@ _NOT_A_DEADLINE = re.compile(r"\bevery\s+(?:" + "|".join(WEEKDAYS) + r")|\b(?:ag
                              r"\b(?:" + "|".join(WEEKDAYS) + r")\s+(?!(?:morning|afternoon|evening|night|to|and|or|at|for|the|with|so|i|we|then|"
                              r"if|by|before|after|next|week|is|would|will|" + "|".join(MONTHS) + r")\b)[a-z]+s?\b(?<!day)", re.I)
 # A time said of what has happened ("I've given my books away this week") is not a deadline for anything.
-_PAST = re.compile(r"\b(?:been|was|were|did|had|gave|given|went|finished|started|joined|graduated|worked|spent|left)\b", re.I)
+_PAST = re.compile(r"\b(?:been|was|were|did|had|gave|given|went|finished|started|joined|graduated|worked|spent|left|written|wrote|"
+                   r"said|thought|talked)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|'ll|going to|gonna|want|wanna|plan|hope|aim|by|before|until|next|need|have to|would|'d)\b", re.I)
 
 

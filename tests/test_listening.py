@@ -497,3 +497,61 @@ async def test_an_apology_or_a_description_is_not_filed_as_a_part(coach, fake):
     ], thread="fork", user="fork")
     draft = (await coach.state("fork"))["draft"]
     assert "english" not in str(draft).lower() and draft.get("measurable") != "4 people"
+
+
+async def test_a_vague_want_sharpened_into_something_to_do_becomes_the_goal_and_its_parts_land_where_they_belong(coach, fake):
+    turns = await talk(coach, [
+        "what i keep thinking about is cooking my own food. not his menu. tiny supper club, one long table",
+        "i think i want to run a small weekend supper club of my own first and see if i can actually do it",
+        "money is the scary part tbh. maybe 350 quid upfront and i have about 500 spare",
+        "how would i know it worked? if i sell all 12 seats and at least break even",
+        "why it matters. i want to know if the food in my head is any good when its mine. not hiding behind his name.",
+        "first step is texting jo tonight to ask about her flat. then monday on my day off i write the menu and cost it out properly",
+    ], thread="chef", user="chef")
+    draft = (await coach.state("chef"))["draft"]
+    # asked what the first would give them, they made it concrete: that is the goal now, not why it matters
+    assert draft["statement"].startswith("run a small weekend supper club")
+    assert draft["achievable"] == "i have about 500 spare"
+    assert draft["measurable"] == "if i sell all 12 seats and at least break even"
+    assert draft["relevant"].startswith("i want to know if the food in my head")
+    assert "finding out whether the food in your head is any good" in turns[4].assistant
+    assert "cost it out" not in turns[5].assistant.split("\n")[0]  # a step's words are not why it matters
+    assert [a.split(" to ask")[0] for a in draft["actions"]][:1] == ["texting jo tonight"]
+    assert any(a.startswith("monday on my day off i write the menu") for a in draft["actions"])
+
+
+async def test_their_own_last_word_that_its_theirs_accepts_the_draft_with_what_they_restate(coach, fake):
+    turns = await talk(coach, [
+        "I already know my goal: pass the AWS Solutions Architect Associate exam by 31 March, studying 5 hours a week.",
+        "Nobody is making me do it. I want to be the one who designs things, not just the one who deploys them.",
+        "Reading it back, it sounds like someone who knows what she wants. AWS by 31 March, 5 hours a week. That is mine.",
+    ], thread="aws2", user="aws2")
+    assert turns[1].move["kind"] == "present_draft"
+    draft = (await coach.state("aws2"))["draft"]
+    assert draft.get("yours") == "confirmed by you"  # "That is mine" said last is a yes, not another edit
+    assert turns[-1].move["kind"] in ("actions_ask", "options", "save_goal")
+
+
+async def test_how_i_will_know_in_second_language_order_is_their_measure(coach, fake):
+    await talk(coach, [
+        "I want to become a driver trainer for the new starters within a year",
+        "How I will know it is done? I think when I have the trainer certificate, and I have trained at least three "
+        "new drivers myself.",
+    ], thread="bus", user="bus")
+    draft = (await coach.state("bus"))["draft"]
+    assert draft["measurable"] == "when I have the trainer certificate, and I have trained at least three new drivers myself"
+    assert not draft.get("achievable")  # their question "how I will know?" is not what makes it doable
+
+
+def test_a_moved_date_does_not_turn_its_reasons_into_a_measure():
+    from assistant.graph import drafting
+    from assistant.reading import read
+
+    draft = {"statement": "become a driver trainer", "measurable": "trained at least three new drivers myself",
+             "time_bound": "in 6 months (2027-06-03)", "said_at": {}}
+    r = read("Excuse me, I want to correct something. The course is only two times in a year and I have also my "
+             "shifts. My wife says do not promise too much. So I say 1 year, not 6 months.")
+    out, _ = drafting.absorb(draft, r, 8, date(2026, 12, 3), keep_given=True)
+    assert out["measurable"] == "trained at least three new drivers myself"
+    assert out["time_bound"].startswith("1 year")
+    assert not r.other_goal and not r.goal  # a caution from his wife is not a goal set for him, nor "correct something"

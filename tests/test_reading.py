@@ -8,7 +8,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from assistant.dates import parse_when
+from assistant.dates import parse_when, timeframe_words
 from assistant.graph.goalwords import goal_kind, parse_actions
 from assistant.reading import read
 from assistant.reading.reflect import copied_run, gist, reflections
@@ -497,3 +497,37 @@ def test_their_own_measure_question_answered_is_a_measure_and_a_rather_not_is_no
     assert read("I'd rather not leave it to the last few months.").goal == ""
     assert gist("what I'll leave behind", as_noun=True) == "what you'll leave behind"
     assert read("My leaving date is July but I'll have a lot of annual leave to use up").actions == ()
+
+
+def test_a_weekday_said_with_its_date_is_that_date_and_tonight_is_today():
+    today = date(2026, 12, 3)
+    assert parse_when("first one on saturday 28th march. gives me a few weeks", today) == date(2027, 3, 28)
+    assert parse_when("on saturday march 28 i host it", today) == date(2027, 3, 28)
+    assert parse_when("texting jo tonight to ask", today) == today
+    assert timeframe_words("reading back over everything I have written tonight", today) == ""  # told, not planned
+    assert parse_when("see you monday", today) == date(2026, 12, 7)
+
+
+def test_their_own_why_and_is_it_realistic_are_answered_by_the_rest_of_the_message():
+    r = read("why it matters. i want to know if the food in my head is any good when its mine. not hiding behind his name.")
+    assert r.has("reason") and not r.goal and r.reason.startswith("i want to know if the food")
+    r = read("Why this is important for me, I must tell you a story. My first week, nobody showed me anything. "
+             "I want to be this person for the new ones, so nobody is alone like I was alone.")
+    assert r.reason.startswith("I want to be this person") and not r.has("goal_duty")
+    r = read("Is it realistic? I did the sums on the back of a seminar handout. I am only teaching one seminar this "
+             "term, so I have the mornings.")
+    assert "so I have the mornings" in r.feasibility and not r.has("asks_advice") and not r.measure
+    r = read("There are six chapters. Two are drafted. So that is my number: six chapters in his inbox by 30 April.")
+    assert r.measure == "six chapters in his inbox by 30 April" and not r.reason
+
+
+def test_a_step_is_not_a_reason_and_talk_about_the_goal_is_not_an_aside():
+    r = read("first step is texting jo tonight to ask about her flat. then monday on my day off i write the menu and "
+             "cost it out properly")
+    assert not r.reason  # "cos" is not in "cost"
+    assert r.actions == ("texting jo tonight to ask about her flat", "monday on my day off i write the menu and cost it out properly")
+    r = read("and it is a big deal i know. more money, a title, my name on the door sort of. but when he said it my "
+             "stomach just dropped. felt like being handed someone elses plan with my name written on it")
+    assert not r.has("off_topic") and "anxious" in r.feelings
+    assert read("did you see the match last night? unreal").has("off_topic")
+    assert not read("one supper club for 12, every seat sold, no money lost").feelings

@@ -119,6 +119,10 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         if (keep_given or part != expecting) and out.get(part) and part in SAID_OUTRIGHT \
                 and not said_outright(part, r.text) and not (r.has("change_mind") and not r.timeframe):
             return  # "scrap March, say June, and I'll let this round of promotions go": the date moved, not the measure
+        if keep_given and part == "relevant" and out.get(part) and (r.measure or r.feasibility or r.actions):
+            return  # "I've been working out what finished looks like, because ... has been a fog": why they did that
+        if part != "time_bound" and part != expecting and out.get(part) and r.has("change_mind") and r.timeframe:
+            return  # "So I say 1 year, not 6 months. The course is only two times in a year": the date moved, not this
         if words and out.get(part) != words:
             out[part] = words
             out["said_at"][part] = turn
@@ -155,7 +159,10 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     # "head of year by the end of this month ... and a revision guide of my own": the date goes with the other goal
     if r.other_goal and r.goal and r.timeframe and not any(r.timeframe in s and r.goal[:30] in s for s in sentences(r.text)):
         moved = False
-    if r.timeframe and goal_is_theirs and moved and r.timeframe not in action_text and not (r.has("action") and out.get("time_bound")):
+    # "six chapters in his inbox by 30 April": with a deadline in hand, a date inside the measure is the measure's
+    in_measure = bool(out.get("time_bound") and r.measure and r.timeframe and r.timeframe in r.measure)
+    if r.timeframe and goal_is_theirs and moved and not in_measure and r.timeframe not in action_text \
+            and not (r.has("action") and out.get("time_bound")):
         before = out.get("time_bound", "")
         put("time_bound", dated(r.timeframe, today))
         # only a date they moved ("let's make it June", "actually ... instead"): "done in a day", said of the
@@ -212,7 +219,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
 
 
 # "the measure would be: both signed off": the label is theirs to say, not a part of the measure
-LABEL = re.compile(r"^\W*(?:so\s+)?(?:the|my) (?:measure|marker|sign of success|reason|deadline)\s+(?:would be|is|will be|could be)\s*:?\s*", re.I)
+LABEL = re.compile(r"^\W*(?:so\s+)?(?:(?:the|my) (?:measure|marker|sign of success|reason|deadline|number|target)\s+(?:would be|is|will be|could be)|"
+                   r"(?:that'?s|that is|this is) my (?:number|measure|marker|target))\s*:?\s*", re.I)
 DOUBT = re.compile(r"\b(?:not sure|unsure|doubt|worried|afraid|scared|don'?t think|can'?t|cannot|no one|nobody|not enough)\b", re.I)
 PAST = re.compile(r"\b(?:started|was|were|had|has never|have never|never (?:even )?\w+ed|did|didn'?t|ago|yesterday|last (?:week|month|year|time))\b", re.I)
 THERE_IS = re.compile(r"^\W*(?:(?:in|at|on) (?:our|my|the) \w+,?\s+)?there(?:'s|\s+(?:is|are|were|was))\b", re.I)

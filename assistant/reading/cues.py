@@ -143,8 +143,9 @@ MEASURE = re.compile(
     r"\b((?:i|we)'?d know (?:[\w']+ ){0,4}?(?:because|when|if|by)|(?:i|we)'?ll know|(?:i|we) (?:will|would) know|how (?:i|we)'?d know|you'?d see|the sign would be|"
     # "For know I am ready I think: I lead the shift ...", "to know I'm ready": how they would tell, in other words
     r"(?:for|to) know (?:that )?i(?:'?m| am) (?:ready|there|done)|i know i(?:'?m| am|'?ll be| will be) (?:ready|there) (?:when|if|once)|"
-    r"success (?:would be|is|looks like|means)|(?:the|my) (?:measure|marker|sign of success) (?:would be|is|will be|could be)|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
-    + NUMBER + r" (?:clients|talks|people|sessions|times|articles|posts|courses|modules|projects|interviews|applications|"
+    r"success (?:would be|is|looks like|means)|(?:the|my) (?:measure|marker|sign of success|number|target) (?:would be|is|will be|could be)|"
+    r"(?:that'?s|that is|this is|so that is|so that'?s) my (?:number|measure|marker|target)\s*:|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
+    + NUMBER + r" (?:clients|talks|people|sessions|articles|posts|courses|modules|projects|interviews|applications|"
     r"hours|pages|chapters|km|miles|kilos|kg|books|customers|sales|presentations|papers|workshops|meetings|shifts|students)|"
     r"\d+ ?(?:%|percent|per cent)|pass(?:ing)? (?:the|my) (?:exam|test|certification|course)|a score of|"
     r"(?:when|once|if) (?:the|my) (?:team|manager|boss|others|colleagues|people|clients) (?:stop|start|come|ask|say|tell|trust|rely)|"
@@ -185,6 +186,11 @@ FEASIBILITY = re.compile(
 
 # "How would I know it had worked? I think if each of them could run a shift ...": the coach's question, asked of
 # themselves, then answered
+# "So that is my number: six chapters in his inbox by 30 April": the measure, said with its label
+MEASURE_LABEL = re.compile(r"\b(?:that'?s|that is|this is) my (?:number|measure|marker|target)\s*:\s*", re.I)
+# "Is it realistic? I did the sums ...": the coach's question about what is within reach, said to themselves, then answered
+SELF_ASKED_FEASIBLE = re.compile(r"^\W*(?:is|is it|is this|is that|would it be|will it be)\s+(?:even\s+|actually\s+|really\s+)?"
+                                 r"(?:realistic|doable|achievable|feasible|possible|within reach)\b[^?]*\?", re.I)
 # (second-language English may keep the statement's order: "How I will know it is done?")
 SELF_ASKED_MEASURE = re.compile(r"^\W*how(?:'d|\s+(?:would|will|'d))\s+(?:i|we)\s+(?:know|measure)\b[^?]*\?|"
                                 r"^\W*how\s+(?:i|we)\s+(?:would|will|'d|'ll|can)\s+(?:know|measure|see)\b[^?]*\?", re.I)
@@ -212,7 +218,7 @@ PLAIN_GOAL = re.compile(r"^\W*(?!.*\bthen\b)(?=(?:lead|run|become|pass|build|lau
 FEELING_WORDS = {
     "anxious": r"anxious|anxiety|nervous|worried|worry|on edge|uneasy|stomach (?:just )?(?:dropped|sank|turned|churned)|heart sank|sinking feeling|dread(?:ing|ed)?",
     "scared": r"scared|scary|afraid|terrified|frightened|fear",
-    "stuck": r"stuck|trapped|going nowhere|in a rut|stagnat\w*",
+    "stuck": r"stuck|trapped|going nowhere|in a rut|stagnat\w*|(?:been|am|i'?m|keep) drifting(?! back)",
     # "too much" as a load ("it's all too much"), not "at home too much"
     "overwhelmed": r"overwhelmed|swamped|drowning|(?:it'?s|it is|this is|that'?s|all|just) too much|too much (?:on|to (?:do|handle|carry))|snowed under",
     "exhausted": r"exhausted|drained|draining|burn(?:ed|t)? ?out|worn out|knackered|so tired|tiring|exhausting",
@@ -333,5 +339,5 @@ def counts_things_done(words: str) -> bool:
     someone would know they got there (the reader, the drafter and the planner all ask this)."""
     n = counted(words)
     return bool(n) and bool(DONE_COUNT.search(words.split(n)[0][-40:]))
-MATTERS_LABEL = re.compile(r"\W*(?:(?:why |how )?it matters(?: to me)?|why (?:this|it) (?:is|'s) (?:so )?important(?: (?:to|for) me)?)"
+MATTERS_LABEL = re.compile(r"\W*(?:(?:why |how )?it matters(?: to me)?(?:,? i think,)?(?: is that| is)?|why (?:this|it) (?:is|'s) (?:so )?important(?: (?:to|for) me)?)"
                            r"\s*(?:\.\.\.|…|:|-|\?|,)?\s*", re.I)

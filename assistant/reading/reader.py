@@ -126,6 +126,7 @@ def _first_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s+", text.strip(" .:-,?…"), maxsplit=1)[0]
 
 
+_WARNED = re.compile(r"\b(?:says?|said|tells? me|told me)\s+(?:that\s+)?(?:do not|don'?t|not to|never)\b", re.I)
 _WANTS = re.compile(r"\bi (?:really |just )?(?:want|'d like|would like|don'?t want|do not want|need)\b", re.I)
 
 
@@ -184,6 +185,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if cues.GREETING.search(text) and len(text.split()) <= 3:
         on -= {*SLOT_INTENTS, "goal_own", "goal_other", "goal_duty"}  # "hello" opens a conversation; it is no goal
     other, who = spans.other_goal_span(text)
+    if other and _WARNED.search(other):
+        other, who = "", ""  # "My wife says do not promise too much": a caution, not a goal someone set for them
+        on.discard("goal_other")
     if (m := cues.OTHER_GOAL.search(text)) and spans.ABOUT_WAYMARK.match(m["goal"]):
         on -= {"goal_other", "action"}  # "my mentor said I should use this": why they came, not a goal or a step
     goal = spans.goal_span(text)
@@ -219,6 +223,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         on.discard("goal_other")  # "part of me wants the promotion": their own ambivalence, not someone else's goal
     if "goal_other" in on and not other and "goal_own" not in on:
         other, who = _best_clause(pieces, clause_p, "goal_other"), "someone else"
+        if _WARNED.search(other):
+            other, who = "", ""
+            on.discard("goal_other")
     if goal and "goal_own" not in on:
         goal = ""  # a rule match the reader does not believe ("I want to say thanks") is not a goal
     if other and "goal_other" not in on:
@@ -245,6 +252,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         on.add("measure")
     # the answer after their own question, whole: "How I will know it is done? I think when I have the certificate ..."
     measure_rule = "" if asked else spans.to_sentence_end(text, cues.MEASURE)
+    if labelled_measure := cues.MEASURE_LABEL.search(text):
+        measure_rule = _first_sentence(text[labelled_measure.end():])
+        on.add("measure")
     if asked:
         measure_rule = spans.tidy(re.split(r"(?<=[.!?])\s+", text[asked.end():].strip(), maxsplit=1)[0])
         measure_rule = re.sub(r"^(?:i think|i guess|i suppose|maybe|probably)\s+", "", measure_rule, flags=re.I)
@@ -264,6 +274,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if reason and goal and goal in reason and not cues.REASON.search(reason):
         reason = ""  # "I want to learn to wire a whole house on my own": the goal, not why it matters
         on.discard("reason")
+    if reason and cues.MEASURE_LABEL.search(reason):
+        reason = ""  # "that is my number: six chapters ...": the measure, labelled
+        on.discard("reason")
     if reason and cues.JOB_NOW.match(reason):
         reason = ""  # "i work as a line cook at a busy italian place": who they are at work, not why a goal matters
         on.discard("reason")
@@ -275,7 +288,18 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
             measure = ""
             on.discard("measure")
 
-    feasibility = slot("feasibility", spans.clause_with(text, cues.FEASIBILITY), avoid=measure_rule)
+    feasible_asked = cues.SELF_ASKED_FEASIBLE.match(text)
+    if feasible_asked and len(text[feasible_asked.end():].split()) >= 4:
+        # "Is it realistic? I did the sums ... so I have the mornings": their own question, then their answer
+        on -= {"asks_advice", "question_to_waymark", "unsure"}
+        on.add("feasibility")
+        if not measure_rule:
+            measure = ""  # "I did the sums on the back of a seminar handout": how they know it's doable, not the measure
+            on.discard("measure")
+        feasibility = slot("feasibility", spans.clause_with(text[feasible_asked.end():], cues.FEASIBILITY),
+                           avoid=text[:feasible_asked.end()].strip())
+    else:
+        feasibility = slot("feasibility", spans.clause_with(text, cues.FEASIBILITY), avoid=measure_rule)
     if measure and not measure_rule and feasibility and (measure in feasibility or feasibility in measure):
         # One clause, one part: "I've done smaller ones and I'm backed, so it's within reach" is feasibility;
         # the part the heads believe more keeps it.

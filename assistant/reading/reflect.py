@@ -237,6 +237,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.append(_fill(pick("pushed"), who=_who(r.other_by)))
     elif r.other_goal:
         other = gist(r.other_goal, as_noun=True)
+        if other and _FINITE.search(" ".join(other.split()[1:])):
+            other = ""  # "your supervisor has already hinted": a clause cut short, not the goal; said without it
         out.append(_fill(pick("someone_elses", other), gist=other, who=_who(r.other_by)))
     elif r.duty_goal and not r.goal and not (goal_in_hand and len(r.duty_goal.split()) <= 5):
         # with their own goal in hand, "I have to ask them first" is a step on the way, not a duty laid on them
@@ -268,6 +270,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.append(f"So it's {what} you miss{', not ' + rather if rather else ''}.")
     if not out and (m := _OBSTACLE.search(r.text)) and (what := _obstacle(m["what"])):
         out.append(_fill(pick("obstacle", what), gist=second_person(what)))
+    if not out and _DECLINED.search(r.text):
+        out.append(pick("declined"))
     if not out and cues.PRESSURE.search(r.text):
         out.append(pick("pressure"))
     if not out and liked and (what := gist(re.split(r"[.!?;]|\s+but\s+", liked.group(1))[0])):
@@ -275,9 +279,12 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     if not out and _SUPPORT.search(r.text):
         out.append(pick("support"))
     if not out:
-        for situation, present in (("unsure", r.has("unsure")), ("feasibility", bool(r.feasibility) and (goal_in_hand or bool(cues.FEASIBILITY.search(r.text)))),
-                                   ("measure", bool(r.measure)), ("action", bool(r.actions)),
-                                   ("timeframe", bool(r.timeframe) and (goal_in_hand or r.any_goal or bool(_DEADLINE.search(r.text))))):
+        situations = [("unsure", r.has("unsure")), ("feasibility", bool(r.feasibility) and (goal_in_hand or bool(cues.FEASIBILITY.search(r.text)))),
+                      ("measure", bool(r.measure)), ("action", bool(r.actions)),
+                      ("timeframe", bool(r.timeframe) and (goal_in_hand or r.any_goal or bool(_DEADLINE.search(r.text))))]
+        if r.timeframe and r.has("change_mind"):  # "So I say 1 year, not 6 months": the move is the news
+            situations.insert(0, situations.pop())
+        for situation, present in situations:
             if present:
                 when = r.timeframe[:1].lower() + r.timeframe[1:] if r.timeframe else ""
                 # fixed only if the sentence that gives the date says so: "maybe start before the summer? i have to
@@ -289,7 +296,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
                     situation = "timeframe_moved"
                 out.append(_fill(pick(situation), when=when))
                 break
-    if not out and r.reason and said_why and not liked and not _about_others(r.reason):
+    if not out and r.reason and (cues.REASON.search(r.text) or r.scores.get("reason", 1.0) >= cues.REASON_HUNCH) \
+            and not liked and not _about_others(r.reason):
         # a reason whose words do not make a gist: said without them, and only when nothing more telling was said
         out.append(pick("reason"))
     kept = [s for s in dict.fromkeys(out) if s and not copied_run(s, r.text)]
@@ -298,6 +306,10 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
 
 # "i want to know if the food in my head is any good when its mine": why it matters, said as something to find out
 _FIND_OUT = re.compile(r"\b(?:know|find out|see|test|prove to myself) (?:if|whether) (?P<what>[^.;!?,]+?)(?=\s+(?:when|because|or not)\b|[.;!?,]|$)", re.I)
+
+_DECLINED = re.compile(r"\b(?:not my (?:road|path|thing|goal|dream|plan|calling)|thank(?:s| you),? but no\b|"
+                       r"(?:tell|told) (?:them|him|her|my \w+) (?:no|i'?m not)\b|(?:it'?s|that'?s|this is) not (?:for me|me)\b|"
+                       r"(?:going to |gonna |will |'ll )?(?:say|said|saying) no to (?:it|that|them|him|her|the)\b)", re.I)
 
 # "I don't want to be 60 and still wondering": why it matters, said as what they want to avoid
 _AVOID = re.compile(r"\bi (?:really |just )?(?:don'?t|dont|do not|never) want to (?P<what>[^.;!?]+)", re.I)

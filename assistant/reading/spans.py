@@ -171,6 +171,6 @@ def action_spans(text: str) -> list[str]:
     return steps
 
 
-_STEP_LABEL = re.compile(r"^\W*(?:the |my )?(?:first|next) steps?\s*:\s*", re.I)
+_STEP_LABEL = re.compile(r"^\W*(?:the |my )?(?:first|next) steps?\b[^:.]{0,60}:\s*", re.I)  # "The first step is small, and ...: "
 _WHEN_ONLY = re.compile(r"^(?:on|after|before|by|this|next|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|"
                         r"sunday)\b[^.]{0,30}$", re.I)

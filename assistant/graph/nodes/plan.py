@@ -40,6 +40,7 @@ INVITE_AFTER_HORIZONS = 3
 STAGE_ANSWERS = [(re.compile(r"\b(start\w*|begin\w*|early|new|beginning)\b", re.I), "early"),
                  (re.compile(r"\b(middle|mid)\b", re.I), "mid"),
                  (re.compile(r"\b(later?|end|final|towards? the end)\b", re.I), "late")]
+_OWNED = re.compile(r"^\W*(?:(?:and|so|yes|yeah|ok)\W+)?(?:that|this|it)(?:'s| is) (?:all |really |definitely )?mine\b", re.I)
 ACCEPT = re.compile(r"^\W*(accept(ed)?|yes|yep|yeah|looks (good|right)|that'?s (it|mine|right)|i accept|confirm(ed)?|"
                     r"perfect|great|sounds (good|right)|it is|it'?s mine|agreed|ok(ay)?)\b", re.I)
 FIELD = re.compile(r"^\s*(statement|goal|specific|measurable|achievable|relevant|time[- _]?bound|when)\s*[:=-]\s*(.+)$", re.I | re.M)
@@ -577,7 +578,8 @@ class Planner:
         if STEPS_LABEL.match(text) and (listed := [t for t, _ in parse_actions(STEPS_LABEL.sub("", text), self.today)]):
             action = "accept"  # "first steps: buy the course and ..., and take one practice exam"
             r = replace(r, actions=tuple(listed))
-        if action == "edit" and ACCEPT.match(text) and MINE.search(text) and not edits:
+        last_said = (re.split(r"(?<=[.!?])\s+", text) or [""])[-1]
+        if action == "edit" and not edits and ((ACCEPT.match(text) and MINE.search(text)) or _OWNED.match(last_said)):
             # "yeah thats it. one supper club for 12 on saturday 28th march ... thats mine": their last words on it,
             # and a yes: what they restate goes in, and the goal is theirs
             if r.goal:
