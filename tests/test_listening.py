@@ -555,3 +555,15 @@ def test_a_moved_date_does_not_turn_its_reasons_into_a_measure():
     assert out["measurable"] == "trained at least three new drivers myself"
     assert out["time_bound"].startswith("1 year")
     assert not r.other_goal and not r.goal  # a caution from his wife is not a goal set for him, nor "correct something"
+
+
+async def test_someone_elses_goal_said_with_a_but_does_not_replace_their_own(coach, fake):
+    await talk(coach, [
+        "Hello. I am nurse in surgical ward since 6 years. I want to become ward sister in two year",
+        "My mother she want me do medicine, be the doctor. She say nurse is not enough for clever girl. But I like "
+        "nursing realy, is my work, I choose it",
+    ], thread="ward", user="ward")
+    state = await coach.state("ward")
+    # the reader may hear a change of mind in the "but"; she said none, so her goal stays the one in hand
+    assert state["focus_goal"]["whose"] == "theirs" and state["focus_goal"]["text"].startswith("become ward sister")
+    assert state["draft"]["statement"].startswith("become ward sister")

@@ -27,6 +27,7 @@ ASKS_FOR = {
     "action": re.compile(r"\b(which first steps|what (are|would be) your first steps?|what will you do first)\b", re.I),
     "reason": re.compile(r"\b(why (does|would) (it|this) matter|how does this connect with what matters|"
                          r"what would reaching this goal give you)\b", re.I),
+    "feasibility": re.compile(r"\b(what makes this within your reach|what would (it take|stretch you)|how (doable|realistic) is)\b", re.I),
 }
 # Lines of a drafted goal, and a saved goal's first steps: the person's words placed into their goal, which is the
 # point, not parroting.

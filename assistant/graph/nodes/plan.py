@@ -22,7 +22,7 @@ from assistant.knowledge.options import NAMED, as_step, called, picked
 from assistant.numbers import number_change
 from assistant.reading import Reading
 from assistant.prompts import load_prompt
-from assistant.reading.cues import (DISTANCE, FAREWELL, GREETING, MINE, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON,
+from assistant.reading.cues import (CHANGE_MIND, DISTANCE, FAREWELL, GREETING, MINE, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON,
                                     RETURN_TO_GOALS, SET_BY, THANKS)
 from assistant.reading.cues import counts_things_done
 from assistant.reading.answers import (CHECK_IN, FIRST_ASKED, ON_THE_WAY, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, STEPS_LABEL,
@@ -262,11 +262,14 @@ class Planner:
                     self.earlier_goal = focus["text"]
                 self.set_focus(goal, keep_examined=focus is not None and focus["whose"] != "theirs")
             return
-        if focus is None or r.has("change_mind"):
+        # "My mother she want me do medicine ... But I like nursing, I choose it": with their own goal in hand, a
+        # change of mind is said as one ("actually, scrap that"), not read into a "but"
+        changed = r.has("change_mind") and (focus is None or focus["whose"] != "theirs" or bool(CHANGE_MIND.search(self.text)))
+        if focus is None or changed:
             other = next((g for g in self.fresh if g["whose"] != "theirs"), None)
             if other:
                 self.set_focus(other)
-            elif r.has("change_mind") and focus is not None and not (r.timeframe or r.measure):
+            elif changed and focus is not None and not (r.timeframe or r.measure):
                 # "actually March is too soon, let's make it the end of June" changes a part, not the goal
                 self.earlier_goal = focus["text"]
                 self.update.update(focus_goal=None, draft={}, examined=[], phase="explore")
