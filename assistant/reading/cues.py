@@ -227,7 +227,7 @@ FEELING_WORDS = {
     # "down" only as a mood ("feeling down", "I'm down"): "errors go down", "someone falls down" are no feeling
     "low": r"low|(?:feel\w*|felt|i'?m|i am|been|so|pretty|bit) down|sad|miserable|gutted|disappointed|deflated|hopeless",
     "hurt": r"hurt|let down|overlooked|passed over|ignored|unappreciated",
-    "excited": r"excited|thrilled|can'?t wait|buzzing|eager|pumped",
+    "excited": r"excited|exciting|thrilled|can'?t wait|buzzing|eager|pumped",
     "proud": r"proud",
     "hopeful": r"hopeful|optimistic",
     "torn": r"torn|conflicted|mixed feelings|in two minds|on the fence",

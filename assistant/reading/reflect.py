@@ -259,7 +259,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
 
     feelings = templates()["feeling"]
     felt = [f for f in r.feelings if f in feelings]
-    if "torn" in felt or (felt and r.has("goal_own", "reason") and _contrast(r.text)):
+    # "exciting but scary": two feelings set against each other are the pull both ways
+    if "torn" in felt or (felt and (r.has("goal_own", "reason") or len(felt) >= 2) and _contrast(r.text)):
         out.insert(0, feelings["torn"] if "torn" in felt else pick("ambivalent"))
     elif felt:
         out.insert(0, feelings[felt[0]])
