@@ -531,3 +531,10 @@ def test_a_step_is_not_a_reason_and_talk_about_the_goal_is_not_an_aside():
     assert not r.has("off_topic") and "anxious" in r.feelings
     assert read("did you see the match last night? unreal").has("off_topic")
     assert not read("one supper club for 12, every seat sold, no money lost").feelings
+
+
+def test_a_pull_both_ways_needs_a_feeling_that_draws_them():
+    assert "part of you is holding back" in reflections(read("Moving teams feels exciting but scary."))[0]
+    stuck = reflections(read("For months I have been drifting: opening the chapter files, closing them again. My "
+                             "supervisor is kind but busy."))
+    assert stuck and "holding back" not in stuck[0]  # drifting is being stuck, and "kind but busy" is no pull both ways

@@ -259,8 +259,10 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
 
     feelings = templates()["feeling"]
     felt = [f for f in r.feelings if f in feelings]
-    # "exciting but scary": two feelings set against each other are the pull both ways
-    if "torn" in felt or (felt and (r.has("goal_own", "reason") or len(felt) >= 2) and _contrast(r.text)):
+    # "exciting but scary": a feeling that draws them set against one that holds them back is the pull both ways
+    # ("I have been drifting ... he is kind but busy" is stuck, not torn)
+    drawn = any(f in _DRAWN for f in felt)
+    if "torn" in felt or (felt and _contrast(r.text) and (r.has("goal_own") or (drawn and (r.has("reason") or len(felt) >= 2)))):
         out.insert(0, feelings["torn"] if "torn" in felt else pick("ambivalent"))
     elif felt:
         out.insert(0, feelings[felt[0]])
@@ -311,6 +313,8 @@ _FIND_OUT = re.compile(r"\b(?:know|find out|see|test|prove to myself) (?:if|whet
 _DECLINED = re.compile(r"\b(?:not my (?:road|path|thing|goal|dream|plan|calling)|thank(?:s| you),? but no\b|"
                        r"(?:tell|told) (?:them|him|her|my \w+) (?:no|i'?m not)\b|(?:it'?s|that'?s|this is) not (?:for me|me)\b|"
                        r"(?:going to |gonna |will |'ll )?(?:say|said|saying) no to (?:it|that|them|him|her|the)\b)", re.I)
+
+_DRAWN = {"excited", "proud", "hopeful"}
 
 # "I don't want to be 60 and still wondering": why it matters, said as what they want to avoid
 _AVOID = re.compile(r"\bi (?:really |just )?(?:don'?t|dont|do not|never) want to (?P<what>[^.;!?]+)", re.I)
