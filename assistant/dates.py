@@ -87,7 +87,7 @@ def find_when(text: str, today: date | None = None) -> tuple[date, str] | None:
     _, _, _, when, words = min((f for f in found if f[0] < end and start < f[1]), key=lambda f: f[2])
     # "on saturday 28th march": the weekday is said with the date that follows it, which is the day they mean
     if _WEEKDAY.fullmatch(words.strip()):
-        joined = [f for f in found if end <= f[0] <= end + 2 and not text[end:f[0]].strip(" ,")]
+        joined = [f for f in found if end <= f[0] <= end + 2 and not text[end:f[0]].strip(" ,") and re.search(r"\d", f[4])]
         if joined:
             return joined[0][3], text[start:joined[0][1]]
     return when, words
@@ -180,8 +180,9 @@ _NOT_A_DEADLINE = re.compile(r"\bevery\s+(?:" + "|".join(WEEKDAYS) + r")|\b(?:ag
                              r"\b(?:" + "|".join(WEEKDAYS) + r")\s+(?!(?:morning|afternoon|evening|night|to|and|or|at|for|the|with|so|i|we|then|"
                              r"if|by|before|after|next|week|is|would|will|" + "|".join(MONTHS) + r")\b)[a-z]+s?\b(?<!day)", re.I)
 # A time said of what has happened ("I've given my books away this week") is not a deadline for anything.
-_PAST = re.compile(r"\b(?:been|was|were|did|had|gave|given|went|finished|started|joined|graduated|worked|spent|left|written|wrote|"
-                   r"said|thought|talked)\b", re.I)
+_PAST = re.compile(r"\b(?:been|was|were|did|had|gave|given|went|finished|started|joined|graduated|worked|spent|left)\b", re.I)
+# "everything I have written tonight": told of, within its own clause (not "my manager said senior role in March")
+_TOLD = re.compile(r"\b(?:written|wrote|thought|talked)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|'ll|going to|gonna|want|wanna|plan|hope|aim|by|before|until|next|need|have to|would|'d)\b", re.I)
 
 
@@ -189,7 +190,7 @@ def _in_the_past(text: str, words: str) -> bool:
     """Whether the clause holding these date words tells of something done, not something to do."""
     for clause in re.split(r"[.!?;]|,|\band\b|\bbut\b", text):
         if words.strip() and words.strip() in clause:
-            return bool(_PAST.search(clause)) and not _FUTURE.search(clause)
+            return bool(_PAST.search(clause) or _TOLD.search(clause)) and not _FUTURE.search(clause)
     return False
 
 

@@ -567,3 +567,14 @@ async def test_someone_elses_goal_said_with_a_but_does_not_replace_their_own(coa
     # the reader may hear a change of mind in the "but"; she said none, so her goal stays the one in hand
     assert state["focus_goal"]["whose"] == "theirs" and state["focus_goal"]["text"].startswith("become ward sister")
     assert state["draft"]["statement"].startswith("become ward sister")
+
+
+def test_a_new_measure_said_with_a_moved_date_still_counts():
+    from assistant.graph import drafting
+    from assistant.reading import read
+
+    draft = {"statement": "sign 5 new clients by June", "measurable": "sign 5 new clients",
+             "time_bound": "by June (2027-06-30)", "said_at": {}}
+    out, _ = drafting.absorb(draft, read("Actually, scrap that: 3 clients by September, not 5 by June."), 5,
+                             date(2026, 12, 3), keep_given=True)
+    assert out["measurable"].startswith("3 clients") and "September" in out["time_bound"]

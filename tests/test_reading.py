@@ -538,3 +538,18 @@ def test_a_pull_both_ways_needs_a_feeling_that_draws_them():
     stuck = reflections(read("For months I have been drifting: opening the chapter files, closing them again. My "
                              "supervisor is kind but busy."))
     assert stuck and "holding back" not in stuck[0]  # drifting is being stuck, and "kind but busy" is no pull both ways
+
+
+def test_the_evenings_rules_stay_narrow():
+    # each of these went wrong under a first, broader version of a rule added for the blind scripts
+    today = date(2026, 12, 3)
+    assert timeframe_words("My manager said senior role in March.", today) == "in March"
+    assert read("I want to change something about how my team runs meetings").goal
+    assert not read("The target is unrealistic for someone at my level").measure
+    assert not read("I want to get promoted to senior nurse; I passed 4 exams in my first year.").measure
+    assert parse_actions("first steps are email my manager, then sign up for the course", today)[0][0] == "email my manager"
+    assert parse_when("on monday next week I email my boss", today) == date(2026, 12, 7)
+    assert not any("settled" in x for x in reflections(read("I said no to the promotion last year and now I regret it")))
+    assert read("Is it realistic to become a manager in one year? What do you think, honestly?").has("asks_advice")
+    r = read("It matters to me. I want to become a nurse by 2028")
+    assert r.goal and r.timeframe  # "it matters" that does not answer "why" opens nothing

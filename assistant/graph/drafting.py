@@ -14,7 +14,7 @@ from assistant.reading import Reading
 from assistant.reading.cues import (BURDEN, FEASIBILITY, MAKES_ROOM, MATTERS_LABEL, MEASURE, MINE, NO_ROOM, PRESSURE,
                                     REASON, REASON_HUNCH, SELF_ASKED_MEASURE, counts_things_done)
 from assistant.reading.spans import tidy
-from assistant.text import clip_words, content_words, sentences
+from assistant.text import clip_words, content_words, overlap, sentences
 
 # "what are some ways people fit it in?": a question of theirs is never an answer to be filed as a part
 ASKING = re.compile(r"^\W*(what|how|which|where|who|why|when|can|could|should|would|will|is|are|do|does|did)\b[^?]*\?\W*$", re.I)
@@ -119,9 +119,12 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         if (keep_given or part != expecting) and out.get(part) and part in SAID_OUTRIGHT \
                 and not said_outright(part, r.text) and not (r.has("change_mind") and not r.timeframe):
             return  # "scrap March, say June, and I'll let this round of promotions go": the date moved, not the measure
-        if keep_given and part == "relevant" and out.get(part) and (r.measure or r.feasibility or r.actions):
+        if keep_given and part == "relevant" and out.get(part) and (r.measure or r.feasibility or r.actions) \
+                and not (MATTERS_LABEL.match(r.text) or REASON_LABEL.search(r.text)):
             return  # "I've been working out what finished looks like, because ... has been a fog": why they did that
-        if part != "time_bound" and part != expecting and out.get(part) and r.has("change_mind") and r.timeframe:
+        if part != "time_bound" and part != expecting and out.get(part) and r.has("change_mind") and r.timeframe \
+                and not said_outright(part, r.text) and not overlap(words, out[part]):
+            # (unless it says the same part again: "make it 8 new clients by the end of September instead")
             return  # "So I say 1 year, not 6 months. The course is only two times in a year": the date moved, not this
         if words and out.get(part) != words:
             out[part] = words
@@ -160,7 +163,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     if r.other_goal and r.goal and r.timeframe and not any(r.timeframe in s and r.goal[:30] in s for s in sentences(r.text)):
         moved = False
     # "six chapters in his inbox by 30 April": with a deadline in hand, a date inside the measure is the measure's
-    in_measure = bool(out.get("time_bound") and r.measure and r.timeframe and r.timeframe in r.measure)
+    in_measure = bool(out.get("time_bound") and r.measure and r.timeframe and r.timeframe in r.measure
+                      and not r.has("change_mind") and not MOVED_TO.search(r.text))
     if r.timeframe and goal_is_theirs and moved and not in_measure and r.timeframe not in action_text \
             and not (r.has("action") and out.get("time_bound")):
         before = out.get("time_bound", "")
@@ -218,6 +222,7 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     return out, added
 
 
+REASON_LABEL = re.compile(r"\b(?:the|my) (?:real |main )?reason (?:is|would be|being)\b", re.I)
 # "the measure would be: both signed off": the label is theirs to say, not a part of the measure
 LABEL = re.compile(r"^\W*(?:so\s+)?(?:(?:the|my) (?:measure|marker|sign of success|reason|deadline|number|target)\s+(?:would be|is|will be|could be)|"
                    r"(?:that'?s|that is|this is) my (?:number|measure|marker|target))\s*:?\s*", re.I)

@@ -74,7 +74,7 @@ QUESTION_TO_WAYMARK = re.compile(
 COURTESY = re.compile(r"^\W*(?:thanks?|thank you|thx|cheers|ok(?:ay)?|yes|yeah|yep|sure|great|perfect|lovely|brilliant|"
                       r"sounds? (?:good|great|right)|that'?s (?:about |all )?(?:right|it|fine|good|great)|thats (?:about )?right)"
                       r"\b[\w ,'!]{0,25}[.!]*$", _I)
-STEP_PREAMBLE = re.compile(r"^(?:(?:and\s+)?then\s+|(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say |my plan\s*(?:is)?\s*:?\s*|(?:my |the )?(?:first|next) step(?: (?:is|would be|will be))?\s*:?\s*(?:to\s+)?))",
+STEP_PREAMBLE = re.compile(r"^(?:(?:and\s+)?then\s+|(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say |my plan\s*(?:is)?\s*:?\s*|(?:my |the )?(?:first|next) steps?\b(?: (?:is|are|would be|will be))?\s*:?\s*(?:to\s+)?))",
                            _I)
 # "two year is too long": said of a date, beside a new one.
 DATE_TOO = re.compile(r"\b(?:is|'s|seems|feels|sounds|was)\s+(?:way |a bit |much |far |probably )?too\s+"
@@ -143,8 +143,8 @@ MEASURE = re.compile(
     r"\b((?:i|we)'?d know (?:[\w']+ ){0,4}?(?:because|when|if|by)|(?:i|we)'?ll know|(?:i|we) (?:will|would) know|how (?:i|we)'?d know|you'?d see|the sign would be|"
     # "For know I am ready I think: I lead the shift ...", "to know I'm ready": how they would tell, in other words
     r"(?:for|to) know (?:that )?i(?:'?m| am) (?:ready|there|done)|i know i(?:'?m| am|'?ll be| will be) (?:ready|there) (?:when|if|once)|"
-    r"success (?:would be|is|looks like|means)|(?:the|my) (?:measure|marker|sign of success|number|target) (?:would be|is|will be|could be)|"
-    r"(?:that'?s|that is|this is|so that is|so that'?s) my (?:number|measure|marker|target)\s*:|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
+    r"success (?:would be|is|looks like|means)|(?:the|my) (?:measure|marker|sign of success) (?:would be|is|will be|could be)|"
+    r"(?:that'?s|that is|this is|so that is|so that'?s) my (?:number|measure|marker)\s*:|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
     + NUMBER + r" (?:clients|talks|people|sessions|articles|posts|courses|modules|projects|interviews|applications|"
     r"hours|pages|chapters|km|miles|kilos|kg|books|customers|sales|presentations|papers|workshops|meetings|shifts|students)|"
     r"\d+ ?(?:%|percent|per cent)|pass(?:ing)? (?:the|my) (?:exam|test|certification|course)|a score of|"
@@ -187,10 +187,10 @@ FEASIBILITY = re.compile(
 # "How would I know it had worked? I think if each of them could run a shift ...": the coach's question, asked of
 # themselves, then answered
 # "So that is my number: six chapters in his inbox by 30 April": the measure, said with its label
-MEASURE_LABEL = re.compile(r"\b(?:that'?s|that is|this is) my (?:number|measure|marker|target)\s*:\s*", re.I)
+MEASURE_LABEL = re.compile(r"\b(?:that'?s|that is|this is) my (?:number|measure|marker)\s*:\s*", re.I)
 # "Is it realistic? I did the sums ...": the coach's question about what is within reach, said to themselves, then answered
 SELF_ASKED_FEASIBLE = re.compile(r"^\W*(?:is|is it|is this|is that|would it be|will it be)\s+(?:even\s+|actually\s+|really\s+)?"
-                                 r"(?:realistic|doable|achievable|feasible|possible|within reach)\b[^?]*\?", re.I)
+                                 r"(?:realistic|doable|achievable|feasible|possible|within reach)\s*\?", re.I)
 # (second-language English may keep the statement's order: "How I will know it is done?")
 SELF_ASKED_MEASURE = re.compile(r"^\W*how(?:'d|\s+(?:would|will|'d))\s+(?:i|we)\s+(?:know|measure)\b[^?]*\?|"
                                 r"^\W*how\s+(?:i|we)\s+(?:would|will|'d|'ll|can)\s+(?:know|measure|see)\b[^?]*\?", re.I)
@@ -217,7 +217,7 @@ PLAIN_GOAL = re.compile(r"^\W*(?!.*\bthen\b)(?=(?:lead|run|become|pass|build|lau
 # --- feelings -------------------------------------------------------------------------------------------------
 FEELING_WORDS = {
     "anxious": r"anxious|anxiety|nervous|worried|worry|on edge|uneasy|stomach (?:just )?(?:dropped|sank|turned|churned)|heart sank|sinking feeling|dread(?:ing|ed)?",
-    "scared": r"scared|scary|afraid|terrified|frightened|fear",
+    "scared": r"scared|(?:feels?|felt|it'?s|is|so|sounds|the|but|and|bit) scary|afraid|terrified|frightened|fear",
     "stuck": r"stuck|trapped|going nowhere|in a rut|stagnat\w*|(?:been|am|i'?m|keep) drifting(?! back)",
     # "too much" as a load ("it's all too much"), not "at home too much"
     "overwhelmed": r"overwhelmed|swamped|drowning|(?:it'?s|it is|this is|that'?s|all|just) too much|too much (?:on|to (?:do|handle|carry))|snowed under",
@@ -227,7 +227,7 @@ FEELING_WORDS = {
     # "down" only as a mood ("feeling down", "I'm down"): "errors go down", "someone falls down" are no feeling
     "low": r"low|(?:feel\w*|felt|i'?m|i am|been|so|pretty|bit) down|sad|miserable|gutted|disappointed|deflated|hopeless",
     "hurt": r"hurt|let down|overlooked|passed over|ignored|unappreciated",
-    "excited": r"excited|exciting|thrilled|can'?t wait|buzzing|eager|pumped",
+    "excited": r"excited|(?:feels?|felt|it'?s|so|sounds) exciting|thrilled|can'?t wait|buzzing|eager|pumped",
     "proud": r"proud",
     "hopeful": r"hopeful|optimistic",
     "torn": r"torn|conflicted|mixed feelings|in two minds|on the fence",

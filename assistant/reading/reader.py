@@ -40,7 +40,7 @@ UNSTATED_OTHER = 0.6
 SAID_GOAL = 0.3
 # about this conversation, not a goal: "I want to say that ...", "I'd like to add that I work nights"; "I want to ask
 # for a pay rise" and "I want to explain my research better" are goals
-SPEECH_ACT = re.compile(r"(?:say (?:that|something|thanks|thank you|hi|hello)|(?:add|correct|change|fix) (?:that|something)|tell you|ask you|"
+SPEECH_ACT = re.compile(r"(?:say (?:that|something|thanks|thank you|hi|hello)|add (?:that|something)|(?:correct|change|fix) something(?=\s*(?:[.!,;]|$))|tell you|ask you|"
                         r"ask (?:a|one|something|a few)\b|mention|point out|be honest|be clear|thank|"
                         r"know (?:how this|what this|how you|who (?:can|will)|if this|whether this))\b", re.I)
 HEADS = "reader"  # reader.json: one head per intent
@@ -126,6 +126,9 @@ def _first_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s+", text.strip(" .:-,?…"), maxsplit=1)[0]
 
 
+# "I passed 4 exams in my first year": a count of things already done is what they have, not how they'd know
+_DONE_ALREADY = re.compile(r"\b(?:passed|led|finished|completed|did|made|wrote|ran|built|sold|delivered|taught|trained|attended|"
+                           r"(?:have|'ve) (?:done|had)|last (?:year|month|week|term))\b", re.I)
 _WARNED = re.compile(r"\b(?:says?|said|tells? me|told me)\s+(?:that\s+)?(?:do not|don'?t|not to|never)\b", re.I)
 _WANTS = re.compile(r"\bi (?:really |just )?(?:want|'d like|would like|don'?t want|do not want|need)\b", re.I)
 
@@ -176,7 +179,8 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         # "it is a big deal i know ... my stomach just dropped": talk about their goal that wanders, not an aside
         on.discard("off_topic")
     labelled = cues.MATTERS_LABEL.match(text)
-    answers_why = bool(labelled and labelled.end() and len(text[labelled.end():].split()) >= 3)
+    answers_why = bool(labelled and labelled.end() and len(text[labelled.end():].split()) >= 3
+                       and labelled.group(0).strip(" .…").lower().startswith("why"))
     if answers_why:
         # "why it matters. i want to know if the food in my head is any good": the coach's question said as a
         # label, then answered; what they want there is why, not a new goal
@@ -289,9 +293,11 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
             on.discard("measure")
 
     feasible_asked = cues.SELF_ASKED_FEASIBLE.match(text)
-    if feasible_asked and len(text[feasible_asked.end():].split()) >= 4:
-        # "Is it realistic? I did the sums ... so I have the mornings": their own question, then their answer
-        on -= {"asks_advice", "question_to_waymark", "unsure"}
+    if feasible_asked and len(text[feasible_asked.end():].split()) >= 4 and "?" not in text[feasible_asked.end():] \
+            and not cues.UNSURE.search(text[feasible_asked.end():]):
+        # "Is it realistic? I did the sums ... so I have the mornings": their own question, then their answer (not
+        # "Is it realistic? What do you think?", nor "Is it realistic? I honestly don't know")
+        on -= {"asks_advice", "question_to_waymark"}
         on.add("feasibility")
         if not measure_rule:
             measure = ""  # "I did the sums on the back of a seminar handout": how they know it's doable, not the measure
@@ -313,7 +319,8 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         # "before that i want finish 3 online courses and make 2 projects": a count of things they mean to do is
         # how they'd know, not why it is within reach, whatever the heads made of it
         counted = [c for c in ([feasibility] if feasibility else []) + (pieces if "goal_own" in on else [])
-                   if cues.counts_things_done(c) and not cues.FEASIBILITY.search(c) and not cues.PAST_SELF.match(c)]
+                   if cues.counts_things_done(c) and not cues.FEASIBILITY.search(c) and not cues.PAST_SELF.match(c)
+                   and not _DONE_ALREADY.search(c)]
         if counted:
             measure = counted[0]
             on.add("measure")

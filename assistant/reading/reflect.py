@@ -311,8 +311,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
 _FIND_OUT = re.compile(r"\b(?:know|find out|see|test|prove to myself) (?:if|whether) (?P<what>[^.;!?,]+?)(?=\s+(?:when|because|or not)\b|[.;!?,]|$)", re.I)
 
 _DECLINED = re.compile(r"\b(?:not my (?:road|path|thing|goal|dream|plan|calling)|thank(?:s| you),? but no\b|"
-                       r"(?:tell|told) (?:them|him|her|my \w+) (?:no|i'?m not)\b|(?:it'?s|that'?s|this is) not (?:for me|me)\b|"
-                       r"(?:going to |gonna |will |'ll )?(?:say|said|saying) no to (?:it|that|them|him|her|the)\b)", re.I)
+                       r"(?:tell|told) (?:them|him|her|my \w+) (?:no|i'?m not)\b|(?:it'?s|that'?s|this is) not (?:for me|me)\b(?! to)|"
+                       r"(?:going to |gonna |will |'ll |i )(?:say|saying) no to (?:it|that|them|him|her|the)\b)(?![^.!?]*\bregret)", re.I)
 
 _DRAWN = {"excited", "proud", "hopeful"}
 

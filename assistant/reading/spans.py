@@ -172,5 +172,7 @@ def action_spans(text: str) -> list[str]:
 
 
 _STEP_LABEL = re.compile(r"^\W*(?:the |my )?(?:first|next) steps?\b[^:.]{0,60}:\s*", re.I)  # "The first step is small, and ...: "
-_WHEN_ONLY = re.compile(r"^(?:on|after|before|by|this|next|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|"
-                        r"sunday)\b[^.]{0,30}$", re.I)
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow)"
+# "on Monday", "after my morning shift", "on my day off": when the next step happens, said before it
+_WHEN_ONLY = re.compile(r"^(?:(?:on |this |next )?" + _DAY + r"(?: (?:morning|afternoon|evening|night))?|"
+                        r"(?:after|before) (?:my |the )?(?:\w+ )?(?:shift|work|class|lunch|meeting|school run)|on my day off)$", re.I)

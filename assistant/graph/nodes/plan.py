@@ -40,6 +40,9 @@ INVITE_AFTER_HORIZONS = 3
 STAGE_ANSWERS = [(re.compile(r"\b(start\w*|begin\w*|early|new|beginning)\b", re.I), "early"),
                  (re.compile(r"\b(middle|mid)\b", re.I), "mid"),
                  (re.compile(r"\b(later?|end|final|towards? the end)\b", re.I), "late")]
+# The reason head's ceiling for an answer to "what would it give you?" that sharpens the goal rather than says why:
+# "run a small weekend supper club of my own first" 0.14; "earn enough to buy a house for my family" 0.88
+SHARPENS_NOT_WHY = 0.3
 _OWNED = re.compile(r"^\W*(?:(?:and|so|yes|yeah|ok)\W+)?(?:that|this|it)(?:'s| is) (?:all |really |definitely )?mine\b", re.I)
 ACCEPT = re.compile(r"^\W*(accept(ed)?|yes|yep|yeah|looks (good|right)|that'?s (it|mine|right)|i accept|confirm(ed)?|"
                     r"perfect|great|sounds (good|right)|it is|it'?s mine|agreed|ok(ay)?)\b", re.I)
@@ -131,6 +134,9 @@ class Planner:
                 # "date wise... first one on saturday 28th march": if the check was needless, nothing they said is
                 # lost; the reply still only asks after them
                 self.absorb()
+            elif phase == "confirm":
+                draft, _ = drafting.absorb(self.state.get("draft") or {}, r, self.turn, self.today, keep_given=True)
+                self.update["draft"] = drafting.finish(draft)
             return self.move(Kind.SAFETY_CHECK, reason="words that may mean a risk to safety: a gentle check, no coaching")
         if self.state.get("safety"):
             if not RETURN_TO_GOALS.search(self.text) and not r.has("skip_ahead"):
@@ -241,7 +247,7 @@ class Planner:
         if own_now and focus and focus["whose"] == "theirs" and not (plain or asked_for_goal or r.has("change_mind")):
             own_now = []  # with a goal already in hand, only words that plainly state a goal change it
         if (own_now and focus and focus["whose"] == "theirs" and self.pending == {"kind": "examine", "key": "why"}
-                and r.goals and not r.has("change_mind") and not sharpens(focus["text"], own_now[-1]["text"])):
+                and r.goals and not r.has("change_mind") and not (sharpens(focus["text"], own_now[-1]["text"]) and r.scores.get("reason", 1.0) < SHARPENS_NOT_WHY)):
             # Their own goal, then "what would it give you?" -- "I want to be the one who ...": why it matters, not a
             # new goal. (Asked about someone else's goal, "what I want is ..." is their own version: taken as a goal.)
             own_now = []
@@ -264,7 +270,8 @@ class Planner:
             return
         # "My mother she want me do medicine ... But I like nursing, I choose it": with their own goal in hand, a
         # change of mind is said as one ("actually, scrap that"), not read into a "but"
-        changed = r.has("change_mind") and (focus is None or focus["whose"] != "theirs" or bool(CHANGE_MIND.search(self.text)))
+        changed = r.has("change_mind") and (focus is None or focus["whose"] != "theirs"
+                                            or bool(CHANGE_MIND.search(self.text) or DISTANCE.search(self.text)))
         if focus is None or changed:
             other = next((g for g in self.fresh if g["whose"] != "theirs"), None)
             if other:
@@ -582,14 +589,16 @@ class Planner:
             action = "accept"  # "first steps: buy the course and ..., and take one practice exam"
             r = replace(r, actions=tuple(listed))
         last_said = (re.split(r"(?<=[.!?])\s+", text) or [""])[-1]
-        if action == "edit" and not edits and ((ACCEPT.match(text) and MINE.search(text)) or _OWNED.match(last_said)):
+        if action == "edit" and not edits and not r.has("unsure", "change_mind") and not drafting.DOUBT.search(text) \
+                and ((ACCEPT.match(text) and MINE.search(text)) or _OWNED.match(last_said)):
             # "yeah thats it. one supper club for 12 on saturday 28th march ... thats mine": their last words on it,
-            # and a yes: what they restate goes in, and the goal is theirs
-            if r.goal:
-                draft = drafting.restate(draft, r.goal, self.turn, self.today)
-            draft, _ = drafting.absorb(draft, r, self.turn, self.today, keep_given=True)
-            draft = drafting.finish(draft)
-            action = "accept"
+            # and a yes: what they restate fills what was open, and the goal is theirs. A part they change ("yes it's
+            # mine, but make it 3 clients") is an edit: the draft is shown again first.
+            restated = drafting.restate(draft, r.goal, self.turn, self.today) if r.goal else draft
+            restated, _ = drafting.absorb(restated, r, self.turn, self.today, keep_given=True)
+            if all(restated.get(p) == draft.get(p) for p in drafting.ASK_ORDER if draft.get(p)):
+                draft = drafting.finish(restated)
+                action = "accept"
         if action == "accept":
             draft["yours"] = "confirmed by you"
             draft["actions"] = list(dict.fromkeys([*draft.get("actions", []), *r.actions]))
