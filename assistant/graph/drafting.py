@@ -71,6 +71,14 @@ def restate(draft: Draft, goal_words: str, turn: int, today: date) -> Draft:
             "said_at": {**draft.get("said_at", {}), **fresh["said_at"]}}
 
 
+def revised(draft: Draft, r: Reading, turn: int, today: date) -> Draft:
+    """The draft on the table after a message about it: their goal said again replaces its words, and only what the
+    reading finds changes a part (said outright, with the draft shown); anything else leaves it as it is."""
+    if r.goal:
+        draft = restate(draft, r.goal, turn, today)
+    return absorb(draft, r, turn, today, keep_given=True)[0]
+
+
 SAID_OUTRIGHT = {"measurable": MEASURE, "achievable": FEASIBILITY, "relevant": REASON}
 
 

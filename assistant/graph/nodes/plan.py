@@ -594,8 +594,7 @@ class Planner:
             # "yeah thats it. one supper club for 12 on saturday 28th march ... thats mine": their last words on it,
             # and a yes: what they restate fills what was open, and the goal is theirs. A part they change ("yes it's
             # mine, but make it 3 clients") is an edit: the draft is shown again first.
-            restated = drafting.restate(draft, r.goal, self.turn, self.today) if r.goal else draft
-            restated, _ = drafting.absorb(restated, r, self.turn, self.today, keep_given=True)
+            restated = drafting.revised(draft, r, self.turn, self.today)
             if all(restated.get(p) == draft.get(p) for p in drafting.ASK_ORDER if draft.get(p)):
                 draft = drafting.finish(restated)
                 action = "accept"
@@ -629,10 +628,7 @@ class Planner:
                 if part == "statement":
                     draft["specific"] = words
         else:
-            if r.goal:
-                draft = drafting.restate(draft, r.goal, self.turn, self.today)
-            # Only what the reading finds changes a part; anything else leaves the draft as it is, shown again.
-            draft, _ = drafting.absorb(draft, r, self.turn, self.today, keep_given=True)
+            draft = drafting.revised(draft, r, self.turn, self.today)
         draft = drafting.finish(draft)
         self.update.update(draft=draft, phase="confirm")
         return self.move(Kind.PRESENT_DRAFT, phase="confirm", draft=draft, edited=True, reason="edited by the person")
