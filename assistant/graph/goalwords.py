@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from assistant.dates import find_when, parse_when
 from assistant.reading.spans import step_pieces
+from assistant.text import content_words
 
 KIND_CUES = {
     "emotional": r"\b(confiden\w*|stress\w*|anxi\w*|calm|balance|wellbeing|well-being|feel\w*|burn\w*|happ\w+|nerv\w+|worr\w+|self-esteem)\b",
@@ -54,7 +55,5 @@ def sharpens(before: str, after: str) -> bool:
     """ "cooking my own food", then "run a small weekend supper club of my own first": a want named as a thing or
     an activity, then something to do about it, in more words. The second is their goal made concrete, not why
     the first matters."""
-    from assistant.text import content_words
-
     return (bool(TO_DO.match(before)) and not WHY_WORDS.match(after) and not TO_DO.match(after)
             and len(content_words(after)) > len(content_words(before)))

@@ -341,7 +341,8 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if feasibility and goal and goal in feasibility:
         feasibility = ""  # "So I'd like to mentor both of them properly ...": the goal, not what makes it doable
         on.discard("feasibility")
-    if reason and "action" in on and not cues.REASON.search(reason) and any(reason in s for s in spans.action_spans(text)):
+    steps = spans.action_spans(text) if "action" in on else []
+    if reason and not cues.REASON.search(reason) and any(reason in s for s in steps):
         reason = ""  # "then monday i write the menu and cost it out properly": part of a step, not why it matters
         on.discard("reason")
     forget = cues.FORGET.search(text)
@@ -354,7 +355,7 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         measure=measure,
         timeframe=when,  # a date is words a date parser reads
         # Steps are the ones the person lists; a whole message is taken as one only when steps were asked for.
-        actions=tuple(spans.action_spans(text) or ([a for a in [slot("action", "")] if a] if expecting == "action" else []))
+        actions=tuple(steps or ([a for a in [slot("action", "")] if a] if expecting == "action" else []))
         if "action" in on else (),
         reason=reason,
         feasibility=feasibility,

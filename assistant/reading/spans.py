@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.dates import timeframe_words
+from assistant.dates import WEEKDAYS, timeframe_words
 from assistant.reading import cues
 
 MAX_CLAUSES = 12
@@ -172,7 +172,7 @@ def action_spans(text: str) -> list[str]:
 
 
 _STEP_LABEL = re.compile(r"^\W*(?:the |my )?(?:first|next) steps?\b[^:.]{0,60}:\s*", re.I)  # "The first step is small, and ...: "
-_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow)"
+_DAY = r"(?:" + "|".join(WEEKDAYS) + r"|tonight|tomorrow)"
 # "on Monday", "after my morning shift", "on my day off": when the next step happens, said before it
 _WHEN_ONLY = re.compile(r"^(?:(?:on |this |next )?" + _DAY + r"(?: (?:morning|afternoon|evening|night))?|"
                         r"(?:after|before) (?:my |the )?(?:\w+ )?(?:shift|work|class|lunch|meeting|school run)|on my day off)$", re.I)
