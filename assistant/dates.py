@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple of": 2, "few": 3}
@@ -52,7 +53,7 @@ _SEASON_OF_YEAR = re.compile(r"\b(" + "|".join(k for k in SEASONS if k in ("spri
                              r")\s+(?:of\s+)?(20\d\d|next year|the year after(?: next)?)\b", re.I)
 # A month of a named year: "by October next year", "in March 2028" (before "next year" alone is read as a year away).
 _MONTH_OF_YEAR = re.compile(r"(?<!\d )(?<!\d\d )(?<!\d[a-z][a-z] )(?<!\d\d[a-z][a-z] )(?<!of )\b(" +
-                            "|".join(m.lower() for m in calendar.month_name if m) + r")\s+(?:of\s+)?(20\d\d|next year)\b", re.I)
+                            "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?:of\s+)?(20\d\d|next year)\b", re.I)
 _END_OF_NEXT_YEAR = re.compile(r"\b(?:the )?end of next year\b", re.I)
 
 
@@ -81,6 +82,9 @@ def find_when(text: str, today: date | None = None) -> tuple[date, str] | None:
     found = [f for f in found if f[4].lower() != "this week"] or found
     if not found:
         return None
+    # "make that the jan 2028 intake", "so let it be 12 months": the date a correction names is the one they mean now
+    if cue := MOVED_TO.search(text):
+        found = [f for f in found if 0 <= f[0] - cue.end() <= 40] or found
     start, end = min(found)[:2]
     # Matches that overlap the first name one date ("check in feb 1": "in feb" and "feb 1"); the more precise pattern,
     # earlier in the order of precedence, reads it.
@@ -194,7 +198,7 @@ def _in_the_past(text: str, words: str) -> bool:
     return False
 
 
-MOVED_TO = re.compile(r"\b(?:let'?s (?:say|make it|go (?:for|with))|say|make it|push(?:ed)? it (?:back )?to|"
+MOVED_TO = re.compile(r"\b(?:let'?s (?:say|make it|go (?:for|with))|say|make (?:it|that)|let it be|push(?:ed)? it (?:back )?to|"
                       r"move(?:d)? it to|change(?:d)? it to|(?:got|been|was|is|has been|have been) (?:moved|pushed back|pushed|changed|rescheduled) to|"
                       r"(?:moved|pushed back|rescheduled) to)\s", re.I)
 _CLAUSE_END = re.compile(r"[,.;!?]|\b(?:because|when|as)\b", re.I)

@@ -29,7 +29,8 @@ def test_imposition_counts_unasked_advice_but_not_options_once_asked():
 
 
 def test_premature_goal_needs_two_horizons_or_insisting():
-    early = run([("I want a promotion.", "Here's a draft goal: Goal: get promoted by June.")])
+    # "I want a promotion" states a goal of theirs, so drafting from it is not premature; a worry with no goal is
+    early = run([("I'm not sure about my job.", "Here's a draft goal: Goal: get promoted by June.")])
     assert premature_goal(early)
     explored = run([("I care about my team and what matters to me is fairness.", "What else?"),
                     ("My mentor supports me.", "Here's a draft goal: Goal: lead the team.")])

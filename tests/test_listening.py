@@ -578,3 +578,29 @@ def test_a_new_measure_said_with_a_moved_date_still_counts():
     out, _ = drafting.absorb(draft, read("Actually, scrap that: 3 clients by September, not 5 by June."), 5,
                              date(2026, 12, 3), keep_given=True)
     assert out["measurable"].startswith("3 clients") and "September" in out["time_bound"]
+
+
+def test_a_date_corrected_beside_a_plan_b_moves_the_deadline():
+    from assistant.graph import drafting
+    from assistant.reading import read
+
+    draft = {"statement": "lead a QA team", "measurable": "at least three testers reporting to me",
+             "time_bound": "within 18 months (2028-06-03)", "said_at": {}}
+    r = read("Please permit me to correct what I said before about 18 months. Promotions are only announced in "
+             "January. So let it be 12 months, that is by the January 2028 promotions. If it does not happen, I "
+             "will apply outside.")
+    out, added = drafting.absorb(draft, r, 8, date(2026, 12, 3), keep_given=True)
+    assert "time_bound" in added and out["time_bound"].startswith("12 months")
+    assert out["measurable"] == draft["measurable"]
+
+
+async def test_a_correction_after_options_changes_the_date_and_is_not_filed_as_a_step(coach, fake):
+    replies = await talk(coach, [
+        "i want to be a paramedic, been thinking it for ages",
+        "what would u do tho? any options?",
+        "actually make that the jan 2028 intake, the sept one closes in feb",
+    ], thread="porter", user="porter")
+    state = await coach.state("porter")
+    assert "2028-01-31" in state["draft"].get("time_bound", "")
+    assert not any("jan 2028" in a for a in state["draft"].get("actions", []))
+    assert "first step of yours" not in replies[-1].assistant

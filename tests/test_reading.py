@@ -553,3 +553,62 @@ def test_the_evenings_rules_stay_narrow():
     assert read("Is it realistic to become a manager in one year? What do you think, honestly?").has("asks_advice")
     r = read("It matters to me. I want to become a nurse by 2028")
     assert r.goal and r.timeframe  # "it matters" that does not answer "why" opens nothing
+
+
+def test_goals_said_without_i_want_to():
+    # from a blind set written for the reader: each was missed as a goal of theirs
+    assert read("I've decided I want the charge nurse role. I'll put my application in this week.").goal == "the charge nurse role"
+    assert read("Thinking about going for head of year. Kids trust me.").goal == "going for head of year"
+    assert read("I'm a sparky, been self-employed 11 years. Want to take on an apprentice next year.").goal.startswith("take on an apprentice")
+    assert read("Skip the questions please. Goal is: get promoted to senior stylist by June.").goal.startswith("get promoted to senior stylist")
+    assert read("i want to be a paramedic thats the honest truth. been thinking it for ages").goal == "be a paramedic"
+    # and what is not one
+    assert not read("Yes, that is mine. It is the first time the goal is in my own words.").goal
+    assert not read("I want a minute to think about it").goal
+    assert not read("Fifteen, not twenty. And I'd like to start with Mrs Dodds while she's still sharp.").goal
+
+
+def test_manners_and_telling_are_not_steps_and_a_step_keeps_its_names():
+    assert not read("I was told this platform can help me. I will be grateful for your assistance.").actions
+    assert not read("What would I want? Well. I'll tell you a thing that happened last month at the library.").actions
+    steps = read("The first steps: tomorrow I will send a request to my manager, Mrs. Adeyemi, for a meeting next "
+                 "week. And on Sunday I will tell my father, respectfully, that I am postponing the MBA.").actions
+    assert steps[0] == "tomorrow I will send a request to my manager, Mrs. Adeyemi, for a meeting next week"
+    assert len(steps) == 2 and "postponing the MBA" in steps[1]
+    assert parse_actions("first thing is book the resit at the college. and ask darren on the crew")[0][0] == "book the resit at the college"
+
+
+def test_questions_asked_of_themselves_or_quoted_ask_nothing_of_waymark():
+    r = read("What would I want, if it were up to me? Well. Mrs Dodds has come in every Tuesday for thirty years.")
+    assert not r.has("asks_advice") and not r.has("question_to_waymark")
+    r = read('Every Sunday the question comes: "Chinedu, when are you starting your MBA?" The form sits on my laptop.')
+    assert not r.has("asks_advice")
+    assert read("What should I do? I have tried everything I can think of.").has("asks_advice")
+
+
+def test_a_correction_names_the_date_they_mean_now():
+    today = date(2026, 12, 3)
+    assert parse_when("actually no make that the jan 2028 intake. the sept one closes in feb", today) == date(2028, 1, 31)
+    assert parse_when("So let it be 12 months, that is by the January 2028 promotions.", today) == date(2028, 1, 31)
+    assert parse_when("I'll sit the exam next week and apply in March 2028", today) == date(2026, 12, 10)
+
+
+def test_a_state_to_avoid_is_no_feeling_and_a_because_that_points_back_takes_its_sentence():
+    assert "stuck" not in read("nursing is her idea. i dont want to be stuck on a ward, i want to be out on the road").feelings
+    assert "stuck" in read("I feel stuck in this job").feelings
+    assert "scared" in read("honestly this scares me a bit, im 24 and id be sat with 18 yr olds").feelings
+    r = read("my grandad had a stroke and the crew that came were unreal, calm as anything. hes still here cos of them")
+    assert r.reason == "hes still here cos of them"
+    assert read("how il know: a 4 or above in the june resit, then an offer letter for jan").measure.startswith("a 4 or above")
+    assert not read("Good day. My name is Chinedu and I test software in Lagos.").measure
+
+
+def test_someone_elses_goal_beside_their_own_is_reflected_as_a_pull_not_as_the_goal():
+    mum = read("my mum keeps saying do nursing insted, theres a bursary and its more stable")
+    assert mum.other_goal.startswith("do nursing")
+    said = reflections(mum, goal_in_hand=True)
+    assert said and "mum" in said[0] and ("next to what you want" in said[0] or "beside your own" in said[0])
+    # a clause the classifier guessed is never said back as someone's goal
+    guessed = read("My area manager, who is a lovely young man but thinks entirely in spreadsheets, suggested at my "
+                   "review that I set some goals for a graceful exit.")
+    assert not any("thinks entirely" in x for x in reflections(guessed, goal_in_hand=False))

@@ -74,7 +74,7 @@ QUESTION_TO_WAYMARK = re.compile(
 COURTESY = re.compile(r"^\W*(?:thanks?|thank you|thx|cheers|ok(?:ay)?|yes|yeah|yep|sure|great|perfect|lovely|brilliant|"
                       r"sounds? (?:good|great|right)|that'?s (?:about |all )?(?:right|it|fine|good|great)|thats (?:about )?right)"
                       r"\b[\w ,'!]{0,25}[.!]*$", _I)
-STEP_PREAMBLE = re.compile(r"^(?:(?:and\s+)?then\s+|(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say |my plan\s*(?:is)?\s*:?\s*|(?:my |the )?(?:first|next) steps?\b(?: (?:is|are|would be|will be))?\s*:?\s*(?:to\s+)?))",
+STEP_PREAMBLE = re.compile(r"^(?:(?:and\s+)?then\s+|(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say |my plan\s*(?:is)?\s*:?\s*|(?:my |the )?(?:first|next) (?:steps?|thing)\b(?: (?:is|are|would be|will be|i'?ll do is))?\s*:?\s*(?:to\s+)?))",
                            _I)
 # "two year is too long": said of a date, beside a new one.
 DATE_TOO = re.compile(r"\b(?:is|'s|seems|feels|sounds|was)\s+(?:way |a bit |much |far |probably )?too\s+"
@@ -106,20 +106,34 @@ OTHER_PEOPLE = (
     r"teacher|mentor|coach|professor|advisor|supervisor|everyone|people|they))")
 # A goal runs to the end of its clause: "I want to X and I'd like to Y" holds two goals.
 GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|though|cause|since)\s+(?:i|i'?d|i'?m|my|also|it)\b|"
-        r"\s*,?\s+because\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
+        r"\s*,?\s+because\b|\s*,\s*(?:there'?s|theres)\b|\s*,?\s+(?:that'?s|thats) (?:the (?:honest )?truth|for sure|the dream|the plan|what i want)\b|"
+        r"\s*,?\s+(?:tbh|to be honest|if i'?m honest|lol|lmao|haha)\b|\s*,\s*part of me\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
 OTHER_GOAL = re.compile(
     OTHER_PEOPLE + r" (?:really |keeps? |kept |has |have )?(?:wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
     r"pushes|pushed|pushing|thinks? i should|say(?:s|ing)? i (?:should|need|have to|must)|said i (?:should|need|have to|must)|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
-    r"keeps? saying i should|is pushing me|are pushing me)(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)
+    r"keeps? saying i should|is pushing me|are pushing me|(?<=keeps )(?:saying|telling me|on at me)|(?<=keep )(?:saying|telling me|on at me))"
+    r"(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)
 OWN_GOAL = re.compile(
-    r"\b(?:(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|plan|idea|dream) (?:is|would be)(?: to)?|"
+    r"\b(?:(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|plan|idea|dream) (?:is|would be)(?: to)?"
+    # "the goal is in my own words now", "the plan is fine": about the goal, not one
+    r"(?!\s+(?:in|on|at|mine|not|still|clear|written|there|here|done|set|ok|okay|fine|good|right|the same)\b)|"
+    # "Goal is: get promoted to senior stylist by June", said as a heading
+    r"(?:^|(?<=[.!?] ))\W*goal(?: is)?\s*:(?: to)?|"
     # "I already know my goal: pass the AWS Solutions Architect Associate exam by 31 March"
-    r"(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|target|objective)\s*:(?: to)?|i (?:really |actually |truly |do |still )?want to|i wanna|i'?d (?:really |honestly )?(?:like|love) to|"
+    r"(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|target|objective)\s*:(?: to)?|i (?:really |actually |truly |do |still |just )?want to|i (?:just |really )?wanna|i'?d (?:really |honestly )?(?:like|love) to|"
     r"i would (?:really )?(?:like|love) to|i hope to|i wish i could|i'?m aiming (?:to|for)|i aim to|i plan to|i'?m planning to|"
     r"i dream of|my dream is(?: to)?|the dream (?:would be|is)(?: to)?|i'?m hoping to|"
     r"what i (?:actually |really |truly )?want is(?: to)?|what i'?d (?:really |actually )?(?:love|like|enjoy|want) is(?: to)?|"
     r"i'?ve decided (?:to|i'?m going to)|i'?m going for|(?:something|somewhere) like(?= becoming)|ideally i'?d|ideally i would|"
-    r"the goal for me is(?: to)?|i keep thinking about|i'?d rather(?! not\b)|i want to be|my aim is(?: to)?|i'?m determined to|"
+    r"the goal for me is(?: to)?|i keep thinking about|i'?d (?:honestly |really |much )?rather(?! not\b)|"
+    # "I've decided I want the charge nurse role", "I just want the promotion": a thing wanted is a goal
+    r"i (?:really |just |actually |still )?want(?= (?:the|a|an|my own) (?!(?:minute|second|sec|moment|word|chat|break|answer|clue)\b))|"
+    # "Thinking about going for head of year", "I'm looking at moving into practice nursing"
+    r"(?:i'?m |i am )?(?:thinking (?:about|of)|looking (?:at|into))(?= (?:going for|becoming|moving|applying|retraining|"
+    r"switching|starting|setting up|opening|training|taking on|getting into|going back)\b)|"
+    # "Want to take on an apprentice next year", "Part of me wants to get back into project work"
+    r"(?:^|(?<=[.!?;] ))\W*(?:really |just )?(?:want|wanna) to|part of me (?:really )?wants to|"
+    r"i'?m(?= (?:re)?training (?:as|to be(?:come)?)\b)|i'?d (?:kill|give anything) for (?:a (?:shot|chance|go) at|the chance to)|i want to be|my aim is(?: to)?|i'?m determined to|"
     r"i'?m set on|i really want|i'?d love|i'?d want to|"
     # a goal said in passing, as a promise to themselves: "I keep saying I'll finally start running the walks"
     r"i keep (?:saying|telling myself) i'?ll(?: finally| actually)?|i keep meaning to|i'?ve always meant to|i'?ve been meaning to|"
@@ -154,7 +168,9 @@ IMPERATIVE_STEP = (r"(?:^\s*(?:[-*]|\d+[.)])?\s*|[,;\n]\s*(?:and\s+)?(?:[-*]|\d+
                    r"register|schedule|talk to|meet|practi[sc]e|apply|finish|send|set up|join|buy|find|research|contact|"
                    r"update|block|list|message|text|shadow|reach out|submit|pick|choose|review|prepare|plan|start)\b")
 ACTION = re.compile(
-    IMPERATIVE_STEP + r"|\b((?:i'?ll|i will)(?! have (?:a lot|lots|no|more|less|plenty|time)\b)|i'?m going to|i am going to|gonna|my (?:first|next) step|first step (?:is|would be|will be)|"
+    IMPERATIVE_STEP + r"|\b((?:i'?ll|i will)(?! have (?:a lot|lots|no|more|less|plenty|time)\b)"
+    # "I will be grateful for your assistance", "I'll tell you a thing that happened": manners and telling, not steps
+    r"(?! (?:be (?:grateful|glad|happy|thankful|honest|brief|quick)|tell you|explain|admit|say (?:this|that|it))\b)|i'?m going to|i am going to|gonna|my (?:first|next) step|first step (?:is|would be|will be)|"
     r"next step|step one|i can start by|i'?ll start (?:by|with)|i'?m starting|i'?ve (?:already |just )?(?:booked|signed up|emailed|enrolled|enroled|applied|registered|started)|"
     r"(?:this|next) week i|tomorrow i|on monday i|i plan to (?:email|call|ask|book|sign|enrol|enroll|talk|meet|write|set))\b|"
     # English as a second language often plans in the present: "maybe I ask planning manager if I can sit with them",
@@ -193,7 +209,9 @@ SELF_ASKED_FEASIBLE = re.compile(r"^\W*(?:is|is it|is this|is that|would it be|w
                                  r"(?:realistic|doable|achievable|feasible|possible|within reach)\s*\?", re.I)
 # (second-language English may keep the statement's order: "How I will know it is done?")
 SELF_ASKED_MEASURE = re.compile(r"^\W*how(?:'d|\s+(?:would|will|'d))\s+(?:i|we)\s+(?:know|measure)\b[^?]*\?|"
-                                r"^\W*how\s+(?:i|we)\s+(?:would|will|'d|'ll|can)\s+(?:know|measure|see)\b[^?]*\?", re.I)
+                                r"^\W*how\s+(?:i|we)\s+(?:would|will|'d|'ll|can)\s+(?:know|measure|see)\b[^?]*\?|"
+                                # "how il know: a 4 or above in the june resit": the question said as a label
+                                r"^\W*how\s+(?:i'?ll|il|ill|i will|i'?d|i would|i can)\s+(?:know|tell|measure)\s*[:\-]", re.I)
 
 # "We've got a mortgage and two kids": what weighs on the choice, said as such. Unasked, it is not why the goal is
 # within reach; "the kids are at school now, so I could do evenings" says what makes room, and is.
@@ -217,7 +235,7 @@ PLAIN_GOAL = re.compile(r"^\W*(?!.*\bthen\b)(?=(?:lead|run|become|pass|build|lau
 # --- feelings -------------------------------------------------------------------------------------------------
 FEELING_WORDS = {
     "anxious": r"anxious|anxiety|nervous|worried|worry|on edge|uneasy|stomach (?:just )?(?:dropped|sank|turned|churned)|heart sank|sinking feeling|dread(?:ing|ed)?",
-    "scared": r"scared|(?:feels?|felt|it'?s|is|so|sounds|the|but|and|bit) scary|afraid|terrified|frightened|fear",
+    "scared": r"scared|(?:feels?|felt|it'?s|is|so|sounds|the|but|and|bit) scary|afraid|terrified|frightened|fear|(?:scares|frightens|terrifies) me",
     "stuck": r"stuck|trapped|going nowhere|in a rut|stagnat\w*|(?:been|am|i'?m|keep) drifting(?! back)",
     # "too much" as a load ("it's all too much"), not "at home too much"
     "overwhelmed": r"overwhelmed|swamped|drowning|(?:it'?s|it is|this is|that'?s|all|just) too much|too much (?:on|to (?:do|handle|carry))|snowed under",
@@ -277,12 +295,16 @@ _FIRST_PERSON = re.compile(r"\b(?:i|me|i'?m|im|i'?ve|myself)\b", re.I)
 _CLAUSES = re.compile(r"[.;!?\n]+|,?\s+(?=(?:and|but|so)\s+(?:he|she|they|i|my|our)\b)", re.I)
 
 
+# "i dont want to be stuck on a ward": a state they mean to avoid, not how they feel now
+_UNWANTED = re.compile(r"\b(?:don'?t|dont|do not|never|wouldn'?t) (?:want|wanna|like) to (?:be|feel|get|end up)\b[^.,;!?]*", _I)
+
+
 def feelings(text: str) -> list[str]:
     """Names of the feelings the person's words express, in the order of the lexicon. A clause about someone
     else with no word of the person in it ("he was miserable for most of it") is their story, not their feeling;
     "my boss makes me anxious" keeps the person's feeling."""
     own = " . ".join(c for c in _CLAUSES.split(text) if c and not (_SOMEONE_ELSE.match(c) and not _FIRST_PERSON.search(c)))
-    plain = FIGURES_OF_SPEECH.sub(" ", own)
+    plain = _UNWANTED.sub(" ", FIGURES_OF_SPEECH.sub(" ", own))
     return [name for name, rx in _FEELINGS if rx.search(plain) or (name == "exhausted" and WORN_DOWN.search(text))]
 
 

@@ -40,9 +40,28 @@ UNSTATED_OTHER = 0.6
 SAID_GOAL = 0.3
 # about this conversation, not a goal: "I want to say that ...", "I'd like to add that I work nights"; "I want to ask
 # for a pay rise" and "I want to explain my research better" are goals
-SPEECH_ACT = re.compile(r"(?:say (?:that|something|thanks|thank you|hi|hello)|add (?:that|something)|(?:correct|change|fix) something(?=\s*(?:[.!,;]|$))|tell you|ask you|"
+SPEECH_ACT = re.compile(r"(?:say (?:that|something|thanks|thank you|hi|hello)|add (?:that|something)|(?:correct|change|fix) (?:something|that|this|it)(?=\s*(?:[.!,;]|$))|tell you|ask you|"
                         r"ask (?:a|one|something|a few)\b|mention|point out|be honest|be clear|thank|"
                         r"know (?:how this|what this|how you|who (?:can|will)|if this|whether this))\b", re.I)
+# "What would I want, if it were up to me? Well. ...", "the question comes: "when are you starting your MBA?"": a
+# question they ask themselves and answer, or one someone else asked them, asks nothing of Waymark
+_SELF_QUESTION = re.compile(r"^\W*(?:so |well,? |and |but )?(?:what|why|how|where|when|who)\b(?![^?]*\byou\b)[^?]*\b(?:i|me|my)\b[^?]*\?$", re.I)
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+_QUESTION = re.compile(r"[^.!?]*\?")
+
+
+def _asks_nothing(text: str) -> bool:
+    if "?" not in text:
+        return False
+    body = _QUOTED.sub(" ", text)
+    questions = [q.strip() for q in _QUESTION.findall(body)]
+    answer = body[body.rfind("?") + 1:] if questions else body
+    return (not cues.ASKS_ADVICE.search(body) and all(_SELF_QUESTION.match(q) for q in questions)
+            and len(answer.split()) >= 6)
+
+
+_INTRODUCTION = re.compile(r"\W*(?:my name is|my name'?s|i'?m called|i am called|call me)\b", re.I)
+_FIRST_MOVE = re.compile(r"(?:start|begin|kick off) (?:with|by)\b", re.I)
 HEADS = "reader"  # reader.json: one head per intent
 
 
@@ -175,6 +194,8 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if risk.level == "high":
         on.add("distress")
 
+    if on & {"asks_advice", "question_to_waymark"} and _asks_nothing(text):
+        on -= {"asks_advice", "question_to_waymark"}
     if "off_topic" in on and p["off_topic"] < max(p[i] for i in SUBSTANCE):
         # "it is a big deal i know ... my stomach just dropped": talk about their goal that wanders, not an aside
         on.discard("off_topic")
@@ -197,6 +218,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     goal = spans.goal_span(text)
     if goal and cues.OWN_GOAL.search(text) and p["goal_own"] >= SAID_GOAL and not answers_why:
         on.add("goal_own")  # "I've considered moving teams or asking for a raise": a goal phrase, and the head half agrees
+    if goal and _FIRST_MOVE.match(goal):
+        goal = ""  # "I'd like to start with Mrs Dodds while she's still sharp": where to begin, a step, not the goal
+        on.discard("goal_own")
     if goal and SPEECH_ACT.match(goal):
         goal = ""  # "I want to say that ...", "I'd like to add that I work nights": about this conversation, not a goal
         on.discard("goal_own")
@@ -265,6 +289,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if goal and spans.goal_span(text) and not measure_rule:
         on.discard("measure")  # a message that plainly states a goal names its measure in so many words, or not at all
     measure = slot("measure", measure_rule)
+    if measure and _INTRODUCTION.match(measure):
+        measure = ""  # "My name is Chinedu": who is talking, not how they would know
+        on.discard("measure")
     when = spans.timeframe_span(text) if "timeframe" in on else ""
     if measure and not measure_rule and when and when in measure and cues.FIXED_DATE.search(measure) \
             and not re.search(cues.NUMBER, measure.replace(when, ""), re.I):

@@ -197,6 +197,9 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     if named := named_goal(r.text, r.goals):  # "my goal is X ... before that i want Y": X is the goal they named
         r = replace(r, goals=(named,), goal=named)
     liked = _strongest_liking(r.text)
+    # only words a rule found as what someone wants for them are quoted, or taken as a pull beside their own goal;
+    # the clause the classifier liked best ("thinks entirely in spreadsheets, suggested") is no goal to say back
+    stated_other = any(m["goal"] in r.other_goal for m in cues.OTHER_GOAL.finditer(r.text)) if r.other_goal else False
     if goal_is_why and r.goal and not r.reason:
         r = replace(r, reason=r.goal, goal="", goals=())
     out: list[str] = []
@@ -235,8 +238,11 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.append(_fill(pick("changed_mind", goal), gist=goal))
     elif r.other_goal and generic_goal(r.other_goal):  # "my daughter says I need a goal": a push, not a goal yet
         out.append(_fill(pick("pushed"), who=_who(r.other_by)))
-    elif r.other_goal:
-        other = gist(r.other_goal, as_noun=True)
+    elif r.other_goal and goal_in_hand and not other_by and stated_other:
+        # their own goal is on the table; "my mum keeps saying do nursing" is a pull beside it
+        out.append(_fill(pick("beside_own"), who=_who(r.other_by)))
+    elif r.other_goal and (other_by or not goal_in_hand):
+        other = gist(r.other_goal, as_noun=True) if stated_other else ""
         if other and _FINITE.search(" ".join(other.split()[1:])):
             other = ""  # "your supervisor has already hinted": a clause cut short, not the goal; said without it
         out.append(_fill(pick("someone_elses", other), gist=other, who=_who(r.other_by)))

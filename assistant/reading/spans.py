@@ -94,7 +94,14 @@ def reason_span(text: str) -> str:
     if not m:
         return ""
     rest = re.split(r"(?<=[.!?])\s|\n", text[m.start():], maxsplit=1)[0]
+    if _POINTS_BACK.match(rest):
+        # "hes still here cos of them": the because points back at what came before; its sentence says it
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), text.rfind("! ", 0, m.start()))
+        rest = text[start + 1:m.start()] + rest
     return tidy(re.sub(r"^(i (?:love|like|enjoy)) is\b", r"\1", rest, flags=re.I))  # "what I love is teaching"
+
+
+_POINTS_BACK = re.compile(r"^\W*(?:because|'?cause|cos|coz|since) (?:of )?(?:them|it|that|this|him|her|those)\W*$", re.I)
 
 
 def _denied(text: str, at: int) -> bool:
@@ -139,13 +146,28 @@ def goal_mentions(text: str) -> list[tuple[str, str, str]]:
     return list(unique.values())
 
 
-_STEP_SPLIT = re.compile(r"\n+|;|(?<=[a-z][.!?])\s+(?=[A-Za-z])|\s*\d+[.)]\s+|\s*[-•*]\s+|,\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+", re.I)
+_STEP_SPLIT = re.compile(r"\n+|;|(?<=[a-z][.!?])(?<!\bMrs\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)\s+(?=[A-Za-z])|\s*\d+[.)]\s+|\s*[-•*]\s+|,\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+", re.I)
 
 
 def step_pieces(text: str) -> list[str]:
     """The pieces of a list of steps, without the thanks and "maybe add that" around them (not yet tidied)."""
-    pieces = [p.strip(" .,-") for p in _STEP_SPLIT.split(text) if p and p.strip(" .,-")]
-    return [cues.STEP_PREAMBLE.sub("", p) for p in pieces if not cues.COURTESY.match(p)]
+    return [cues.STEP_PREAMBLE.sub("", p) for p in _split_steps(text) if not cues.COURTESY.match(p)]
+
+
+def _split_steps(text: str) -> list[str]:
+    """Pieces at the list's commas and sentence ends; a name or an aside after a comma stays with its step: "send a
+    request to my manager, Mrs. Adeyemi, for a one-on-one meeting next week" is one step."""
+    out: list[str] = []
+    for p in (p.strip(" .,-") for p in _STEP_SPLIT.split(text) if p and p.strip(" .,-")):
+        if out and (_NAME_ONLY.fullmatch(p) or _CARRIES_ON.match(p)):
+            out[-1] = f"{out[-1]}, {p}"
+        else:
+            out.append(p)
+    return out
+
+
+_NAME_ONLY = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
+_CARRIES_ON = re.compile(r"(?:for|to|with|about|that|which|who|not)\b|\w+ly$", re.I)
 
 
 def action_spans(text: str) -> list[str]:
@@ -154,7 +176,7 @@ def action_spans(text: str) -> list[str]:
     present as second-language English often plans); "I ask for 2 days" is one beside another step."""
     # "The first step: on Monday, after my morning shift, I go to ...": a label says steps follow
     labelled = _STEP_LABEL.match(text)
-    raw = [p.strip(" .,-") for p in _STEP_SPLIT.split(text[labelled.end():] if labelled else text) if p and p.strip(" .,-")]
+    raw = _split_steps(text[labelled.end():] if labelled else text)
     pieces = [(p, tidy(cues.STEP_PREAMBLE.sub("", p))) for p in raw if not cues.COURTESY.match(p)]
     steps = [clean for p, clean in pieces if len(clean.split()) >= 2 and (cues.ACTION.search(clean) or cues.ACTION.search(p))]
     if not steps and not labelled:

@@ -321,7 +321,9 @@ class Planner:
         if self.last_kind == Kind.OPTIONS and self.state.get("offered"):
             # "which of these, or what would you do differently?": a choice, or their own way, is a step of theirs
             choice = picked(self.state["offered"], self.text)
+            # "actually no make that the jan 2028 intake": a change to the draft, not a way of their own to try
             own_way = (not choice and not unanswerable(self.r, self.text) and len(content_words(self.text)) >= 2
+                       and not self.r.has("change_mind")
                        and bool(self.r.has("action") or NAMED.search(self.text) or OWN_PLAN.search(self.text)))
             if choice or own_way:  # it answers the options, so a hunch that it is a measure or a reason is set aside
                 before = self.get("draft") or {}
