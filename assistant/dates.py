@@ -54,6 +54,10 @@ _SEASON_OF_YEAR = re.compile(r"\b(" + "|".join(k for k in SEASONS if k in ("spri
 # A month of a named year: "by October next year", "in March 2028" (before "next year" alone is read as a year away).
 _MONTH_OF_YEAR = re.compile(r"(?<!\d )(?<!\d\d )(?<!\d[a-z][a-z] )(?<!\d\d[a-z][a-z] )(?<!of )\b(" +
                             "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?:of\s+)?(20\d\d|next year)\b", re.I)
+# "the middle of January", "mid-March", "early May", "late Feb": a part of a month, the next time it comes
+_PART_OF_MONTH = re.compile(r"\b(?:(?:the )?(?P<part>middle|start|beginning) of|(?P<short>mid|early|late)-?\s?)\s*(?P<month>" +
+                            "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+_PART_DAY = {"middle": 15, "mid": 15, "start": 7, "beginning": 7, "early": 7}
 _END_OF_NEXT_YEAR = re.compile(r"\b(?:the )?end of next year\b", re.I)
 
 
@@ -109,6 +113,12 @@ def _candidates(text: str, today: date):
     if m:
         year = int(m[2]) if m[2].isdigit() else today.year + 1
         yield m, _month_end(year, MONTHS[m[1].lower()]), m[0]
+    if m := _PART_OF_MONTH.search(text):
+        month = MONTHS[m["month"].lower()]
+        part = (m["part"] or m["short"]).lower()
+        year = today.year if (month, 1) >= (today.month, 1) else today.year + 1
+        when = _month_end(year, month) if part == "late" else date(year, month, _PART_DAY[part])
+        yield m, (when if when > today else date(year + 1, when.month, when.day) if part != "late" else _month_end(year + 1, month)), m[0]
     if m := _END_OF_NEXT_YEAR.search(text):
         yield m, date(today.year + 1, 12, 31), m[0]
     for rx, days in _RELATIVE.items():

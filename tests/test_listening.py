@@ -604,3 +604,30 @@ async def test_a_correction_after_options_changes_the_date_and_is_not_filed_as_a
     assert "2028-01-31" in state["draft"].get("time_bound", "")
     assert not any("jan 2028" in a for a in state["draft"].get("actions", []))
     assert "first step of yours" not in replies[-1].assistant
+
+
+async def test_steps_given_when_asked_for_the_check_in_are_added_and_a_later_check_in_is_taken(coach, fake):
+    replies = await talk(coach, [
+        "I want to record fifteen oral histories with older regulars by the end of June 2028",
+        "I'd know because fifteen are catalogued in the local studies room",
+        "it matters because their stories go when they go",
+        "I'm on the desk most days but I can ask for one afternoon a week, so it's doable",
+        "yes, that's mine",
+        "I'll ring Pat at the history society this week. I'll ask Mrs Dodds on Tuesday.",
+        "I'll also ask my manager for an afternoon off the desk next week.",
+        "Shall we say the middle of January for checking in? By then I should know if Pat has a recorder.",
+    ], thread="lib", user="lib")
+    assert "Added to your first steps" in replies[6].assistant and "afternoon off the desk" in replies[6].assistant
+    assert "check-in is set for" in replies[7].assistant and "-01-15" in replies[7].assistant
+
+
+async def test_turning_something_else_down_is_no_yes_to_the_draft(coach, fake):
+    await talk(coach, [
+        "I want to become a driver trainer for new starters within a year",
+        "I'd know when I have the trainer certificate and have trained three new drivers",
+        "it matters because nobody showed me anything in my first week",
+        "the company runs the course twice a year, so it's doable",
+        "About the union, I will tell my colleagues thank you, but no. This is not my road.",
+    ], thread="bus", user="bus")
+    state = await coach.state("bus")
+    assert state["draft"].get("yours") != "confirmed by you" and not state.get("saved_goal_id")

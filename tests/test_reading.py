@@ -612,3 +612,17 @@ def test_someone_elses_goal_beside_their_own_is_reflected_as_a_pull_not_as_the_g
     guessed = read("My area manager, who is a lovely young man but thinks entirely in spreadsheets, suggested at my "
                    "review that I set some goals for a graceful exit.")
     assert not any("thinks entirely" in x for x in reflections(guessed, goal_in_hand=False))
+
+
+def test_a_vague_direction_and_a_want_for_others_are_not_goals_to_draft():
+    assert not read("i was thinking about going back to study something but i left school at 16").goal
+    assert not read("i want the kids to see me doing something i actually chose").goal
+    assert read("I want the senior nurse post on my ward").goal == "the senior nurse post on my ward"
+    r = read("I thought again about the time. My wife says do not promise too much. So I say 1 year, not 6 months.")
+    assert r.timeframe == "1 year" and "1 year" not in r.reason
+    today = date(2026, 12, 3)
+    assert parse_when("Shall we say the middle of January for checking in?", today) == date(2027, 1, 15)
+    assert parse_when("early March", today) == date(2027, 3, 7) and parse_when("late feb", today) == date(2027, 2, 28)
+    steps = [t for t, _ in parse_actions("The first step: on Monday, after my morning shift, I go to the depot manager. "
+                                         "Tonight I write it in my diary.", today)]
+    assert steps == ["on Monday, after my morning shift, I go to the depot manager", "Tonight I write it in my diary"]

@@ -27,6 +27,7 @@ class Kind(StrEnum):
     ACTIONS_RETRY = "actions_retry"  # no step caught
     SAVE_GOAL = "save_goal"  # the goal and its first steps, stored
     SET_CHECK_IN = "set_check_in"  # the check-in date they chose, stored
+    ADD_STEPS = "add_steps"  # more first steps named after saving: added to the saved goal; the check-in question stands
     REVISE_SAVED = "revise_saved"  # a date moved or a number changed after saving: the saved goal is revised
     ALREADY_SAVED = "already_saved"  # "save it" or "thanks" once the goal is stored: said so, nothing drafted again
     REJECTED = "rejected"  # the draft set aside
@@ -64,6 +65,7 @@ MOVES: dict[Kind, KindInfo] = {
     Kind.ACTIONS_RETRY: KindInfo("draft", reflects=False),
     Kind.SAVE_GOAL: KindInfo("draft", saves=True, reflects=False),
     Kind.SET_CHECK_IN: KindInfo("review", saves=True, reflects=False),
+    Kind.ADD_STEPS: KindInfo(None, saves=True, reflects=False),
     Kind.REVISE_SAVED: KindInfo(None, saves=True, reflects=False),
     Kind.ALREADY_SAVED: KindInfo(None, reflects=False),
     Kind.REJECTED: KindInfo("explore", reflects=False),

@@ -132,6 +132,11 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
                            else load_prompt("checkin_set", check_in=facts["next_check_in"]))
         if facts.get("farewell") and not facts.get("save_error"):
             reply.parts.append(load_prompt("farewell"))
+    elif kind == Kind.ADD_STEPS:
+        added = [t for t, _ in facts["actions"]]
+        listing = "\n".join(f"- {a['text']} (by {a['due']})" for a in facts.get("saved_actions", []) if a["text"] in added)
+        reply.parts.append(load_prompt("save_failed", error=facts["save_error"]) if facts.get("save_error")
+                           else load_prompt("steps_added", actions=listing))
     elif kind == Kind.REVISE_SAVED:
         reply.parts.append(load_prompt("save_failed", error=facts["save_error"]) if facts.get("save_error") else
                            load_prompt("revised_saved", lines=part_lines(facts["draft"], facts["added"])))

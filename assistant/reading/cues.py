@@ -127,7 +127,7 @@ OWN_GOAL = re.compile(
     r"i'?ve decided (?:to|i'?m going to)|i'?m going for|(?:something|somewhere) like(?= becoming)|ideally i'?d|ideally i would|"
     r"the goal for me is(?: to)?|i keep thinking about|i'?d (?:honestly |really |much )?rather(?! not\b)|"
     # "I've decided I want the charge nurse role", "I just want the promotion": a thing wanted is a goal
-    r"i (?:really |just |actually |still )?want(?= (?:the|a|an|my own) (?!(?:minute|second|sec|moment|word|chat|break|answer|clue)\b))|"
+    r"i (?:really |just |actually |still )?want(?= (?:the|a|an|my own) (?!(?:minute|second|sec|moment|word|chat|break|answer|clue)\b)(?!(?:\w+ ){1,3}to\b))|"
     # "Thinking about going for head of year", "I'm looking at moving into practice nursing"
     r"(?:i'?m |i am )?(?:thinking (?:about|of)|looking (?:at|into))(?= (?:going for|becoming|moving|applying|retraining|"
     r"switching|starting|setting up|opening|training|taking on|getting into|going back)\b)|"

@@ -305,6 +305,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if reason and goal and goal in reason and not cues.REASON.search(reason):
         reason = ""  # "I want to learn to wire a whole house on my own": the goal, not why it matters
         on.discard("reason")
+    if reason and when and when in reason and not cues.REASON.search(reason):
+        reason = ""  # "So I say 1 year, not 6 months": the date they moved, not why it matters
+        on.discard("reason")
     if reason and cues.MEASURE_LABEL.search(reason):
         reason = ""  # "that is my number: six chapters ...": the measure, labelled
         on.discard("reason")

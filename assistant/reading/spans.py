@@ -47,9 +47,14 @@ def tidy(span: str) -> str:
 _DOUBTED = re.compile(r"\b(?:not sure|unsure|don'?t know|no idea|not certain|don'?t think|doubt)(?: (?:if|whether|that))?\s*$", re.I)
 
 
+# "going back to study something": a direction, not yet a goal to draft; what it is comes next
+_VAGUE = re.compile(r"\b(?:something|anything|stuff|whatever)\W*$", re.I)
+
+
 def goal_span(text: str) -> str:
     """The person's own goal in their words, or "" when no rule finds one."""
-    found = [m for m in cues.OWN_GOAL.finditer(text) if len(m["goal"].split()) >= 2 and not _DOUBTED.search(text[: m.start()])]
+    found = [m for m in cues.OWN_GOAL.finditer(text) if len(m["goal"].split()) >= 2 and not _DOUBTED.search(text[: m.start()])
+             and not _VAGUE.search(m["goal"])]
     if not found:
         drift = cues.DRIFT.search(text)
         if drift:
@@ -151,19 +156,25 @@ _STEP_SPLIT = re.compile(r"\n+|;|(?<=[a-z][.!?])(?<!\bMrs\.)(?<!\bMr\.)(?<!\bMs\
 
 def step_pieces(text: str) -> list[str]:
     """The pieces of a list of steps, without the thanks and "maybe add that" around them (not yet tidied)."""
-    return [cues.STEP_PREAMBLE.sub("", p) for p in _split_steps(text) if not cues.COURTESY.match(p)]
+    labelled = _STEP_LABEL.match(text)  # "The first step: ..."
+    return [cues.STEP_PREAMBLE.sub("", p) for p in _split_steps(text[labelled.end():] if labelled else text)
+            if not cues.COURTESY.match(p)]
 
 
 def _split_steps(text: str) -> list[str]:
     """Pieces at the list's commas and sentence ends; a name or an aside after a comma stays with its step: "send a
     request to my manager, Mrs. Adeyemi, for a one-on-one meeting next week" is one step."""
     out: list[str] = []
+    when: list[str] = []  # "on Monday, after my morning shift, I go to ...": a when said first stays with its step
     for p in (p.strip(" .,-") for p in _STEP_SPLIT.split(text) if p and p.strip(" .,-")):
-        if out and (_NAME_ONLY.fullmatch(p) or _CARRIES_ON.match(p)):
+        if _WHEN_ONLY.match(tidy(p)):
+            when.append(p)
+        elif out and not when and (_NAME_ONLY.fullmatch(p) or _CARRIES_ON.match(p)):
             out[-1] = f"{out[-1]}, {p}"
         else:
-            out.append(p)
-    return out
+            out.append(", ".join([*when, p]))
+            when = []
+    return out + when
 
 
 _NAME_ONLY = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
@@ -181,16 +192,8 @@ def action_spans(text: str) -> list[str]:
     steps = [clean for p, clean in pieces if len(clean.split()) >= 2 and (cues.ACTION.search(clean) or cues.ACTION.search(p))]
     if not steps and not labelled:
         return []
-    steps, when = [], []
-    for p, clean in pieces:
-        if len(clean.split()) >= 2 and (cues.ACTION.search(clean) or cues.ACTION.search(p) or cues.PRESENT_STEP.match(clean)):
-            steps.append(", ".join([*when, clean]))  # "on Monday, after my morning shift, I go to ...": its when stays
-            when = []
-        elif _WHEN_ONLY.match(clean):
-            when.append(clean)
-        else:
-            when = []
-    return steps
+    return [clean for p, clean in pieces
+            if len(clean.split()) >= 2 and (cues.ACTION.search(clean) or cues.ACTION.search(p) or cues.PRESENT_STEP.match(clean))]
 
 
 _STEP_LABEL = re.compile(r"^\W*(?:the |my )?(?:first|next) steps?\b[^:.]{0,60}:\s*", re.I)  # "The first step is small, and ...: "

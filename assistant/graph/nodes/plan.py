@@ -43,6 +43,7 @@ STAGE_ANSWERS = [(re.compile(r"\b(start\w*|begin\w*|early|new|beginning)\b", re.
 # The reason head's ceiling for an answer to "what would it give you?" that sharpens the goal rather than says why:
 # "run a small weekend supper club of my own first" 0.14; "earn enough to buy a house for my family" 0.88
 SHARPENS_NOT_WHY = 0.3
+_DECLINES = re.compile(r"\b(?:but no|no thanks|no thank you|say no|turn (?:it|them|him|her) down|not my (?:road|path|thing|plan))\b", re.I)
 _OWNED = re.compile(r"^\W*(?:(?:and|so|yes|yeah|ok)\W+)?(?:that|this|it)(?:'s| is) (?:all |really |definitely )?mine\b", re.I)
 ACCEPT = re.compile(r"^\W*(accept(ed)?|yes|yep|yeah|looks (good|right)|that'?s (it|mine|right)|i accept|confirm(ed)?|"
                     r"perfect|great|sounds (good|right)|it is|it'?s mine|agreed|ok(ay)?)\b", re.I)
@@ -412,7 +413,8 @@ class Planner:
             q = self.ask("connect", "connect")
             return self.move(Kind.CONNECT, phase="examine", question=q, goals=[gist(g["text"]) or clip_words(g["text"], 8) for g in self.fresh],
                              pending={"kind": "connect", "key": "connect"}, reason="several goals at once: their choice")
-        if phase == "done" and not self.fresh and CHECK_IN.search(self.text) and (found := find_when(self.text, self.today)):
+        # "Shall we say the middle of January for checking in? By then I should know ...": the date, not a new duty
+        if phase == "done" and not own_fresh and CHECK_IN.search(self.text) and (found := find_when(self.text, self.today)):
             return self.move(Kind.SET_CHECK_IN, phase="done", check_in=found[0].isoformat(),
                              farewell=bool(FAREWELL.search(self.text)), reason="a new check-in date for the saved goal")
         if phase == "done" and not self.fresh and not self.added:
@@ -583,8 +585,11 @@ class Planner:
             action = "accept"
         else:
             action = "edit"
-        if action == "edit" and r.actions and not (edits or r.goal or r.measure or r.feasibility or r.reason):
-            action = "accept"  # first steps in answer to the draft: they have moved on to doing it
+        if action == "edit" and r.actions and not (edits or r.goal or r.measure or r.feasibility or r.reason) \
+                and not _DECLINES.search(text):
+            # first steps in answer to the draft: they have moved on to doing it ("I will tell my colleagues thank
+            # you, but no" turns something else down: no step, and no yes)
+            action = "accept"
         if action == "edit" and (PLAN_HELP.search(text) or FIRST_ASKED.search(text)) and not (edits or r.goal or r.measure or r.timeframe):
             action = "accept"  # "can you help me plan it out?": the draft stands; they have moved on to doing it
         if STEPS_LABEL.match(text) and (listed := [t for t, _ in parse_actions(STEPS_LABEL.sub("", text), self.today)]):
@@ -676,6 +681,17 @@ class Planner:
         return self.save_with(actions, reason="steps chosen: save the goal")
 
     def take_check_in_date(self) -> Move:
+        saved = set((self.get("draft") or {}).get("actions", []))
+        if not CHECK_IN.search(self.text) and (self.r.actions or STEPS_LABEL.match(self.text)):
+            # "First steps, then. I'll ring Pat this week. I'll ask Mrs Dodds on Tuesday": steps, said when asked for
+            # a check-in date; Tuesday is when a step happens, not the check-in
+            steps = [(t, when.isoformat()) for t, when in parse_actions(STEPS_LABEL.sub("", self.text), self.today)
+                     if t not in saved and not drafting.only_past(t) and not NOT_A_STEP.search(t)]
+            if steps:
+                draft = self.get("draft") or {}
+                self.update["draft"] = {**draft, "actions": [*draft.get("actions", []), *(t for t, _ in steps)]}
+                return self.move(Kind.ADD_STEPS, phase="checkin_date", actions=steps, pending={"kind": "schedule", "key": "when"},
+                                 reason="more steps, given when asked for the check-in: added; the date question stands")
         found = find_when(self.text, self.today)
         return self.move(Kind.SET_CHECK_IN, phase="done", check_in=found[0].isoformat() if found else None,
                          farewell=bool(FAREWELL.search(self.text)), reason="the person chose the check-in date")

@@ -36,6 +36,11 @@ async def save(state: CoachState, runtime: Runtime[Deps]) -> dict:
                          accepted_now=(state.get("move") or {}).get("kind") == Kind.PRESENT_DRAFT)
             update["saved_goal_id"] = goal["id"]
             move.question = runtime.context.library.question("schedule", "when").text
+        elif move.kind == Kind.ADD_STEPS:
+            goal = await asyncio.to_thread(store.add_actions, owner, state["saved_goal_id"],
+                                           [(t, date.fromisoformat(d)) for t, d in facts["actions"]])
+            facts["saved_actions"] = goal["actions"]
+            move.question = runtime.context.library.question("schedule", "when").text
         elif move.kind == Kind.REVISE_SAVED:
             draft = facts["draft"]
             await asyncio.to_thread(store.revise, owner, state["saved_goal_id"], why="changed by the person after saving",
