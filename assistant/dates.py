@@ -15,7 +15,7 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_IN = re.compile(r"\b(?:in|within|over the next|say|make it)\s+(?:the next\s+)?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+_IN = re.compile(r"\b(?:in|within|over the next|say|make it|make that|let it be)\s+(?:the next\s+)?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                  r"eleven|twelve|couple of|few)\s+(day|week|fortnight|month|year)s?\b", re.I)
 # "18 months" as the whole answer (or the words kept from "say 18 month"): a span from today.
 _BARE = re.compile(r"^\W*(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few)\s+"
@@ -56,8 +56,14 @@ _MONTH_OF_YEAR = re.compile(r"(?<!\d )(?<!\d\d )(?<!\d[a-z][a-z] )(?<!\d\d[a-z][
                             "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?:of\s+)?(20\d\d|next year)\b", re.I)
 # "the middle of January", "mid-March", "early May", "late Feb": a part of a month, the next time it comes
 _PART_OF_MONTH = re.compile(r"\b(?:(?:the )?(?P<part>middle|start|beginning) of|(?P<short>mid|early|late)-?\s?)\s*(?P<month>" +
-                            "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+                            "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b(?:\s+(?P<year>20\d\d|next year))?"
+                            # "I'm working late may be till 9": the verb, not the month
+                            r"(?<!may)(?<!May)|\b(?:(?:the )?(?P<part2>middle|start|beginning) of|(?P<short2>mid|early|late)-?\s?)\s*may\b"
+                            r"(?!\s+(?:be|have|not|i|we|you|he|she|they|need|want|go|take|get|do)\b)(?:\s+(?P<year2>20\d\d|next year))?", re.I)
 _PART_DAY = {"middle": 15, "mid": 15, "start": 7, "beginning": 7, "early": 7}
+# A correction said by the person: "make that", "let it be", "actually, say"; not "my wife would say" or "make that call"
+CORRECTED_TO = re.compile(r"(?<!would )(?<!will )(?<!she )(?<!he )(?<!they )\b(?:make (?:it|that)(?: the)?|let it be|let'?s (?:say|make it)|"
+                          r"change (?:it|that) to|move it to|push it (?:back )?to|(?:actually|no|sorry|ok),? (?:say|make it))\b", re.I)
 _END_OF_NEXT_YEAR = re.compile(r"\b(?:the )?end of next year\b", re.I)
 
 
@@ -86,9 +92,12 @@ def find_when(text: str, today: date | None = None) -> tuple[date, str] | None:
     found = [f for f in found if f[4].lower() != "this week"] or found
     if not found:
         return None
-    # "make that the jan 2028 intake", "so let it be 12 months": the date a correction names is the one they mean now
-    if cue := MOVED_TO.search(text):
-        found = [f for f in found if 0 <= f[0] - cue.end() <= 40] or found
+    # "make that the jan 2028 intake", "so let it be 12 months": the date a correction names, right after it, is the one
+    # they mean now (the last correction, if there are several)
+    for cue in reversed(list(CORRECTED_TO.finditer(text))):
+        if after := [f for f in found if cue.start() <= f[0] <= cue.end() + 12]:
+            found = after
+            break
     start, end = min(found)[:2]
     # Matches that overlap the first name one date ("check in feb 1": "in feb" and "feb 1"); the more precise pattern,
     # earlier in the order of precedence, reads it.
@@ -107,18 +116,21 @@ def _candidates(text: str, today: date):
         month, day = SEASONS[m[1].lower()]
         year = int(m[2]) if m[2].isdigit() else today.year + (1 if m[2].lower() == "next year" else 2)
         yield m, date(year, month, day), m[0]
+    if m := _PART_OF_MONTH.search(text):
+        month = MONTHS[(m["month"] or "may").lower()]
+        part = (m["part"] or m["short"] or m["part2"] or m["short2"]).lower()
+        named = m["year"] or m["year2"]
+        year = (int(named) if named.isdigit() else today.year + 1) if named else today.year
+        when = _month_end(year, month) if part == "late" else date(year, month, _PART_DAY[part])
+        if when <= today and not named:  # the next time that part of the month comes
+            when = _month_end(year + 1, month) if part == "late" else date(year + 1, month, _PART_DAY[part])
+        yield m, when, m[0]
     m = _MONTH_OF_YEAR.search(text)
     if m and m[1].lower() == "may" and not re.search(r"\b(?:by|in|before|until|from|of|end of|next|this)\s*$", text[:m.start()], re.I):
         m = None  # "people may next year get promoted": the verb, not the month
     if m:
         year = int(m[2]) if m[2].isdigit() else today.year + 1
         yield m, _month_end(year, MONTHS[m[1].lower()]), m[0]
-    if m := _PART_OF_MONTH.search(text):
-        month = MONTHS[m["month"].lower()]
-        part = (m["part"] or m["short"]).lower()
-        year = today.year if (month, 1) >= (today.month, 1) else today.year + 1
-        when = _month_end(year, month) if part == "late" else date(year, month, _PART_DAY[part])
-        yield m, (when if when > today else date(year + 1, when.month, when.day) if part != "late" else _month_end(year + 1, month)), m[0]
     if m := _END_OF_NEXT_YEAR.search(text):
         yield m, date(today.year + 1, 12, 31), m[0]
     for rx, days in _RELATIVE.items():
@@ -136,7 +148,7 @@ def _candidates(text: str, today: date):
                 yield m, date(today.year, 12, 31), m[0]
     if m := _IN.search(text) or _BARE.search(text):
         n = NUMBERS.get(m[1].lower()) if not m[1].isdigit() else int(m[1])
-        yield m, today + timedelta(days=(n or 1) * UNIT_DAYS[m[2].lower()]), re.sub(r"^(?:say|make it)\s+", "", m[0], flags=re.I)
+        yield m, today + timedelta(days=(n or 1) * UNIT_DAYS[m[2].lower()]), re.sub(r"^(?:say|make it|make that|let it be)\s+", "", m[0], flags=re.I)
     for rx, month_group, day_group in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
         if m := rx.search(text):
             month, day = MONTHS[m[month_group].lower()], int(m[day_group])
@@ -184,7 +196,7 @@ _SPAN = re.compile(
     r"(?:before|by the time)\s+(?:i(?:'m| am)?|i turn|my \w+ (?:retires|starts|leaves|finishes))\s*(?:turn\s+)?\d{2}|"
     r"before i turn \d{2}|by the time i(?:'m| am)? \d{2}|before i'?m \d{2}|by (?:age )?\d{2}\b(?! (?:people|clients|hours))|"
     r"by the time (?:my|the|i) [^,.]{3,40}|"
-    r"(?:within|in|over|say|make it)\s+(?:the\s+)?(?:next\s+)?(?:about\s+|around\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"(?:within|in|over|say|make it|make that|let it be)\s+(?:the\s+)?(?:next\s+)?(?:about\s+|around\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|eighteen|couple of|few)\s+(?:days?|wks?|weeks?|months?|mths?|years?|yrs?)|within the year|"
     r"(?:\d+|two|three|four|five|six|eight|ten|eighteen)\s+(?:weeks|months|years)(?:,? give or take| or so)|"
     r"^\W*(?:\d+|two|three|four|five|six|eight|ten|eighteen)\s+(?:weeks|months|years)\W*$|"
@@ -208,7 +220,7 @@ def _in_the_past(text: str, words: str) -> bool:
     return False
 
 
-MOVED_TO = re.compile(r"\b(?:let'?s (?:say|make it|go (?:for|with))|say|make (?:it|that)|let it be|push(?:ed)? it (?:back )?to|"
+MOVED_TO = re.compile(r"\b(?:let'?s (?:say|make it|go (?:for|with))|say|make it|push(?:ed)? it (?:back )?to|"
                       r"move(?:d)? it to|change(?:d)? it to|(?:got|been|was|is|has been|have been) (?:moved|pushed back|pushed|changed|rescheduled) to|"
                       r"(?:moved|pushed back|rescheduled) to)\s", re.I)
 _CLAUSE_END = re.compile(r"[,.;!?]|\b(?:because|when|as)\b", re.I)

@@ -20,8 +20,10 @@ CHANGE = [
     # "can we change 40 to 30", "change the 40 to 30"
     re.compile(rf"\b(?:change|swap|drop|cut|lower|raise|bump)\s+(?:the\s+|it\s+from\s+|from\s+)?(?P<old>{_N})\b"
                rf"(?:\s+[a-z-]+){{0,2}}?\s+(?:to|for|down to|up to)\s+(?P<new>{_N})\b", re.I),
-    # "make it three starters, not two", "6 not 10"
-    re.compile(rf"(?:\b{_MAKE}\s+|^\W*)(?P<new>{_N})\b(?:\s+[a-z-]+){{0,2}}?,?\s+(?:not|rather than)\s+(?P<old>{_N})\b", re.I),
+    # "make it three starters, not two", "6 not 10", "let's say fifteen, properly done, rather than twenty rushed"
+    re.compile(rf"(?:\b{_MAKE}\s+|^\W*)(?P<new>{_N})\b(?:,?\s+[a-z-]+){{0,3}}?,?\s+(?:not|rather than)\s+(?P<old>{_N})\b", re.I),
+    # "Not 10 clients, let's say 5"
+    re.compile(rf"\bnot\s+(?P<old>{_N})\b(?:\s+[a-z-]+){{0,2}}?[,;.]?\s*{_SOFT}{_MAKE}\s+(?P<new>{_N})\b", re.I),
     # "make it 6 instead", "actually, let's say 6"
     re.compile(rf"\b(?:actually|instead|no)\b[,\s]+(?:{_MAKE})\s+(?P<new>{_N})\b|\b(?:make it|change it to)\s+(?P<new2>{_N})\b"
                rf"(?:\s+\w+){{0,3}}?\s+instead\b", re.I),

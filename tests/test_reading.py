@@ -589,7 +589,12 @@ def test_questions_asked_of_themselves_or_quoted_ask_nothing_of_waymark():
 def test_a_correction_names_the_date_they_mean_now():
     today = date(2026, 12, 3)
     assert parse_when("actually no make that the jan 2028 intake. the sept one closes in feb", today) == date(2028, 1, 31)
-    assert parse_when("So let it be 12 months, that is by the January 2028 promotions.", today) == date(2028, 1, 31)
+    assert parse_when("So let it be 12 months, that is by the January 2028 promotions.", today) == date(2027, 11, 28)
+    # not a correction of theirs: "my wife would say ...", "make that call"
+    assert parse_when("I want to finish by June. My wife would say in a year, she always does.", today) == date(2027, 6, 30)
+    assert parse_when("By September I want to be enrolled. I'll make that call to the college next Monday.", today) == date(2027, 9, 30)
+    assert parse_when("mid January 2028", today) == date(2028, 1, 15)
+    assert parse_when("I'm working late may be till 9 so next week is best", today) == date(2026, 12, 10)
     assert parse_when("I'll sit the exam next week and apply in March 2028", today) == date(2026, 12, 10)
 
 
@@ -626,3 +631,23 @@ def test_a_vague_direction_and_a_want_for_others_are_not_goals_to_draft():
     steps = [t for t, _ in parse_actions("The first step: on Monday, after my morning shift, I go to the depot manager. "
                                          "Tonight I write it in my diary.", today)]
     assert steps == ["on Monday, after my morning shift, I go to the depot manager", "Tonight I write it in my diary"]
+
+
+def test_the_new_phrasings_stay_narrow():
+    # each of these went wrong under a first version of a rule added for the blind scripts (found in review)
+    for text in ["My husband is thinking about moving to Leeds for his job", "They're looking at moving me onto nights",
+                 "I stopped thinking about applying for promotion years ago", "No part of me wants to manage people",
+                 "I just want a straight answer from you", "Want to know something funny? I like my job"]:
+        assert not read(text).goal, text
+    assert read("My goal is still to become a nurse").goal == "become a nurse"
+    assert read("i want to be a nurse or something").goal == "be a nurse"
+    assert read("I'd love to start with the NHS as a healthcare assistant").goal
+    assert not read("my mum keeps saying I'm too old to retrain").other_goal
+    assert read("How can I make my manager take me seriously? She ignores everything I put forward.").has("asks_advice")
+    assert read("I'll explain my situation to HR next week.").actions
+    assert read("I'll be honest with my boss about the hours this week.").actions
+    assert {"scared", "exhausted"} <= set(read("I don't want to feel like this anymore because I'm exhausted and scared").feelings)
+    assert "stuck" in read("I don't want to be stuck like this any more").feelings
+    assert not read("how i'd know - no idea really, that's why I'm here").measure
+    assert [t for t, _ in parse_actions("Email Sarah, Call Tom, Book Course")] == ["Email Sarah", "Call Tom", "Book Course"]
+    assert [t for t, _ in parse_actions("I'll ring Pat this week. I'll book the resit.")] == ["I'll ring Pat this week", "I'll book the resit"]

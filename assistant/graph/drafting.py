@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.dates import MOVED_TO, find_when
+from assistant.dates import CORRECTED_TO, MOVED_TO, find_when
 from assistant.graph.goalwords import goal_kind
 from assistant.numbers import counted, number_change, renumbered
 from assistant.graph.state import Draft
@@ -174,7 +174,7 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     in_measure = bool(out.get("time_bound") and r.measure and r.timeframe and r.timeframe in r.measure
                       and not r.has("change_mind") and not MOVED_TO.search(r.text))
     if r.timeframe and goal_is_theirs and moved and not in_measure and r.timeframe not in action_text \
-            and not (r.has("action") and out.get("time_bound") and not (r.has("change_mind") and MOVED_TO.search(r.text))):
+            and not (r.has("action") and out.get("time_bound") and not (r.has("change_mind") and CORRECTED_TO.search(r.text))):
         before = out.get("time_bound", "")
         put("time_bound", dated(r.timeframe, today))
         # only a date they moved ("let's make it June", "actually ... instead"): "done in a day", said of the

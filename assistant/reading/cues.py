@@ -111,12 +111,13 @@ GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|th
 OTHER_GOAL = re.compile(
     OTHER_PEOPLE + r" (?:really |keeps? |kept |has |have )?(?:wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
     r"pushes|pushed|pushing|thinks? i should|say(?:s|ing)? i (?:should|need|have to|must)|said i (?:should|need|have to|must)|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
-    r"keeps? saying i should|is pushing me|are pushing me|(?<=keeps )(?:saying|telling me|on at me)|(?<=keep )(?:saying|telling me|on at me))"
+    r"keeps? saying i should|is pushing me|are pushing me|(?:(?<=keeps )|(?<=keep ))(?:saying|telling me|on at me)(?= (?:to )?(?:do|go|get|apply|become|take|try|study|train|find|ask|move|look|retrain)\b))"
     r"(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)
 OWN_GOAL = re.compile(
-    r"\b(?:(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|plan|idea|dream) (?:is|would be)(?: to)?"
+    r"\b(?:(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|plan|idea|dream) (?:is|would be)(?: still)?(?: to)?"
     # "the goal is in my own words now", "the plan is fine": about the goal, not one
-    r"(?!\s+(?:in|on|at|mine|not|still|clear|written|there|here|done|set|ok|okay|fine|good|right|the same)\b)|"
+    r"(?!\s+(?:in (?:my|your|our|his|her|their) own words|mine|not|still(?! to\b)|clear|written|there|here|done|set|ok|okay|fine|"
+    r"good|right|the same)\b)|"
     # "Goal is: get promoted to senior stylist by June", said as a heading
     r"(?:^|(?<=[.!?] ))\W*goal(?: is)?\s*:(?: to)?|"
     # "I already know my goal: pass the AWS Solutions Architect Associate exam by 31 March"
@@ -127,13 +128,18 @@ OWN_GOAL = re.compile(
     r"i'?ve decided (?:to|i'?m going to)|i'?m going for|(?:something|somewhere) like(?= becoming)|ideally i'?d|ideally i would|"
     r"the goal for me is(?: to)?|i keep thinking about|i'?d (?:honestly |really |much )?rather(?! not\b)|"
     # "I've decided I want the charge nurse role", "I just want the promotion": a thing wanted is a goal
-    r"i (?:really |just |actually |still )?want(?= (?:the|a|an|my own) (?!(?:minute|second|sec|moment|word|chat|break|answer|clue)\b)(?!(?:\w+ ){1,3}to\b))|"
+    r"i (?:really |just |actually |still )?want(?= (?:the|a|an|my own) (?!(?:minute|second|sec|moment|word|chat|break|answer|straight answer|clue|refund|reply|response|"
+    r"opinion|recommendation|list)\b)(?!(?:\w+ ){1,3}to\b)(?![^.!?]*\bfrom you\b))|"
     # "Thinking about going for head of year", "I'm looking at moving into practice nursing"
-    r"(?:i'?m |i am )?(?:thinking (?:about|of)|looking (?:at|into))(?= (?:going for|becoming|moving|applying|retraining|"
-    r"switching|starting|setting up|opening|training|taking on|getting into|going back)\b)|"
+    r"(?:(?:i'?m|i am|i'?ve been|been) |(?:^|(?<=[.!?] ))\W*)(?:thinking (?:about|of)|looking (?:at|into))(?= (?:going for|becoming|"
+    r"moving|applying|retraining|switching|starting|setting up|opening|training|taking on|getting into|going back)\b(?! me\b))|"
     # "Want to take on an apprentice next year", "Part of me wants to get back into project work"
-    r"(?:^|(?<=[.!?;] ))\W*(?:really |just )?(?:want|wanna) to|part of me (?:really )?wants to|"
-    r"i'?m(?= (?:re)?training (?:as|to be(?:come)?)\b)|i'?d (?:kill|give anything) for (?:a (?:shot|chance|go) at|the chance to)|i want to be|my aim is(?: to)?|i'?m determined to|"
+    r"(?:^|(?<=[.!?;] ))\W*(?:really |just )?(?:want|wanna) to(?![^.!?]*\?)|(?<!no )part of me (?:really )?wants to|"
+    r"i'?m(?= (?:re)?training (?:as|to be(?:come)?)\b)|"
+    # a choice made out loud, then the goal: "ok thats it then. get on the paramedic apprenticeship by next september",
+    # "So, if I'm writing it down properly: twenty interviews ..."
+    r"(?:that'?s|thats) it(?: then)?[.,!]?(?=\s+(?:get(?! me\b)|become|apply|go for|pass|run|land|start|open|train|move|finish)\b)|"
+    r"(?:if i'?m )?writing it down properly\s*:|i'?d (?:kill|give anything) for (?:a (?:shot|chance|go) at|the chance to)|i want to be|my aim is(?: to)?|i'?m determined to|"
     r"i'?m set on|i really want|i'?d love|i'?d want to|"
     # a goal said in passing, as a promise to themselves: "I keep saying I'll finally start running the walks"
     r"i keep (?:saying|telling myself) i'?ll(?: finally| actually)?|i keep meaning to|i'?ve always meant to|i'?ve been meaning to|"
@@ -170,7 +176,8 @@ IMPERATIVE_STEP = (r"(?:^\s*(?:[-*]|\d+[.)])?\s*|[,;\n]\s*(?:and\s+)?(?:[-*]|\d+
 ACTION = re.compile(
     IMPERATIVE_STEP + r"|\b((?:i'?ll|i will)(?! have (?:a lot|lots|no|more|less|plenty|time)\b)"
     # "I will be grateful for your assistance", "I'll tell you a thing that happened": manners and telling, not steps
-    r"(?! (?:be (?:grateful|glad|happy|thankful|honest|brief|quick)|tell you|explain|admit|say (?:this|that|it))\b)|i'?m going to|i am going to|gonna|my (?:first|next) step|first step (?:is|would be|will be)|"
+    r"(?! (?:be (?:grateful|glad|happy|thankful)\b|tell you\b|admit\b|explain(?: (?:it|this|that))?(?: to you)?\s*(?:[.:,;!?]|$)|"
+    r"say (?:this|that|it)\s*(?:[.:,;!?]|$)|be (?:honest|brief|quick)(?: with you)?\s*(?:[.:,;!?]|$)))|i'?m going to|i am going to|gonna|my (?:first|next) step|first step (?:is|would be|will be)|"
     r"next step|step one|i can start by|i'?ll start (?:by|with)|i'?m starting|i'?ve (?:already |just )?(?:booked|signed up|emailed|enrolled|enroled|applied|registered|started)|"
     r"(?:this|next) week i|tomorrow i|on monday i|i plan to (?:email|call|ask|book|sign|enrol|enroll|talk|meet|write|set))\b|"
     # English as a second language often plans in the present: "maybe I ask planning manager if I can sit with them",
@@ -211,7 +218,7 @@ SELF_ASKED_FEASIBLE = re.compile(r"^\W*(?:is|is it|is this|is that|would it be|w
 SELF_ASKED_MEASURE = re.compile(r"^\W*how(?:'d|\s+(?:would|will|'d))\s+(?:i|we)\s+(?:know|measure)\b[^?]*\?|"
                                 r"^\W*how\s+(?:i|we)\s+(?:would|will|'d|'ll|can)\s+(?:know|measure|see)\b[^?]*\?|"
                                 # "how il know: a 4 or above in the june resit": the question said as a label
-                                r"^\W*how\s+(?:i'?ll|il|ill|i will|i'?d|i would|i can)\s+(?:know|tell|measure)\s*[:\-]", re.I)
+                                r"^\W*how\s+(?:i'?ll|il|ill|i will|i'?d|i would|i can)\s+(?:know|tell|measure)\s*:(?!\s*(?:no idea|not sure|dunno|idk)\b)", re.I)
 
 # "We've got a mortgage and two kids": what weighs on the choice, said as such. Unasked, it is not why the goal is
 # within reach; "the kids are at school now, so I could do evenings" says what makes room, and is.
@@ -296,7 +303,9 @@ _CLAUSES = re.compile(r"[.;!?\n]+|,?\s+(?=(?:and|but|so)\s+(?:he|she|they|i|my|o
 
 
 # "i dont want to be stuck on a ward": a state they mean to avoid, not how they feel now
-_UNWANTED = re.compile(r"\b(?:don'?t|dont|do not|never|wouldn'?t) (?:want|wanna|like) to (?:be|feel|get|end up)\b[^.,;!?]*", _I)
+_UNWANTED = re.compile(r"\b(?:don'?t|dont|do not|never|wouldn'?t) (?:want|wanna|like) to (?:be|feel|get|end up)\b"
+                       r"(?!(?:\s+\w+)?\s+(?:like this|like that|any ?more)\b)"
+                       r"(?:(?!\b(?:because|and|but|so|cos)\b)[^.,;!?])*", _I)
 
 
 def feelings(text: str) -> list[str]:

@@ -45,7 +45,9 @@ SPEECH_ACT = re.compile(r"(?:say (?:that|something|thanks|thank you|hi|hello)|ad
                         r"know (?:how this|what this|how you|who (?:can|will)|if this|whether this))\b", re.I)
 # "What would I want, if it were up to me? Well. ...", "the question comes: "when are you starting your MBA?"": a
 # question they ask themselves and answer, or one someone else asked them, asks nothing of Waymark
-_SELF_QUESTION = re.compile(r"^\W*(?:so |well,? |and |but )?(?:what|why|how|where|when|who)\b(?![^?]*\byou\b)[^?]*\b(?:i|me|my)\b[^?]*\?$", re.I)
+_SELF_QUESTION = re.compile(r"^\W*(?:so |well,? |and |but )?(?:what (?:would|do|did) i (?:really |actually |truly )?(?:want|enjoy|like|love|care about|need)|"
+                            r"what i (?:really |actually )?(?:enjoy|want|like|love)(?: most)?|what (?:would|does|will) (?:it|this) give me|"
+                            r"why (?:do|would|does) (?:i|it|this) (?:want|care|matter))\b[^?]*\?$", re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _QUESTION = re.compile(r"[^.!?]*\?")
 
@@ -61,7 +63,8 @@ def _asks_nothing(text: str) -> bool:
 
 
 _INTRODUCTION = re.compile(r"\W*(?:my name is|my name'?s|i'?m called|i am called|call me)\b", re.I)
-_FIRST_MOVE = re.compile(r"(?:start|begin|kick off) (?:with|by)\b", re.I)
+_FIRST_MOVE = re.compile(r"(?:start|begin|kick off) (?:with (?:(?:mr|mrs|ms|dr|miss)\.? )?(?-i:[A-Z])|by (?:asking|emailing|calling|ringing|"
+                         r"talking|booking|messaging|texting|writing))(?!.*\bthen\b)", re.I)
 HEADS = "reader"  # reader.json: one head per intent
 
 
@@ -289,6 +292,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if goal and spans.goal_span(text) and not measure_rule:
         on.discard("measure")  # a message that plainly states a goal names its measure in so many words, or not at all
     measure = slot("measure", measure_rule)
+    if measure and cues.UNSURE.search(measure):
+        measure = ""  # "how i'd know - no idea really": the question they cannot answer yet, not a measure
+        on.discard("measure")
     if measure and _INTRODUCTION.match(measure):
         measure = ""  # "My name is Chinedu": who is talking, not how they would know
         on.discard("measure")

@@ -155,7 +155,18 @@ def _pick(situation: str, seed: str, gist_words: str | None = None, avoid: froze
         options = options["with"] if gist_words else options["without"]
     start = zlib.crc32(seed.encode()) % len(options)
     turned = [options[(start + i) % len(options)] for i in range(len(options))]
-    return next((o for o in turned if o not in avoid), turned[0])
+    return next((o for o in turned if not _said_before(o, avoid)), turned[0])
+
+
+_NOT_WITHIN = re.compile(r"\b(?:can'?t|cannot|not enough|no time|too (?:much|expensive|hard|far)|afford|fees?|costs?|"
+                         r"worried|afraid|scared|not sure|don'?t think|no way)\b", re.I)
+
+
+def _said_before(template: str, said: frozenset[str]) -> bool:
+    """Whether a sentence said before is this template filled in: "So this started with your partner, ..." is
+    "So this started with {who}, ..." whoever the partner was."""
+    pattern = re.compile(re.sub(r"\\\{\w+\\\}", ".+?", re.escape(template)), re.I)
+    return any(pattern.fullmatch(s) for s in said)
 
 
 def _possessive(who: str) -> str:
@@ -288,7 +299,10 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     if not out and _SUPPORT.search(r.text):
         out.append(pick("support"))
     if not out:
-        situations = [("unsure", r.has("unsure")), ("feasibility", bool(r.feasibility) and (goal_in_hand or bool(cues.FEASIBILITY.search(r.text)))),
+        # "within reach" only when they said so in words that do ("I already ...", "it's doable"), and not beside a
+        # cost or a doubt: the head alone also hears "the fees are 12 million naira" and "the MBA is his road"
+        within = bool(r.feasibility) and bool(cues.FEASIBILITY.search(r.text)) and not _NOT_WITHIN.search(r.feasibility)
+        situations = [("unsure", r.has("unsure")), ("feasibility", within),
                       ("measure", bool(r.measure)), ("action", bool(r.actions)),
                       ("timeframe", bool(r.timeframe) and (goal_in_hand or r.any_goal or bool(_DEADLINE.search(r.text))))]
         if r.timeframe and r.has("change_mind"):  # "So I say 1 year, not 6 months": the move is the news

@@ -24,7 +24,7 @@ def clauses(text: str) -> list[str]:
 
 _LEAD = re.compile(r"^(?:honestly|really|actually|well|so|and|but|i guess|i think|i suppose|maybe|ideally|basically|"
                    r"hmm+|um+|like|ok(?:ay)?|yeah|yes|no|to be honest|tbh|something like|somewhere like|i mean)\b[\s,]*", re.I)
-_TRAIL = re.compile(r"(?:,?\s+(?:i guess|i think|i suppose|maybe|probably|i reckon|or something|or so|"
+_TRAIL = re.compile(r"(?:,?\s+(?:i guess|i think|i suppose|maybe|probably|i reckon|or something|or whatever|or anything|or so|"
                     r"for (?:ages|years|months|a while|so long)))*[\s,;:.!?-]*$", re.I)  # "sort my portfolio for ages"
 _CUT = re.compile(r"\s+\b(?:but|because|although|though|so that|and i|and my|cause|since)\b.*$|"
                   # "I'd rather be home for tea than earn more"; "getting onto day shifts would change everything"
@@ -48,7 +48,7 @@ _DOUBTED = re.compile(r"\b(?:not sure|unsure|don'?t know|no idea|not certain|don
 
 
 # "going back to study something": a direction, not yet a goal to draft; what it is comes next
-_VAGUE = re.compile(r"\b(?:something|anything|stuff|whatever)\W*$", re.I)
+_VAGUE = re.compile(r"(?<!\bor )\b(?:something|anything|stuff|whatever)\W*$", re.I)
 
 
 def goal_span(text: str) -> str:
@@ -151,7 +151,10 @@ def goal_mentions(text: str) -> list[tuple[str, str, str]]:
     return list(unique.values())
 
 
-_STEP_SPLIT = re.compile(r"\n+|;|(?<=[a-z][.!?])(?<!\bMrs\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)\s+(?=[A-Za-z])|\s*\d+[.)]\s+|\s*[-•*]\s+|,\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+", re.I)
+# Steps are split at lines, sentences and list marks, then within a sentence at commas and "then"
+_SENTENCE_SPLIT = re.compile(r"\n+|;|(?<=[a-z][.!?])(?<!\bMrs\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)\s+(?=[A-Za-z])|"
+                             r"\s*\d+[.)]\s+|\s*[-•*]\s+", re.I)
+_COMMA_SPLIT = re.compile(r",\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+", re.I)
 
 
 def step_pieces(text: str) -> list[str]:
@@ -166,17 +169,23 @@ def _split_steps(text: str) -> list[str]:
     request to my manager, Mrs. Adeyemi, for a one-on-one meeting next week" is one step."""
     out: list[str] = []
     when: list[str] = []  # "on Monday, after my morning shift, I go to ...": a when said first stays with its step
-    for p in (p.strip(" .,-") for p in _STEP_SPLIT.split(text) if p and p.strip(" .,-")):
-        if _WHEN_ONLY.match(tidy(p)):
-            when.append(p)
-        elif out and not when and (_NAME_ONLY.fullmatch(p) or _CARRIES_ON.match(p)):
-            out[-1] = f"{out[-1]}, {p}"
-        else:
-            out.append(", ".join([*when, p]))
-            when = []
+    for sentence in _SENTENCE_SPLIT.split(text):
+        for i, p in enumerate(p.strip(" .,-") for p in _COMMA_SPLIT.split(sentence or "")):
+            if not p:
+                continue
+            if _WHEN_ONLY.match(tidy(p)):
+                when.append(p)
+            elif i and out and not when and (_NAME_ONLY.fullmatch(p) or _CARRIES_ON.match(p)) \
+                    and not cues.ACTION.match(p) and not _STEP_VERB.match(p):
+                out[-1] = f"{out[-1]}, {p}"  # within the sentence: "my manager, Mrs. Adeyemi, for a meeting"
+            else:
+                out.append(", ".join([*when, p]))
+                when = []
     return out + when
 
 
+_STEP_VERB = re.compile(r"(?:ask|email|call|ring|book|text|message|write|read|update|apply|send|meet|buy|join|sign|register|enrol|"
+                        r"find|look|check|talk|speak|visit|go|do|make|start|finish|print|post)\b", re.I)
 _NAME_ONLY = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
 _CARRIES_ON = re.compile(r"(?:for|to|with|about|that|which|who|not)\b|\w+ly$", re.I)
 

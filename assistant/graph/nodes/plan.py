@@ -43,7 +43,9 @@ STAGE_ANSWERS = [(re.compile(r"\b(start\w*|begin\w*|early|new|beginning)\b", re.
 # The reason head's ceiling for an answer to "what would it give you?" that sharpens the goal rather than says why:
 # "run a small weekend supper club of my own first" 0.14; "earn enough to buy a house for my family" 0.88
 SHARPENS_NOT_WHY = 0.3
-_DECLINES = re.compile(r"\b(?:but no|no thanks|no thank you|say no|turn (?:it|them|him|her) down|not my (?:road|path|thing|plan))\b", re.I)
+_DECLINES = re.compile(r"\bbut no\W*(?:$|[.!,;])|\b(?:no thanks|no thank you|turn (?:it|them|him|her) down|not my (?:road|path|thing|plan))\b", re.I)
+# "I'll let you know next Friday how it went": said to Waymark, about the check-in, not a step
+TO_WAYMARK = re.compile(r"\b(?:let you know|tell you|talk to you|see you|speak to you|update you)\b", re.I)
 _OWNED = re.compile(r"^\W*(?:(?:and|so|yes|yeah|ok)\W+)?(?:that|this|it)(?:'s| is) (?:all |really |definitely )?mine\b", re.I)
 ACCEPT = re.compile(r"^\W*(accept(ed)?|yes|yep|yeah|looks (good|right)|that'?s (it|mine|right)|i accept|confirm(ed)?|"
                     r"perfect|great|sounds (good|right)|it is|it'?s mine|agreed|ok(ay)?)\b", re.I)
@@ -670,9 +672,7 @@ class Planner:
         # "i did the cloud practitioner last year": how things stand, not a step; a question is not one either
         # only a message that reads as steps is split into steps: "oh wait, the exam got moved" is news, not a plan
         steps_said = self.r.has("action") or bool(self.r.actions) or bool(STEPS_LABEL.match(self.text))
-        parsed = [] if as_is or not steps_said else [
-            t for t, _ in parse_actions(STEPS_LABEL.sub("", self.text), self.today)
-            if not drafting.only_past(t) and not t.rstrip().endswith("?") and not NOT_A_STEP.search(t)]
+        parsed = [] if as_is or not steps_said else self.steps_named()
         actions = list(dict.fromkeys(named + parsed))
         if not actions:  # one step the person chose is a plan; asking for a second would be the questionnaire again
             q = self.lib.question("actions", "actions")
@@ -680,17 +680,22 @@ class Planner:
                              pending={"kind": "actions", "key": "actions"}, reason="no step named")
         return self.save_with(actions, reason="steps chosen: save the goal")
 
+    def steps_named(self) -> list[str]:
+        """The steps this message lists, in their words: not what has happened, not a question, not how things are."""
+        return [t for t, _ in parse_actions(STEPS_LABEL.sub("", self.text), self.today)
+                if not drafting.only_past(t) and not t.rstrip().endswith("?") and not NOT_A_STEP.search(t)]
+
     def take_check_in_date(self) -> Move:
-        saved = set((self.get("draft") or {}).get("actions", []))
-        if not CHECK_IN.search(self.text) and (self.r.actions or STEPS_LABEL.match(self.text)):
+        saved = (self.get("draft") or {}).get("actions", [])
+        about_check_in = bool(CHECK_IN.search(self.text) or TO_WAYMARK.search(self.text)
+                              or (self.text.rstrip().endswith("?") and find_when(self.text, self.today)))
+        if not about_check_in and (self.r.actions or STEPS_LABEL.match(self.text)):
             # "First steps, then. I'll ring Pat this week. I'll ask Mrs Dodds on Tuesday": steps, said when asked for
             # a check-in date; Tuesday is when a step happens, not the check-in
-            steps = [(t, when.isoformat()) for t, when in parse_actions(STEPS_LABEL.sub("", self.text), self.today)
-                     if t not in saved and not drafting.only_past(t) and not NOT_A_STEP.search(t)]
-            if steps:
-                draft = self.get("draft") or {}
-                self.update["draft"] = {**draft, "actions": [*draft.get("actions", []), *(t for t, _ in steps)]}
-                return self.move(Kind.ADD_STEPS, phase="checkin_date", actions=steps, pending={"kind": "schedule", "key": "when"},
+            if steps := [t for t in self.steps_named() if t not in saved][:5]:
+                dated = [(t, (parse_when(t, self.today) or self.today + timedelta(weeks=2 * (len(saved) + i + 1))).isoformat())
+                         for i, t in enumerate(steps)]
+                return self.move(Kind.ADD_STEPS, phase="checkin_date", actions=dated, pending={"kind": "schedule", "key": "when"},
                                  reason="more steps, given when asked for the check-in: added; the date question stands")
         found = find_when(self.text, self.today)
         return self.move(Kind.SET_CHECK_IN, phase="done", check_in=found[0].isoformat() if found else None,

@@ -37,10 +37,14 @@ async def save(state: CoachState, runtime: Runtime[Deps]) -> dict:
             update["saved_goal_id"] = goal["id"]
             move.question = runtime.context.library.question("schedule", "when").text
         elif move.kind == Kind.ADD_STEPS:
+            move.question = runtime.context.library.question("schedule", "when").text
+            if not state.get("saved_goal_id"):
+                raise GoalStoreError("there is no saved goal to add these steps to")
             goal = await asyncio.to_thread(store.add_actions, owner, state["saved_goal_id"],
                                            [(t, date.fromisoformat(d)) for t, d in facts["actions"]])
             facts["saved_actions"] = goal["actions"]
-            move.question = runtime.context.library.question("schedule", "when").text
+            draft = state.get("draft") or {}  # the draft follows the store, only once the steps are kept
+            update["draft"] = {**draft, "actions": [*draft.get("actions", []), *(t for t, _ in facts["actions"])]}
         elif move.kind == Kind.REVISE_SAVED:
             draft = facts["draft"]
             await asyncio.to_thread(store.revise, owner, state["saved_goal_id"], why="changed by the person after saving",
