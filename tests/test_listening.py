@@ -631,3 +631,16 @@ async def test_turning_something_else_down_is_no_yes_to_the_draft(coach, fake):
     ], thread="bus", user="bus")
     state = await coach.state("bus")
     assert state["draft"].get("yours") != "confirmed by you" and not state.get("saved_goal_id")
+
+
+def test_a_corrected_date_moves_even_in_an_answer_to_another_question():
+    from assistant.graph import drafting
+    from assistant.reading import read
+
+    draft = {"statement": "get on the paramedic apprenticeship by next september",
+             "specific": "get on the paramedic apprenticeship by next september",
+             "time_bound": "by next september (2027-09-30)", "said_at": {}}
+    r = read("actually no make that the jan 2028 intake. the sept one closes in feb and my resit isnt till june")
+    out, added = drafting.absorb(draft, r, 9, date(2026, 12, 3), expecting="achievable")
+    assert "time_bound" in added and "2028-01-31" in out["time_bound"]
+    assert "september" not in out["statement"]

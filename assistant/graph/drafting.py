@@ -122,8 +122,11 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         if part != "relevant":  # "5 hours a week, because I want to ...": the reason is not part of the measure
             words = re.split(r",\s+because\b", words, maxsplit=1)[0]  # "I'd know because ..." is the measure itself
         words = clip_words(tidy(words), PART_WORDS)
-        if answered and part != expecting and out.get(part) and not said_outright(part, r.text):
-            return  # answering the question asked; a side reading does not overwrite a part already given
+        if answered and part != expecting and out.get(part) and not said_outright(part, r.text) \
+                and not (part == "time_bound" and r.has("change_mind")):
+            # answering the question asked; a side reading does not overwrite a part already given (a date they
+            # correct, "actually no make that the jan 2028 intake", is no side reading)
+            return
         if (keep_given or part != expecting) and out.get(part) and part in SAID_OUTRIGHT \
                 and not said_outright(part, r.text) and not (r.has("change_mind") and not r.timeframe):
             return  # "scrap March, say June, and I'll let this round of promotions go": the date moved, not the measure
