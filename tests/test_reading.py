@@ -651,3 +651,10 @@ def test_the_new_phrasings_stay_narrow():
     assert not read("how i'd know - no idea really, that's why I'm here").measure
     assert [t for t, _ in parse_actions("Email Sarah, Call Tom, Book Course")] == ["Email Sarah", "Call Tom", "Book Course"]
     assert [t for t, _ in parse_actions("I'll ring Pat this week. I'll book the resit.")] == ["I'll ring Pat this week", "I'll book the resit"]
+
+
+def test_words_of_the_goal_and_a_constraint_are_not_reflected_as_why_it_matters():
+    r = read("nah. nursing is her idea not mine. i want to be out on the road first on scene when it matters")
+    assert r.goal.startswith("be out on the road") and r.reason != "it matters"
+    said = reflections(read("its 3 yrs full time and i cant not work, i pay half the rent. honestly this scares me a bit"))
+    assert said and not any("cant not work" in s for s in said)

@@ -308,6 +308,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         else slot("reason", spans.reason_span(text))
     if reason and cues.MATTERS_LABEL.fullmatch(reason) and (rest := cues.MATTERS_LABEL.split(text, 1)[-1].strip()):
         reason = rest  # "Why it matters... my dad was an accountant for 40 years": the label opens the reason
+    if reason and goal and reason in goal:
+        reason = ""  # "be out on the road first on scene when it matters": "it matters" is part of the goal's words
+        on.discard("reason")
     if reason and goal and goal in reason and not cues.REASON.search(reason):
         reason = ""  # "I want to learn to wire a whole house on my own": the goal, not why it matters
         on.discard("reason")

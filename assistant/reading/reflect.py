@@ -230,6 +230,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         # that only says the goal again ("be someone people trust ... because I want to be someone people trust")
         # adds nothing to reflect
         reason = ""
+    if reason and re.match(r"(?:can'?t|cannot|cant|don'?t|dont|won'?t|wont|not)\b", reason, re.I):
+        reason = ""  # "i cant not work, i pay half the rent": a constraint, not what makes it matter
     if reason and reason.split()[0].lower() in _STATES:
         reason = "being " + reason
     elif reason and re.search(r"\b(?:like|love|want)\s+(?:\S+\s+){1,2}to\b", r.reason, re.I) \
