@@ -39,10 +39,13 @@ def parse_actions(text: str, today: date | None = None) -> list[tuple[str, date]
     today = today or date.today()
     parts = [p for p in step_pieces(text) if len(p.split()) >= 2]
     parts = [re.sub(r"^(?:and )?then ", "", piece, flags=re.I) for p in parts for piece in _split_at_and(p)]
-    out = []
-    for i, part in enumerate(parts[:5]):
-        out.append((part, parse_when(part, today) or today + timedelta(weeks=2 * (i + 1))))
-    return out
+    return dated_steps(parts[:5], today)
+
+
+def dated_steps(steps: list[str], today: date, after: int = 0) -> list[tuple[str, date]]:
+    """Each step with its date: the one its words name, or the next free fortnight after the `after` steps already
+    dated."""
+    return [(s, parse_when(s, today) or today + timedelta(weeks=2 * (after + i + 1))) for i, s in enumerate(steps)]
 
 
 # A goal said as something to be or to feel ("be the one who designs things", "feel proud again", "show my kids

@@ -53,6 +53,10 @@ def _with_article(word: str) -> str:
     return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
 
 
+def _step_lines(actions: list[dict]) -> str:
+    return "\n".join(f"- {a['text']} (by {a['due']})" for a in actions)
+
+
 def render(move: Move, *, reflections: list[str], notice: str | None = None, injection: bool = False,
            options: list[str] = (), resources: Resources | None = None) -> Reply:
     reply = Reply()
@@ -124,7 +128,7 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
         if facts.get("save_error"):
             reply.parts.append(load_prompt("save_failed", error=facts["save_error"]))
         else:
-            listing = "\n".join(f"- {a['text']} (by {a['due']})" for a in facts["saved_actions"])
+            listing = _step_lines(facts["saved_actions"])
             reply.parts.append(load_prompt("accepted") if facts.get("accepted_now") else "")
             reply.parts.append(load_prompt("saved", actions=listing, check_in=facts["next_check_in"]))
     elif kind == Kind.SET_CHECK_IN:
@@ -134,7 +138,7 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
             reply.parts.append(load_prompt("farewell"))
     elif kind == Kind.ADD_STEPS:
         added = [t for t, _ in facts["actions"]]
-        listing = "\n".join(f"- {a['text']} (by {a['due']})" for a in facts.get("saved_actions", []) if a["text"] in added)
+        listing = _step_lines([a for a in facts.get("saved_actions", []) if a["text"] in added])
         reply.parts.append(load_prompt("save_failed", error=facts["save_error"]) if facts.get("save_error")
                            else load_prompt("steps_added", actions=listing))
     elif kind == Kind.REVISE_SAVED:

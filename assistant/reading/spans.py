@@ -159,9 +159,13 @@ _COMMA_SPLIT = re.compile(r",\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+",
 
 def step_pieces(text: str) -> list[str]:
     """The pieces of a list of steps, without the thanks and "maybe add that" around them (not yet tidied)."""
-    labelled = _STEP_LABEL.match(text)  # "The first step: ..."
-    return [cues.STEP_PREAMBLE.sub("", p) for p in _split_steps(text[labelled.end():] if labelled else text)
-            if not cues.COURTESY.match(p)]
+    return [cues.STEP_PREAMBLE.sub("", p) for p in _split_steps(_unlabelled(text)[0]) if not cues.COURTESY.match(p)]
+
+
+def _unlabelled(text: str) -> tuple[str, bool]:
+    """The text after a label that says steps follow ("The first step: ..."), and whether there was one."""
+    labelled = _STEP_LABEL.match(text)
+    return (text[labelled.end():], True) if labelled else (text, False)
 
 
 def _split_steps(text: str) -> list[str]:
@@ -195,8 +199,8 @@ def action_spans(text: str) -> list[str]:
     A piece is a step when it reads as one before or after its preamble ("maybe I ask ..." is one, said in the
     present as second-language English often plans); "I ask for 2 days" is one beside another step."""
     # "The first step: on Monday, after my morning shift, I go to ...": a label says steps follow
-    labelled = _STEP_LABEL.match(text)
-    raw = _split_steps(text[labelled.end():] if labelled else text)
+    body, labelled = _unlabelled(text)
+    raw = _split_steps(body)
     pieces = [(p, tidy(cues.STEP_PREAMBLE.sub("", p))) for p in raw if not cues.COURTESY.match(p)]
     steps = [clean for p, clean in pieces if len(clean.split()) >= 2 and (cues.ACTION.search(clean) or cues.ACTION.search(p))]
     if not steps and not labelled:

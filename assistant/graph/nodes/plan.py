@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from langgraph.runtime import Runtime
 
-from assistant.dates import MOVED_TO, find_when, parse_when
+from assistant.dates import MOVED_TO, find_when
 from assistant.graph import checkin, drafting
 from assistant.graph.deps import Deps
-from assistant.graph.goalwords import parse_actions, sharpens
+from assistant.graph.goalwords import dated_steps, parse_actions, sharpens
 from assistant.graph.moves import Kind, Move
 from assistant.graph.state import CoachState, GoalMention
 from assistant.knowledge.library import Library
@@ -644,10 +644,7 @@ class Planner:
 
     # -- first steps and the check-in date ----------------------------------------------------------------
     def save_with(self, actions: list[str], reason: str) -> Move:
-        steps = []
-        for i, text in enumerate(actions[:5]):
-            when = parse_when(text, self.today)
-            steps.append((text, (when or self.today + timedelta(weeks=2 * (i + 1))).isoformat()))
+        steps = [(text, when.isoformat()) for text, when in dated_steps(actions[:5], self.today)]
         wish = self.get("check_in_wish")
         self.update["check_in_wish"] = None  # used for this goal; a later goal in the conversation starts without it
         return self.move(Kind.SAVE_GOAL, phase="checkin_date", actions=steps, pending={"kind": "schedule", "key": "when"},
@@ -693,8 +690,7 @@ class Planner:
             # "First steps, then. I'll ring Pat this week. I'll ask Mrs Dodds on Tuesday": steps, said when asked for
             # a check-in date; Tuesday is when a step happens, not the check-in
             if steps := [t for t in self.steps_named() if t not in saved][:5]:
-                dated = [(t, (parse_when(t, self.today) or self.today + timedelta(weeks=2 * (len(saved) + i + 1))).isoformat())
-                         for i, t in enumerate(steps)]
+                dated = [(t, when.isoformat()) for t, when in dated_steps(steps, self.today, after=len(saved))]
                 return self.move(Kind.ADD_STEPS, phase="checkin_date", actions=dated, pending={"kind": "schedule", "key": "when"},
                                  reason="more steps, given when asked for the check-in: added; the date question stands")
         found = find_when(self.text, self.today)
