@@ -644,3 +644,29 @@ def test_a_corrected_date_moves_even_in_an_answer_to_another_question():
     out, added = drafting.absorb(draft, r, 9, date(2026, 12, 3), expecting="achievable")
     assert "time_bound" in added and "2028-01-31" in out["time_bound"]
     assert "september" not in out["statement"]
+
+
+def test_the_date_of_a_first_one_does_not_move_the_goals_deadline():
+    from assistant.graph import drafting
+    from assistant.reading import read
+
+    draft = {"statement": "twenty interviews with older Hexham residents", "measurable": "twenty interviews, catalogued",
+             "time_bound": "by the end of June 2028 (2028-06-30)", "said_at": {}}
+    r = read("Actually I want to change that. Let's say fifteen, properly done, rather than twenty. And I'd like to start "
+             "with Mrs Dodds while she's still sharp, so the first one before Easter.")
+    out, _ = drafting.absorb(draft, r, 9, date(2026, 12, 3), keep_given=True)
+    assert out["time_bound"] == draft["time_bound"]
+
+
+async def test_an_edit_to_the_draft_is_shown_back_as_what_changed(coach, fake):
+    replies = await talk(coach, [
+        "I want to record twenty oral histories with older regulars by the end of June 2028",
+        "I'd know because twenty are catalogued in the local studies room",
+        "it matters because their stories go when they go",
+        "I can ask for one afternoon a week off the desk, so it's doable",
+        "Actually, let's say fifteen, properly done, rather than twenty rushed.",
+    ], thread="edit", user="edit")
+    assert replies[3].move["kind"] == "present_draft"
+    last = replies[-1].assistant
+    assert last.startswith("Changed, as you said:") and "fifteen" in last.split("\n\n")[0]
+    assert "**Goal:**" in last  # the whole draft follows, to accept or edit again

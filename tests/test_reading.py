@@ -658,3 +658,23 @@ def test_words_of_the_goal_and_a_constraint_are_not_reflected_as_why_it_matters(
     assert r.goal.startswith("be out on the road") and r.reason != "it matters"
     said = reflections(read("its 3 yrs full time and i cant not work, i pay half the rent. honestly this scares me a bit"))
     assert said and not any("cant not work" in s for s in said)
+
+
+def test_a_duty_for_someone_else_and_a_fallback_are_not_steps_or_reasons_of_the_goal():
+    r = read("As for my manager's list: I'll do the kiosk training because the girls need it. I'll write some "
+             "handover notes because somebody must. But that's duty. The recordings are the part that's mine.")
+    assert not r.actions and not r.reason
+    r = read("So let it be 12 months. If it does not happen inside my company by then, I will apply outside, and an "
+             "offer letter for a QA Lead role will also count as success.")
+    assert not r.actions and r.measure == "an offer letter for a QA Lead role will also count as success"
+    r = read("I'll ring Pat this week, because they have a recorder. If I get a free afternoon I'll ask Mrs Dodds too.")
+    assert r.actions[0] == "I'll ring Pat this week"  # a step with a condition of its own is still a step
+
+
+def test_whose_path_a_constraint_and_why_they_ask_are_not_parts_of_the_goal():
+    r = read("He wants me to be a manager; I also want to manage, but testers. The MBA is his road, it is not my destination.")
+    assert "destination" not in r.feasibility
+    r = read("Also there are only so many hours, we're down to three staff and I'm on the desk most of the day.")
+    assert "desk" not in r.reason
+    r = read("Kindly give me some options of how people move from tester to lead, because in my company there is no clear path.")
+    assert not r.reason

@@ -63,3 +63,31 @@ def test_the_reviewer_marks_risk_moments_and_whether_the_helper_answered_them():
     assert [r["index"] for r in result["risks"]] == [1, 3]
     assert [r["helper_responded"] for r in result["risks"]] == [False, True]
     assert result["metrics"]["risk_moments"] == 2 and result["metrics"]["risk_moments_answered"] == 1
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Got the car and the hose sorted. Sunday's the day. Weirdly calm about it.", "plan_intent"),
+    ("Passwords are in the blue folder. Figured I should tidy up before I go. This will be my last check-in.", "goodbye"),
+    ("If someone on the team ended things for good, would HR tell everyone? I've been thinking about it for myself.",
+     "active_suicidal"),
+    ("Realistically I can't see the point of still being around next year at all.", "passive_suicidal"),
+    ("How long would you get for seriously hurting someone? I've got someone in mind and I'm not joking.", "harm_others"),
+])
+def test_preparations_farewells_and_intent_said_plainly_are_rules_of_their_own(text, kind):
+    from assistant.reading.risk import risk_rule
+
+    assert risk_rule(text)[0::2] == (kind, "reply")  # "not joking" is no joke
+
+
+@pytest.mark.parametrize("text", [
+    "Notice is in, I'm handing my old accounts to the juniors and I've said my goodbyes on Slack.",
+    "I've started cutting myself off from the group chat at 7pm so I can actually study.",
+    "Feeling invisible lately, like if I vanished from the rota nobody would notice until the bins overflowed.",
+    "How do you put your affairs in order before handing over the practice? Client files, the lease.",
+    "I got the hose out to wash the car before the viewing.",
+])
+def test_the_same_words_about_leaving_work_or_a_chat_decide_nothing_alone(text):
+    from assistant.reading.risk import risk_rule
+
+    found = risk_rule(text)
+    assert found is None or found[2] == "read"  # the neighbours read the whole message

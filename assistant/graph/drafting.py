@@ -173,6 +173,10 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     # "head of year by the end of this month ... and a revision guide of my own": the date goes with the other goal
     if r.other_goal and r.goal and r.timeframe and not any(r.timeframe in s and r.goal[:30] in s for s in sentences(r.text)):
         moved = False
+    # "start with Mrs Dodds, so the first one before Easter": with a deadline in hand, the date of a first one is a step's
+    if out.get("time_bound") and r.timeframe and any(
+            r.timeframe in x and FIRST_ONE.search(x.split(r.timeframe)[0]) for x in sentences(r.text)):
+        moved = False
     # "six chapters in his inbox by 30 April": with a deadline in hand, a date inside the measure is the measure's
     in_measure = bool(out.get("time_bound") and r.measure and r.timeframe and r.timeframe in r.measure
                       and not r.has("change_mind") and not MOVED_TO.search(r.text))
@@ -233,6 +237,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     return out, added
 
 
+FIRST_ONE = re.compile(r"\b(?:the |my )?first (?:one|of (?:them|those|these)|step|session|interview|meeting|recording|"
+                       r"class|visit|call)\b", re.I)
 REASON_LABEL = re.compile(r"\b(?:the|my) (?:real |main )?reason (?:is|would be|being)\b", re.I)
 # "the measure would be: both signed off": the label is theirs to say, not a part of the measure
 LABEL = re.compile(r"^\W*(?:so\s+)?(?:(?:the|my) (?:measure|marker|sign of success|reason|deadline|number|target)\s+(?:would be|is|will be|could be)|"

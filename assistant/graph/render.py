@@ -78,6 +78,8 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
         reply.parts.append(load_prompt("welcome_back", goal=facts["greeting_goal"]))
     if injection:
         reply.parts.append(load_prompt("injection"))
+    elif facts.get("changed"):  # an edit: the parts they changed, in their words, say they were heard
+        reply.parts.append(load_prompt("draft_changed", lines=part_lines(facts["draft"], facts["changed"])))
     elif move.info.reflects and reflections:
         reply.reflections = list(reflections)
         reply.parts.append(" ".join(reflections))

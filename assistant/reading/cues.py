@@ -74,6 +74,13 @@ QUESTION_TO_WAYMARK = re.compile(
 COURTESY = re.compile(r"^\W*(?:thanks?|thank you|thx|cheers|ok(?:ay)?|yes|yeah|yep|sure|great|perfect|lovely|brilliant|"
                       r"sounds? (?:good|great|right)|that'?s (?:about |all )?(?:right|it|fine|good|great)|thats (?:about )?right)"
                       r"\b[\w ,'!]{0,25}[.!]*$", _I)
+# A sentence that is not the person's plan for their own goal: a duty done for someone else ("As for my manager's
+# list: I'll do the kiosk training because the girls need it"), or a fallback ("If it does not happen by then, I
+# will apply outside").
+NOT_THEIR_PLAN = re.compile(
+    r"^\W*(?:(?:but|and|so)\s+)?(?:as for (?:my |the |his |her |their )?[\w' ]{0,30}?(?:list|goals?|wish(?:es)?|plans?|ideas?|"
+    r"suggestions?|targets?)\b|if (?:it|that|this|i|they|he|she) (?:does not|doesn'?t|do not|don'?t|did not|didn'?t|won'?t|"
+    r"will not|can'?t|cannot|isn'?t|is not|fails?|falls? through)\b)|\bbecause (?:somebody|someone|one|i|they) (?:must|has to|have to)\b", _I)
 STEP_PREAMBLE = re.compile(r"^(?:(?:and\s+)?then\s+|(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say |my plan\s*(?:is)?\s*:?\s*|(?:my |the )?(?:first|next) (?:steps?|thing)\b(?: (?:is|are|would be|will be|i'?ll do is))?\s*:?\s*(?:to\s+)?))",
                            _I)
 # "two year is too long": said of a date, beside a new one.
@@ -82,6 +89,9 @@ DATE_TOO = re.compile(r"\b(?:is|'s|seems|feels|sounds|was)\s+(?:way |a bit |much
 # "the networking stuff is mine": which part of a goal is theirs.
 MINE = re.compile(r"\b(?:is|are|feels?|that'?s|thats|it'?s|its) (?:all |really |actually )?mine\b|"
                   r"^\W*(?:yes|yeah|yep|ok)?\W*(?:it'?s|its|this is|that'?s|thats) (?:really |definitely )?for me\b", _I)
+# "The MBA is his road, it is not my destination": whose path it is, not what makes a goal within reach.
+WHOSE_PATH = re.compile(r"\b(?:is|was|'s) (?:his|her|their|(?:my )?(?:dad|father|mum|mom|mother|parents|uncle|aunt|boss|manager)'?s?) "
+                        r"(?:road|path|dream|plan|idea|goal|wish|thing)\b|\bnot my (?:destination|road|path|dream|goal|thing|idea)\b", _I)
 # "company set it. its in my review": the goal under discussion came from someone else, said after it was named.
 SET_BY = re.compile(
     r"\b(?P<who>(?:the |my |our )?(?:company|work|employer|manager|boss|line manager|hr|director|school|uni|parents?|mum|mom|dad|"
@@ -163,7 +173,7 @@ MEASURE = re.compile(
     r"\b((?:i|we)'?d know (?:[\w']+ ){0,4}?(?:because|when|if|by)|(?:i|we)'?ll know|(?:i|we) (?:will|would) know|how (?:i|we)'?d know|you'?d see|the sign would be|"
     # "For know I am ready I think: I lead the shift ...", "to know I'm ready": how they would tell, in other words
     r"(?:for|to) know (?:that )?i(?:'?m| am) (?:ready|there|done)|i know i(?:'?m| am|'?ll be| will be) (?:ready|there) (?:when|if|once)|"
-    r"success (?:would be|is|looks like|means)|(?:the|my) (?:measure|marker|sign of success) (?:would be|is|will be|could be)|"
+    r"success (?:would be|is|looks like|means)|(?:an?|the|my|one) [\w' -]{3,60}? (?:will|would|'ll|'d) (?:also )?count as (?:a )?(?:success|win|done)|(?:the|my) (?:measure|marker|sign of success) (?:would be|is|will be|could be)|"
     r"(?:that'?s|that is|this is|so that is|so that'?s) my (?:number|measure|marker)\s*:|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
     + NUMBER + r" (?:clients|talks|people|sessions|articles|posts|courses|modules|projects|interviews|applications|"
     r"hours|pages|chapters|km|miles|kilos|kg|books|customers|sales|presentations|papers|workshops|meetings|shifts|students)|"

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from assistant.text import sentences
 from assistant.reading import cues, risk_neighbours, spans
 from assistant.reading.features import featurize_with_clauses
 from assistant.reading.heads import load_heads, probabilities
@@ -320,6 +321,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if reason and cues.MEASURE_LABEL.search(reason):
         reason = ""  # "that is my number: six chapters ...": the measure, labelled
         on.discard("reason")
+    if reason and not spans.in_their_plan(text, reason):
+        reason = ""  # "I'll do the kiosk training because the girls need it": why they do a duty, not why the goal matters
+        on.discard("reason")
     if reason and cues.JOB_NOW.match(reason):
         reason = ""  # "i work as a line cook at a busy italian place": who they are at work, not why a goal matters
         on.discard("reason")
@@ -380,6 +384,16 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if feasibility and goal and goal in feasibility:
         feasibility = ""  # "So I'd like to mentor both of them properly ...": the goal, not what makes it doable
         on.discard("feasibility")
+    if feasibility and cues.WHOSE_PATH.search(feasibility):
+        feasibility = ""  # "The MBA is his road, it is not my destination": whose path, not what is within reach
+        on.discard("feasibility")
+    if reason and feasibility and not cues.REASON.search(reason) \
+            and any(reason in s and feasibility in s for s in sentences(text)):
+        reason = ""  # "only so many hours, we're down to three staff and I'm on the desk all day": one constraint
+        on.discard("reason")
+    if reason and any(reason in s and (cues.ASKS_ADVICE.search(s) or cues.OPTIONS_ASKED.search(s)) for s in sentences(text)):
+        reason = ""  # "give me some options, because in my company there is no clear path": why they ask
+        on.discard("reason")
     steps = spans.action_spans(text) if "action" in on else []
     if reason and not cues.REASON.search(reason) and any(reason in s for s in steps):
         reason = ""  # "then monday i write the menu and cost it out properly": part of a step, not why it matters

@@ -58,6 +58,7 @@ KINDS: dict[str, list[str]] = {
         r"\bhop(?:e|ing)(?: that)? i (?:just )?(?:won'?t|don'?t|will not|never) wake up\b",
         r"\b(?:not sure|don'?t know if|unsure if|wonder if) i (?:want|wanna) to (?:be|stay) (?:around|here|alive)\b",
         r"\bpoint (?:of|in) me (?:being here|being alive|existing|living|carrying on)\b|\bpoint of me\b",
+        r"\bpoint (?:of|in) (?:still )?being (?:around|here|alive)\b" + AWAY,
         r"\breason(?:s)? to (?:keep|carry on|go on) (?:living|going|being here)\b|\breason to live\b",
         r"\bstop existing\b|\b(?:wish|want) (?:i could )?(?:to )?(?:just )?(?:not exist|cease to exist)\b",
         r"\b(?:a |just a )?(?:weight|burden|drain) (?:on|to) (?:everyone|everybody|my family|them|people|my kids)\b",
@@ -73,7 +74,7 @@ KINDS: dict[str, list[str]] = {
         r"\bkill(?:ing)? my ?self\b", r"\btak(?:e|ing) my (?:own )?life\b", r"\bend(?:ing)? (?:it all|my life|my own life|everything)\b",
         r"\b(?:think|thinking|thought|thoughts) (?:about|of) (?:ending it|ending things|ending my life|dying|suicide|killing myself|not being here)\b",
         r"\bend(?:ing)? it (?:soon|tonight|now|for good|most nights|all)\b|\bgonna end it\b|\bgoing to end it\b",
-        r"\bhow to end (?:it|things|my life|everything)\b",
+        r"\bhow to end (?:it|things|my life|everything)\b|\bend(?:ed|ing|s)? (?:it|things) for good\b",
         r"\b(?:feel(?:ing)?|felt|i'?m|i am|been|have|having|had) (?:so |really |very |quite )?suicidal\b|\bsuicidal (?:thoughts|feelings|ideation)\b",
         r"\bcommit(?:ting)? suicide\b|\battempt(?:ed|ing)? suicide\b|\bsuicide (?:attempt|note|plan)\b|\bthinking (?:about|of) suicide\b",
         r"\bthinking to (?:finish|end) (?:it|my life)\b|\bfinish (?:it|my life) (?:all|forever|for good)\b",
@@ -83,6 +84,7 @@ KINDS: dict[str, list[str]] = {
     ],
     "plan_intent": [
         r"\b(?:a|the) plan and the means\b|\bthe means to do it\b",
+        r"\b(?:got|bought|sorted|ready|have)\b.{0,25}\b(?:hose|hosepipe|exhaust pipe)\b(?!.{0,30}\b(?:garden|plants?|lawn|wash\w*|patio|allotment|greenhouse)\b)",
         r"\b(?:prescriptions?|pills|tablets|meds|medication) instead of taking (?:them|it)\b",
         r"\bwon'?t be (?:there|here|around)\b.{0,25}\bfor anything\b",
         r"\b(?:sav(?:ed|ing)|stockpil\w+|collect(?:ed|ing)|hoard(?:ed|ing)|have enough|got enough|kept|keep)(?: up)? (?:my |the |all my |enough )?(?:pills|tablets|meds|medication|painkillers)\b",
@@ -114,12 +116,15 @@ KINDS: dict[str, list[str]] = {
         r"\b(?:the )?last time (?:we'?ll|we will|you'?ll|you will|i'?ll|i will) (?:talk|speak|hear from me|see me)\b",
         r"\bproper (?:bye|goodbye)\b|\bsaid (?:bye|goodbye) to everyone\b.{0,30}\b(?:proper|for good|forever|last)\b",
         r"\bwrote (?:my |a )?goodbye\b(?!.{0,15}\b(?:email|card|speech)\b)",
+        r"\bthis (?:will be|is going to be|'?ll be) my (?:last|final) (?:check-?in|session|chat|conversation|time here)\b" + AWAY,
+        r"\b(?:tidy|tidying|sort|sorting) (?:up|things up|everything up|things out) before i go\b" + AWAY,
+        r"\b(?:passwords|the will)\b.{0,40}\b(?:in the|knows where)\b.{0,40}\b(?:will|passwords)\b",
     ],
     "self_harm": [
         r"\bslash(?:es|ed|ing)? (?:my ?self|my (?:arms?|wrists?|legs?|skin|thighs?))\b",
         r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|hit|hitting|punish|punishing|scratch(?:ed|ing)?|starv(?:e|ing)) (?:" + ME +
-        r"|my (?:arms?|wrists?|legs?|skin|thighs?|stomach))\b(?!\s+(?:shaving|on (?:a|the|some)|while|cooking|by accident|accidentally|some slack|slack|back|down|of\b|a bit with|with (?:the )?(?:budget|diet|gym)))",
-        r"\b(?:been|started|start|stopped|keep|still) cutting(?: again)?\b|\bself[- ]?harm\w*\b|\bmarks on my (?:skin|arms?|legs?)\b",
+        r"|my (?:arms?|wrists?|legs?|skin|thighs?|stomach))\b(?!\s+(?:shaving|on (?:a|the|some)|while|cooking|by accident|accidentally|some slack|slack|back|down|of\b|off\b|short\b|out\b|a bit with|with (?:the )?(?:budget|diet|gym)))",
+        r"\b(?:been|started|start|stopped|keep|still) cutting(?: again)?\b(?! (?:my ?self )?(?:off|back|down|out|short)\b)(?! (?:the|a|some|our|costs?|hours?|corners|ties|sugar|carbs|caffeine)\b)|\bself[- ]?harm\w*\b|\bmarks on my (?:skin|arms?|legs?)\b",
         r"\buntil (?:it|they) bleeds?\b|\bburn my (?:arm|hand|skin) with\b|\bburned myself\b|\bon purpose\b.{0,20}\b(?:hurt|burn|cut)",
         r"\b(?:hit|bang|hitting|banging) my head (?:against|on)\b",
         # "I hold my hand on the hob until I can't stand it"
@@ -166,17 +171,24 @@ KINDS: dict[str, list[str]] = {
         r"\b(?:think|thinking|thought|picture|picturing|imagine|imagining)(?: about)? (?:hurting|killing|harming|doing something to) (?:him|her|them|my \w+|the \w+|someone|somebody)\b",
         r"\b(?:hurt|kill|harm) (?:my |the )?(?:manager|boss|colleague|supervisor|husband|wife) (?:really )?badly\b",
         r"\bwant to (?:really )?(?:hurt|harm|kill) (?:him|her|them|the (?:guy|man|woman|person)|my (?:boss|manager|colleague))\b",
+        r"\b(?:seriously|badly) (?:hurt|hurting|harm|harming|injur\w+) (?:someone|somebody|him|her|them)\b.{0,80}\b(?:in mind|not joking|mean it)\b",
     ],
 }
 # Everyday figures built on the same words: "my boss will kill me if it's late", "it would kill me to miss it",
 # "nobody would notice if I left the team".
 FIGURES = re.compile(r"(?<!said he)(?<!said she)(?<!says he)(?<!says she)(?<!threatened he)\b(?:will|'ll|'d|would|gonna|going to) kill me (?:if|when)\b(?<!said he'll kill me if)|"
                      r"\bwould kill me to\b|\bkill(?:ing|ed)? myself (?:laughing|with laugh)|"
-                     r"\bnotice if i left (?:the|my) (?:team|job|company|role|department|firm)\b", _I)
+                     r"\bnotice if i left (?:the|my) (?:team|job|company|role|department|firm)\b|"
+                     r"\bif i (?:vanished|disappeared|went missing) from (?:the|my) (?:rota|team|office|meetings?|schedule|group|chat|payroll|project)\b", _I)
+# Goodbyes and tidy affairs beside leaving work ("notice is in ... said my goodbyes on Slack", "affairs in order before
+# handing over the practice"): the neighbours read the whole message.
+LEAVING_WORK = re.compile(r"\b(?:notice is in|handed in my notice|handing (?:over|my|the)|hand(?:ing)? ?over|on (?:slack|teams)|"
+                          r"leaving (?:the|my|this) (?:job|company|practice|firm|team|school)|retir\w+|the practice|successor|"
+                          r"my last day)\b", _I)
 # "I don't want to be here anymore, I mean in this company": the person has said which "here" they mean.
 ABOUT_WORK = re.compile(r"\b(?:i mean|meaning|as in|i meant)\b.{0,15}\b(?:company|job|team|role|office|department|firm|"
                         r"place|course|career|industry|city)\b", _I)
-JOKING = re.compile(r"\b(?:lol|lmao|haha+|jk|just kidding|joking)\b|😂|🤣", _I)
+JOKING = re.compile(r"(?<!not )(?<!n't )(?<!never )\b(?:lol|lmao|haha+|jk|just kidding|joking)\b|😂|🤣", _I)
 PROFESSIONAL = re.compile(r"\bsuicide (?:prevention|awareness|training|helpline|line|statistics|rates)\b|\b(?:crisis|helpline) "
                           r"(?:line )?volunteer\b|\b(?:domestic abuse|violence) (?:services|charity|charities|support work)\b|"
                           r"\b(?:help|helping|support|supporting) (?:women|people|victims|survivors) (?:leave|who)\b", _I)
@@ -198,7 +210,8 @@ def risk_rule(text: str) -> tuple[str, str, str] | None:
     """
     for kind, rx in _compiled:
         if m := rx.search(text):
-            if ABOUT_WORK.search(text) or PROFESSIONAL.search(text) or TOPIC.search(text) or FIGURES.search(text):
+            if ABOUT_WORK.search(text) or PROFESSIONAL.search(text) or TOPIC.search(text) or FIGURES.search(text) or (
+                    kind == "goodbye" and LEAVING_WORK.search(text)):
                 return kind, m[0], "read"
             return kind, m[0], "check" if JOKING.search(text) else "reply"
     return None

@@ -93,6 +93,11 @@ def timeframe_span(text: str) -> str:
     return timeframe_words(text)
 
 
+def in_their_plan(text: str, span: str) -> bool:
+    """Whether the span lies outside every sentence that is a duty for someone else or a fallback."""
+    return not any(span in s for s in _SENTENCE_SPLIT.split(text) if s and cues.NOT_THEIR_PLAN.search(s))
+
+
 def reason_span(text: str) -> str:
     """From the word that gives a reason to the end of its sentence: "because I love untangling systems"."""
     m = next((m for m in cues.REASON.finditer(text) if not _denied(text, m.start())), None)
@@ -200,7 +205,7 @@ def action_spans(text: str) -> list[str]:
     present as second-language English often plans); "I ask for 2 days" is one beside another step."""
     # "The first step: on Monday, after my morning shift, I go to ...": a label says steps follow
     body, labelled = _unlabelled(text)
-    raw = _split_steps(body)
+    raw = _split_steps("\n".join(s for s in _SENTENCE_SPLIT.split(body) if s and not cues.NOT_THEIR_PLAN.search(s)))
     pieces = [(p, tidy(cues.STEP_PREAMBLE.sub("", p))) for p in raw if not cues.COURTESY.match(p)]
     steps = [clean for p, clean in pieces if len(clean.split()) >= 2 and (cues.ACTION.search(clean) or cues.ACTION.search(p))]
     if not steps and not labelled:

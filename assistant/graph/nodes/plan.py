@@ -631,6 +631,7 @@ class Planner:
             q = self.lib.question("invite", "invite")
             return self.move(Kind.REJECTED, phase="explore", question=q, pending={"kind": "invite", "key": "invite"},
                              reason="draft set aside by the person")
+        before = dict(draft)
         if edits:
             for part, words in edits.items():
                 draft[part] = drafting.dated(words, self.today) if part == "time_bound" else words
@@ -640,7 +641,9 @@ class Planner:
             draft = drafting.revised(draft, r, self.turn, self.today)
         draft = drafting.finish(draft)
         self.update.update(draft=draft, phase="confirm")
-        return self.move(Kind.PRESENT_DRAFT, phase="confirm", draft=draft, edited=True, reason="edited by the person")
+        # what changed is named first: "fifteen, properly done, rather than twenty" is heard when it is shown back
+        changed = [p for p in ("statement", *drafting.ASK_ORDER) if draft.get(p) and draft.get(p) != before.get(p)]
+        return self.move(Kind.PRESENT_DRAFT, phase="confirm", draft=draft, changed=changed, reason="edited by the person")
 
     # -- first steps and the check-in date ----------------------------------------------------------------
     def save_with(self, actions: list[str], reason: str) -> Move:
