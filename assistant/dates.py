@@ -12,19 +12,23 @@ MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple of": 2, "few": 3}
-UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+UNIT_DAYS = {"day": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "mth": 30, "year": 365, "yr": 365}
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _IN = re.compile(r"\b(?:in|within|over the next|say|make it|make that|let it be)\s+(?:the next\s+)?(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-                 r"eleven|twelve|couple of|few)\s+(day|week|fortnight|month|year)s?\b", re.I)
+                 r"eleven|twelve|couple of|few)\s+(day|week|wk|fortnight|month|mth|year|yr)s?\b", re.I)  # "in 2 wks"
 # "18 months" as the whole answer (or the words kept from "say 18 month"): a span from today.
 _BARE = re.compile(r"^\W*(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few)\s+"
                    r"(day|week|fortnight|month|year)s?\W*$", re.I)
 _MONTH_DAY = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
-_MONTH = re.compile(r"\b(?:by|in|before|until|end of|the end of|during|for the|in time for the|ready for the)\s+(?:the end of\s+)?(?:next\s+|this\s+)?(" +
-                    "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?", re.I)
-_ORDINAL_DAY = re.compile(r"\b(?:on |by |before )?the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:century|time|floor|person|place|anniversary|birthday))", re.I)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "by june", "till july", and "september then" (a month settled on, said as the correction it is)
+_MONTH = re.compile(r"\b(?:(?:by|in|before|until|till|til|from|end of|the end of|during|for the|in time for the|ready for the)\s+"
+                    r"(?:the end of\s+)?(?:next\s+|this\s+)?|(?=(?:" + _MONTH_NAMES + r")\s+then\b))(" + _MONTH_NAMES + r")\b(?:\s+(\d{4}))?", re.I)
+# "on the 20th", and "thurs 17th": a weekday, even shortened, says the number is a day of the month
+_ORDINAL_DAY = re.compile(r"\b(?:(?:on |by |before )?the |(?:mon|tues?|weds?|wednesday|thu(?:rs?)?|thursday|fri|friday|sat|"
+                          r"saturday|sun|sunday|monday|tuesday)\.?,?\s+(?:the\s+)?)(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:century|time|floor|person|place|anniversary|birthday))", re.I)
 _WEEKDAY = re.compile(r"\b(?:by|on|next|this|before)?\s*(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _RELATIVE = {
     # "that's all for today" closes a conversation; it names no date.
@@ -63,7 +67,8 @@ _PART_OF_MONTH = re.compile(r"\b(?:(?:the )?(?P<part>middle|start|beginning) of|
 _PART_DAY = {"middle": 15, "mid": 15, "start": 7, "beginning": 7, "early": 7}
 # A correction said by the person: "make that", "let it be", "actually, say"; not "my wife would say" or "make that call"
 CORRECTED_TO = re.compile(r"(?<!would )(?<!will )(?<!she )(?<!he )(?<!they )\b(?:make (?:it|that)(?: the)?|let it be|let'?s (?:say|make it)|"
-                          r"change (?:it|that) to|move it to|push it (?:back )?to|(?:actually|no|sorry|ok),? (?:say|make it))\b", re.I)
+                          r"change (?:it|that) to|move it to|push it (?:back )?to|(?:actually|no|sorry|ok),? (?:say|make it))\b|"
+                          r"(?=\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\s+then\b)", re.I)
 _END_OF_NEXT_YEAR = re.compile(r"\b(?:the )?end of next year\b", re.I)
 
 
@@ -104,7 +109,8 @@ def find_when(text: str, today: date | None = None) -> tuple[date, str] | None:
     _, _, _, when, words = min((f for f in found if f[0] < end and start < f[1]), key=lambda f: f[2])
     # "on saturday 28th march": the weekday is said with the date that follows it, which is the day they mean
     if _WEEKDAY.fullmatch(words.strip()):
-        joined = [f for f in found if end <= f[0] <= end + 2 and not text[end:f[0]].strip(" ,") and re.search(r"\d", f[4])]
+        joined = [f for f in found if end <= f[0] <= end + 6 and not re.sub(r"(?i)\bthe\b", "", text[end:f[0]]).strip(" ,")
+                  and re.search(r"\d", f[4])]  # "Saturday the 19th of December"
         if joined:
             return joined[0][3], text[start:joined[0][1]]
     return when, words
@@ -170,7 +176,7 @@ def _candidates(text: str, today: date):
             except ValueError:
                 pass
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    if m := _MONTH.search(text):
+    for m in _MONTH.finditer(text):  # every one: the later may be the correction ("till july. september then")
         month = MONTHS[m[1].lower()]
         year = int(m[2]) if m[2] else today.year
         when = _month_end(year, month)

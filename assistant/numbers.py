@@ -22,6 +22,8 @@ CHANGE = [
                rf"(?:\s+[a-z-]+){{0,2}}?\s+(?:to|for|down to|up to)\s+(?P<new>{_N})\b", re.I),
     # "make it three starters, not two", "6 not 10", "let's say fifteen, properly done, rather than twenty rushed"
     re.compile(rf"(?:\b{_MAKE}\s+|^\W*)(?P<new>{_N})\b(?:,?\s+[a-z-]+){{0,3}}?,?\s+(?:not|rather than)\s+(?P<old>{_N})\b", re.I),
+    # "I'd rather send three I'm proud of than five rushed ones"
+    re.compile(rf"\brather\s+(?:[a-z]+\s+)?(?P<new>{_N})\b[^.!?,]{{0,30}}?\bthan\s+(?P<old>{_N})\b", re.I),
     # "Not 10 clients, let's say 5"
     re.compile(rf"\bnot\s+(?P<old>{_N})\b(?:\s+[a-z-]+){{0,2}}?[,;.]?\s*{_SOFT}{_MAKE}\s+(?P<new>{_N})\b", re.I),
     # "make it 6 instead", "actually, let's say 6"

@@ -670,3 +670,37 @@ async def test_an_edit_to_the_draft_is_shown_back_as_what_changed(coach, fake):
     last = replies[-1].assistant
     assert last.startswith("Changed, as you said:") and "fifteen" in last.split("\n\n")[0]
     assert "**Goal:**" in last  # the whole draft follows, to accept or edit again
+
+
+async def test_a_no_that_corrects_the_date_edits_the_draft_and_if_it_says_is_a_yes_in_their_words(coach, fake):
+    replies = await talk(coach, [
+        "been thinkin about evening classes at the college, teaching level 2 electrical",
+        "why it matters.. my knees wont last forever and i like seeing it click for the lads",
+        "college is 10 min from mine and my mate teaches there, so its doable",
+        "so say get the teaching award done and be teaching 2 evenings a week by june",
+        "no scratch that, gary said the course dont finish till july. september then, when the new intake starts",
+        "yeah if it says teaching 2 nights a week at the college from september then thats it. thats mine",
+    ], thread="sparky", user="sparky")
+    assert replies[3].move["kind"] == "present_draft"
+    assert replies[4].move["kind"] == "present_draft" and "Time-bound:** september (2027-09-30)" in replies[4].assistant
+    assert replies[5].move["kind"] == "actions_ask"
+    draft = (await coach.state("sparky"))["draft"]
+    assert draft["statement"] == "teaching 2 nights a week at the college from september"
+    assert draft["yours"] == "confirmed by you"
+
+
+async def test_steps_and_a_check_in_said_with_the_draft_on_the_table_are_taken(coach, fake):
+    replies = await talk(coach, [
+        "I want to send three strong applications for policy analyst roles by the end of September",
+        "I'd know because three are sent and I have at least one interview",
+        "it matters because I want my work to change what happens on an actual coastline",
+        "Ruth said she'd be a referee, so it's doable",
+        "First steps, then. On Tuesday I'll email Ruth. By Thursday I want a one-page summary of my thesis drafted.",
+    ], thread="sea", user="sea")
+    assert replies[3].move["kind"] == "present_draft"
+    assert replies[4].move["kind"] == "save_goal"
+    state = await coach.state("sea")
+    assert state["draft"]["statement"].startswith("send three strong applications")  # the want beside it is a step
+    replies = await talk(coach, ["I've decided I won't tell my supervisor this week, one application first."],
+                         thread="sea", user="sea")
+    assert "2026-12-11" not in replies[0].assistant  # when something will not happen is no check-in date

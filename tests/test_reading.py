@@ -678,3 +678,47 @@ def test_whose_path_a_constraint_and_why_they_ask_are_not_parts_of_the_goal():
     assert "desk" not in r.reason
     r = read("Kindly give me some options of how people move from tester to lead, because in my company there is no clear path.")
     assert not r.reason
+
+
+@pytest.mark.parametrize("text,words,day", [
+    ("no scratch that, gary said the course dont finish till july. september then, when the new intake starts",
+     "september", date(2027, 9, 30)),
+    ("check in thurs 17th?", "thurs 17th", date(2026, 12, 17)),
+    ("check in in 2 wks", "in 2 wks", date(2026, 12, 18)),
+    ("Could we check in on Saturday the 19th of December? Then I go home.", "on Saturday the 19th of December",
+     date(2026, 12, 19)),
+])
+def test_dates_said_in_passing_shortened_or_settled_on(text, words, day):
+    from assistant.dates import find_when
+
+    assert find_when(text, date(2026, 12, 4)) == (day, words)
+
+
+def test_goals_said_in_passing_as_a_daydream_or_a_heading_and_what_is_not_one():
+    assert read("been thinkin about evening classes at the college, teaching level 2 electrical").goal \
+        == "evening classes at the college, teaching level 2 electrical"
+    assert read("The version of next year I keep daydreaming about is one where I'm working as a policy analyst.").goal \
+        == "working as a policy analyst"
+    assert read("So maybe: part-time bookkeeping, three mornings a week, by the end of March.").goal.startswith(
+        "part-time bookkeeping, three mornings a week")
+    assert read("I'd rather build up than crash.").goal == "build up"
+    assert not read("I'm not sure what I'm hoping to get from this, but a friend suggested it might help.").goal
+    assert not read("been thinking about my dad a lot this week").goal
+
+
+def test_a_requirement_is_no_ones_goal_for_them_and_she_sees_me_is_hers():
+    r = read("hard part is the paperwork side. they want you to have the teaching cert and i was never any good at essays")
+    assert "goal_other" not in r.intents
+    r = read("She has made it very clear that she sees me going straight into a postdoc in Bergen. She talks about it "
+             "as though it's settled.")
+    assert r.other_goal.startswith("going straight into a postdoc") and r.other_by == "she"
+    assert "postdoc" not in r.feasibility
+
+
+def test_why_stays_with_its_step_and_a_when_said_first_joins_the_next():
+    from assistant.reading.spans import action_spans
+
+    steps = action_spans("By Thursday I'll have a one-page summary drafted, because every application asks for one. "
+                         "And on Saturday morning, before I lose my nerve, I'll make a shortlist of roles.")
+    assert steps == ["By Thursday I'll have a one-page summary drafted",  # why they do it is not a step
+                     "on Saturday morning, before I lose my nerve, I'll make a shortlist of roles"]

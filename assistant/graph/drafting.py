@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.dates import CORRECTED_TO, MOVED_TO, find_when
+from assistant.dates import CORRECTED_TO, MONTHS, MOVED_TO, find_when
 from assistant.graph.goalwords import goal_kind
 from assistant.numbers import counted, number_change, renumbered
 from assistant.graph.state import Draft
 from assistant.reading import Reading
-from assistant.reading.cues import (BURDEN, FEASIBILITY, MAKES_ROOM, MATTERS_LABEL, MEASURE, MINE, NO_ROOM, PRESSURE,
+from assistant.reading.cues import (BURDEN, CHANGE_MIND, FEASIBILITY, MAKES_ROOM, MATTERS_LABEL, MEASURE, MINE, NO_ROOM, PRESSURE,
                                     REASON, REASON_HUNCH, SELF_ASKED_MEASURE, counts_things_done)
 from assistant.reading.spans import tidy
 from assistant.text import clip_words, content_words, overlap, sentences
@@ -27,7 +27,8 @@ PART_WORDS = 40
 
 def dated(words: str, today: date) -> str:
     """Their date words, with the date they mean: "within a year (2027-11-24)"."""
-    found = find_when(words, today)
+    # "september", the month they settled on, alone: the end of that month, as "by september" would be
+    found = find_when(words, today) or (find_when(f"by {words}", today) if MONTH_ALONE.fullmatch(words.strip()) else None)
     return f"{words} ({found[0].isoformat()})" if found else words
 
 
@@ -74,11 +75,22 @@ def restate(draft: Draft, goal_words: str, turn: int, today: date) -> Draft:
 def revised(draft: Draft, r: Reading, turn: int, today: date) -> Draft:
     """The draft on the table after a message about it: their goal said again replaces its words, and only what the
     reading finds changes a part (said outright, with the draft shown); anything else leaves it as it is."""
-    if r.goal:
+    if r.goal and (not draft.get("statement") or overlap(r.goal, draft["statement"]) >= RESTATED
+                   or CHANGE_MIND.search(r.text[:60]) or r.text.find(r.goal) <= LEADS_WITH or PINNED.match(r.text)):
+        # said again ("teaching 2 nights a week at the college"), or changed outright ("scratch that, I want ..."); a
+        # want said beside the draft ("By Thursday I want a one-page summary drafted") is not the goal's new words
         draft = restate(draft, r.goal, turn, today)
     return absorb(draft, r, turn, today, keep_given=True)[0]
 
 
+MONTH_ALONE = re.compile(r"(?:" + "|".join(MONTHS) + r")(?: then)?", re.I)
+# "If I try to pin it down, I'd like to ...": the goal said again, more precisely
+PINNED = re.compile(r"^\W*(?:if i (?:try to |were to )?pin it down|to pin it down|pinning it down|(?:more )?concretely|"
+                    r"in other words|put (?:it )?(?:simply|another way)|to be (?:more )?(?:specific|precise))\b", re.I)
+DEADLINE = re.compile(r"^\W*(?:by|before|within|until|till|no later than|(?:the )?end of|(?:in|over) the next|in (?:\d+|a|an|one|two|"
+                      r"three|four|five|six|eight|ten|twelve|eighteen|a couple of|a few) (?:weeks?|months?|years?))\b", re.I)
+LEADS_WITH = 25  # characters: a goal said at the very start of a message about the draft is its new wording
+RESTATED = 0.3  # share of a new goal's words already in the draft's goal for it to be the goal said again
 SAID_OUTRIGHT = {"measurable": MEASURE, "achievable": FEASIBILITY, "relevant": REASON}
 
 
@@ -180,6 +192,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     # "six chapters in his inbox by 30 April": with a deadline in hand, a date inside the measure is the measure's
     in_measure = bool(out.get("time_bound") and r.measure and r.timeframe and r.timeframe in r.measure
                       and not r.has("change_mind") and not MOVED_TO.search(r.text))
+    if no_goal_yet and r.timeframe and not DEADLINE.match(r.timeframe):
+        moved = False  # "fieldwork in February is its own kind of character building", said before any goal: background
     if r.timeframe and goal_is_theirs and moved and not in_measure and r.timeframe not in action_text \
             and not (r.has("action") and out.get("time_bound") and not (r.has("change_mind") and CORRECTED_TO.search(r.text))):
         before = out.get("time_bound", "")
@@ -229,10 +243,12 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         looks_like_measure = not out.get("measurable") and r.scores.get("measure", 0.0) >= MEASURE_HUNCH
         put("measurable" if looks_like_measure and goal_is_theirs else expecting, r.text)
     elif expecting == "measurable" and goal_is_theirs and not quiet and len(content_words(r.text)) >= 3 and not only_past(r.text) \
-            and not (r.has("feeling") and r.scores.get("measure", 0.0) < MEASURE_HUNCH):
+            and not (r.has("feeling") and r.scores.get("measure", 0.0) < MEASURE_HUNCH) \
+            and not (r.feasibility and r.scores.get("feasibility", 0.0) > r.scores.get("measure", 0.0)):
         # "run the site alone for a week", said when asked how they would know: a measure needs no cue words when
         # it answers that question and says nothing else. Shorter answers ("mine", "done it") are not filed, nor is
-        # a feeling the measure head doubts ("pretty sure my qualifications are out of date" is a worry).
+        # a feeling the measure head doubts ("pretty sure my qualifications are out of date" is a worry), nor what
+        # makes it doable ("college is 10 min from mine and my mate teaches there").
         put("measurable", r.text)
     return out, added
 

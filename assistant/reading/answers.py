@@ -9,6 +9,8 @@ from assistant.reading.reader import Reading
 from assistant.text import content_words
 
 REJECT = re.compile(r"^\W*(reject(ed)?|no\b|nope|not mine|set it aside|scrap|drop it|it doesn'?t feel|it isn'?t|that'?s not)", re.I)
+# The unmistakable ways to set a draft aside, whatever else the message says ("no" and "scrap" may open a correction)
+SET_ASIDE = re.compile(r"^\W*(?:reject(?:ed)?|not mine|set it aside|drop it|it doesn'?t feel|it isn'?t|that'?s not)", re.I)
 
 PLAN_HELP = re.compile(r"\b(?:help me (?:plan|break|map|work out how|get started|start)|plan (?:it|this) out|(?:make|build) a plan|"
                        r"where (?:to|do i|should i) start|how (?:do|should|can) i (?:start|get there|go about it|plan))\b", re.I)
@@ -16,7 +18,7 @@ PLAN_HELP = re.compile(r"\b(?:help me (?:plan|break|map|work out how|get started
 FIRST_ASKED = re.compile(r"\bwhat (?:(?:do|should|would|can|could) )?i (?:do|start with|tackle) first\b|"
                          r"\bwhat(?:'?s| is| would be) (?:the|my|a good) (?:first|next) step\b|\bwhat comes first\b", re.I)
 CHECK_IN = re.compile(r"\bcheck[- ]?in\b|\bchecking[- ]in\b|\bcheck back\b|\bcatch up\b", re.I)
-STEPS_LABEL = re.compile(r"^\W*(?:my )?(?:first )?(?:steps?|actions?)\s*(?:would be|are|is)?\s*:\s*", re.I)
+STEPS_LABEL = re.compile(r"^\W*(?:my )?(?:first )?(?:steps?|actions?)\s*(?:(?:would be|are|is)?\s*:|,?\s*then\s*[.:!])\s*", re.I)
 # "weekday evenings are hard", "i'm wiped after standup": how things are, not something they will do
 NOT_A_STEP = re.compile(r"^\W*(?:it|its|it'?s|that|this(?! (?:week|weekend|month|morning|afternoon|evening|year)\b)|there|theres|"
                         r"they|we|he|she|i'?m|im|i am)\b|"

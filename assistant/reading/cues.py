@@ -80,7 +80,9 @@ COURTESY = re.compile(r"^\W*(?:thanks?|thank you|thx|cheers|ok(?:ay)?|yes|yeah|y
 NOT_THEIR_PLAN = re.compile(
     r"^\W*(?:(?:but|and|so)\s+)?(?:as for (?:my |the |his |her |their )?[\w' ]{0,30}?(?:list|goals?|wish(?:es)?|plans?|ideas?|"
     r"suggestions?|targets?)\b|if (?:it|that|this|i|they|he|she) (?:does not|doesn'?t|do not|don'?t|did not|didn'?t|won'?t|"
-    r"will not|can'?t|cannot|isn'?t|is not|fails?|falls? through)\b)|\bbecause (?:somebody|someone|one|i|they) (?:must|has to|have to)\b", _I)
+    r"will not|can'?t|cannot|isn'?t|is not|fails?|falls? through)\b)|\bbecause (?:somebody|someone|one|i|they) (?:must|has to|have to)\b|"
+    # "at some point I'll have to tell my supervisor, which I'm avoiding": what is hard, not yet a step
+    r"\b(?:at some point|one day|eventually|sooner or later) i'?(?:ll| will) have to\b", _I)
 STEP_PREAMBLE = re.compile(r"^(?:(?:and\s+)?then\s+|(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say |my plan\s*(?:is)?\s*:?\s*|(?:my |the )?(?:first|next) (?:steps?|thing)\b(?: (?:is|are|would be|will be|i'?ll do is))?\s*:?\s*(?:to\s+)?))",
                            _I)
 # "two year is too long": said of a date, beside a new one.
@@ -113,16 +115,17 @@ OTHER_PEOPLE = (
     r"regional|senior|new|old|head|store|branch|shop|ops|operations|warehouse|floor|general|duty|line|area|sales|night|day) )?(?:manager|boss|supervisor|line manager|team lead|lead|director|ceo|company|employer|"
     r"organi[sz]ation|hr|parents?|mum|mom|dad|father|mother|family|partner|wife|husband|girlfriend|boyfriend|spouse|"
     r"daughter|son|kids|children|sister|brother|friends?|"
-    r"teacher|mentor|coach|professor|advisor|supervisor|everyone|people|they))")
+    r"teacher|mentor|coach|professor|advisor|supervisor|everyone|people|they|"
+    r"(?:he|she)(?= (?:really )?(?:sees me|pictures me|imagines me|has me down|wants me|expects me|keeps on at me|insists)\b)))")
 # A goal runs to the end of its clause: "I want to X and I'd like to Y" holds two goals.
 GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|though|cause|since)\s+(?:i|i'?d|i'?m|my|also|it)\b|"
         r"\s*,?\s+because\b|\s*,\s*(?:there'?s|theres)\b|\s*,?\s+(?:that'?s|thats) (?:the (?:honest )?truth|for sure|the dream|the plan|what i want)\b|"
         r"\s*,?\s+(?:tbh|to be honest|if i'?m honest|lol|lmao|haha)\b|\s*,\s*part of me\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
 OTHER_GOAL = re.compile(
     OTHER_PEOPLE + r" (?:really |keeps? |kept |has |have )?(?:wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
-    r"pushes|pushed|pushing|thinks? i should|say(?:s|ing)? i (?:should|need|have to|must)|said i (?:should|need|have to|must)|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
+    r"pushes|pushed|pushing|sees? me(?= (?:going|doing|becoming|as|in)\b)|pictures? me|imagines? me|has me down for|thinks? i should|say(?:s|ing)? i (?:should|need|have to|must)|said i (?:should|need|have to|must)|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
     r"keeps? saying i should|is pushing me|are pushing me|(?:(?<=keeps )|(?<=keep ))(?:saying|telling me|on at me)(?= (?:to )?(?:do|go|get|apply|become|take|try|study|train|find|ask|move|look|retrain)\b))"
-    r"(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)
+    r"(?! you\b)(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)  # "they want you to have the cert": a requirement
 OWN_GOAL = re.compile(
     r"\b(?:(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|plan|idea|dream) (?:is|would be)(?: still)?(?: to)?"
     # "the goal is in my own words now", "the plan is fine": about the goal, not one
@@ -149,16 +152,21 @@ OWN_GOAL = re.compile(
     # a choice made out loud, then the goal: "ok thats it then. get on the paramedic apprenticeship by next september",
     # "So, if I'm writing it down properly: twenty interviews ..."
     r"(?:that'?s|thats) it(?: then)?[.,!]?(?=\s+(?:get(?! me\b)|become|apply|go for|pass|run|land|start|open|train|move|finish)\b)|"
-    r"(?:if i'?m )?writing it down properly\s*:|i'?d (?:kill|give anything) for (?:a (?:shot|chance|go) at|the chance to)|i want to be|my aim is(?: to)?|i'?m determined to|"
+    r"(?:if i'?m )?writing it down properly\s*:|(?:^|(?<=[.!?] ))\W*(?:so,? )?(?:maybe|perhaps|something like|ok(?:ay)?|right)\s*:|i'?d (?:kill|give anything) for (?:a (?:shot|chance|go) at|the chance to)|i want to be|my aim is(?: to)?|i'?m determined to|"
     r"i'?m set on|i really want|i'?d love|i'?d want to|"
     # a goal said in passing, as a promise to themselves: "I keep saying I'll finally start running the walks"
-    r"i keep (?:saying|telling myself) i'?ll(?: finally| actually)?|i keep meaning to|i'?ve always meant to|i'?ve been meaning to|"
+    r"i keep (?:saying|telling myself) i'?ll(?: finally| actually)?|"
+    # "The version of next year I keep daydreaming about is one where I'm working as a policy analyst"
+    r"i (?:keep |'?ve been |am |'?m )?(?:daydream(?:ing)?|dream(?:ing)?) (?:about|of)(?: is)?(?: one where i'?m| being| becoming)?(?= \w+ing\b| being\b| a\b| an\b)|i keep meaning to|i'?ve always meant to|i'?ve been meaning to|"
     # English as a second language: "I am wanting to become", "I would like become", "my objective is"
     r"i (?:am|'m) wanting to|i would like become|i (?:would|'?d) (?:like|love)(?=\s+\w+ing\b)|(?<!when )(?<!if )(?<!do )(?<!did )i want(?=\s+(?:become|becoming|pass|get|improve|learn|make|start|find|"
     r"open|be|move|work|change|go|lead|run|build|finish|speak|write|save)\b)|i like to become|my (?:wish|objective|target) is(?: to)?|"
     r"for me the goal is(?: to)?|"
     # options being weighed are goals in the making: "I've considered moving into QA or doing a masters"
-    r"i'?ve (?:been )?(?:considered|considering|(?:thinking|thought)(?: for (?:a while|ages|a long time|months|years)| a lot)? about)|i'?m (?:considering|tempted by)|"
+    r"i'?ve (?:been )?(?:considered|considering|(?:thinking|thought)(?: for (?:a while|ages|a long time|months|years)| a lot)? about)|"
+    # subjectless, as a typed aside: "been thinkin about evening classes at the college" (not about a person or "it")
+    r"(?:^|(?<=[.!?] ))\W*(?:ive |i'?ve )?been (?:thinkin'?g?|thinking) (?:about|of)(?= (?!(?:it|that|this|what|you|him|her|them|"
+    r"my (?:dad|mum|mom|father|mother|wife|husband|kids?|son|daughter|partner))\b))|i'?m (?:considering|tempted by)|"
     # a direction offered tentatively, at the start of a message: "Maybe something like events, or ..."
     r"^\W*(?:maybe|perhaps|probably|i guess)?,?\s*something (?:like|in)(?! that\b| this\b| it\b))\s+" + GOAL, _I)
 DUTY_GOAL = re.compile(
@@ -347,7 +355,7 @@ RETURN_TO_GOALS = re.compile(
 # "the rota and the ordering, not so much".
 # "I like the analysis side": what draws them, said as a liking, not as something to reach.
 PAST_SELF = re.compile(r"\W*(?:i|we)\s+(?:was|were|used to|'?ve been|have been|had been|worked|spent)\b", _I)
-LIKES = re.compile(r"\b(?:i|we) (?:really |also |just )?(?:like|love|enjoy)\s+(?!to\b|it\b|that\b|this\b|the idea\b)(.+)", re.I)
+LIKES = re.compile(r"\b(?:i|we) (?:really |also |just |actually |actualy |truly )?(?:like|love|enjoy)\s+(?!to\b|it\b|that\b|this\b|the idea\b)(?:is\s+)?(.+)", re.I)
 DISTANCE = re.compile(r"\b(?:i )?(?:really |honestly )?(?:don'?t|dont|do not|never) (?:really |much |actually )?"
                       r"(?:care (?:much |that much )?(?:about|for)|want(?: to)?|like|enjoy|fancy)\s+(?P<what>[^.!?;\n]{3,60})|"
                       r"\bnot (?:really |that |very )?(?:interested in|into|bothered about|keen on)\s+(?P<what2>[^.!?;\n]{3,60})|"

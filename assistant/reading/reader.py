@@ -384,6 +384,12 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if feasibility and goal and goal in feasibility:
         feasibility = ""  # "So I'd like to mentor both of them properly ...": the goal, not what makes it doable
         on.discard("feasibility")
+    if feasibility and cues.LIKES.search(feasibility) and not cues.FEASIBILITY.search(feasibility):
+        feasibility = ""  # "the only bit of the week i actually enjoy is showing the apprentice": what they love
+        on.discard("feasibility")
+    if feasibility and other and other[:30] in feasibility:
+        feasibility = ""  # "she sees me going straight into a postdoc": someone else's goal, not what is within reach
+        on.discard("feasibility")
     if feasibility and cues.WHOSE_PATH.search(feasibility):
         feasibility = ""  # "The MBA is his road, it is not my destination": whose path, not what is within reach
         on.discard("feasibility")

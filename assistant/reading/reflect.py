@@ -170,6 +170,8 @@ def _said_before(template: str, said: frozenset[str]) -> bool:
 
 
 def _possessive(who: str) -> str:
+    if pronoun := {"she": "her", "he": "his", "they": "their"}.get(who.lower()):
+        return pronoun  # "her hopes", not "she's hopes"
     return who + "'" if who.endswith("s") else who + "'s"
 
 

@@ -48,13 +48,15 @@ _DOUBTED = re.compile(r"\b(?:not sure|unsure|don'?t know|no idea|not certain|don
 
 
 # "going back to study something": a direction, not yet a goal to draft; what it is comes next
-_VAGUE = re.compile(r"(?<!\bor )\b(?:something|anything|stuff|whatever)\W*$", re.I)
+# "study something"; "what I'm hoping to get from this": about this conversation, not a goal
+_VAGUE = re.compile(r"(?<!\bor )\b(?:something|anything|stuff|whatever)\W*$|^\W*(?:get|gain|take|learn) (?:out of |from )?"
+                    r"(?:this|it|here|you|these chats?)\W*$", re.I)
 
 
 def goal_span(text: str) -> str:
     """The person's own goal in their words, or "" when no rule finds one."""
     found = [m for m in cues.OWN_GOAL.finditer(text) if len(m["goal"].split()) >= 2 and not _DOUBTED.search(text[: m.start()])
-             and not _VAGUE.search(m["goal"])]
+             and not _VAGUE.search(_CUT.sub("", m["goal"]))]
     if not found:
         drift = cues.DRIFT.search(text)
         if drift:
@@ -63,11 +65,16 @@ def goal_span(text: str) -> str:
         if plain and len(text.split()) <= 14 and timeframe_words(text):
             return tidy(_CUT.sub("", plain["goal"]))
         return ""
-    return tidy(_TO.sub("", _CUT.sub("", found[-1]["goal"])))  # the last one: "X, but what I want is Y"
+    last = found[-1]  # the last one: "X, but what I want is Y"
+    goal = last["goal"]
+    if re.search(r"\brather\b", last[0][: last.start("goal") - last.start()], re.I):
+        goal = re.split(r"\s+than\b", goal, maxsplit=1)[0]  # "I'd rather build up than crash": what they would rather
+    return tidy(_TO.sub("", _CUT.sub("", goal)))
 
 
 # "my mentor said I should use this before our session": why they are here, not a goal anyone holds for them.
-ABOUT_WAYMARK = re.compile(r"\s*(?:use|try|come to|talk to|chat (?:to|with)|open|do) (?:this|you|it|waymark|the (?:app|tool|bot|chat))\b", re.I)
+ABOUT_WAYMARK = re.compile(r"\s*(?:(?:use|try|come to|talk to|chat (?:to|with)|open|do) (?:this|you|it|waymark|the (?:app|tool|bot|chat))|"
+                           r"it (?:might|would|could|may) help (?:to|me to) (?:think|talk|try|use|chat))\b", re.I)  # "a friend suggested it might help to think out loud"
 
 
 def other_goal_span(text: str) -> tuple[str, str]:
@@ -179,11 +186,14 @@ def _split_steps(text: str) -> list[str]:
     out: list[str] = []
     when: list[str] = []  # "on Monday, after my morning shift, I go to ...": a when said first stays with its step
     for sentence in _SENTENCE_SPLIT.split(text):
-        for i, p in enumerate(p.strip(" .,-") for p in _COMMA_SPLIT.split(sentence or "")):
+        pieces = [p.strip(" .,-") for p in _COMMA_SPLIT.split(sentence or "")]
+        for i, p in enumerate(pieces):
             if not p:
                 continue
-            if _WHEN_ONLY.match(tidy(p)):
-                when.append(p)
+            if _WHEN_ONLY.match(_AND_THEN.sub("", tidy(p))) or (_WHEN_CLAUSE.match(p) and p != pieces[-1]):
+                when.append(p)  # "And on Saturday morning, before I lose my nerve, I'll go through ..."
+            elif i and out and not when and _WHY.match(p):
+                continue  # "..., because every application asks for one": why they do it, not a step
             elif i and out and not when and (_NAME_ONLY.fullmatch(p) or _CARRIES_ON.match(p)) \
                     and not cues.ACTION.match(p) and not _STEP_VERB.match(p):
                 out[-1] = f"{out[-1]}, {p}"  # within the sentence: "my manager, Mrs. Adeyemi, for a meeting"
@@ -193,6 +203,9 @@ def _split_steps(text: str) -> list[str]:
     return out + when
 
 
+_AND_THEN = re.compile(r"^(?:and|then|so)\s+", re.I)
+_WHEN_CLAUSE = re.compile(r"^(?:(?:and|then|so)\s+)?(?:before|after|when|once|as soon as)\s+(?:i|we)\b", re.I)
+_WHY = re.compile(r"^(?:because|'?cause|cos|since|so that)\b", re.I)
 _STEP_VERB = re.compile(r"(?:ask|email|call|ring|book|text|message|write|read|update|apply|send|meet|buy|join|sign|register|enrol|"
                         r"find|look|check|talk|speak|visit|go|do|make|start|finish|print|post)\b", re.I)
 _NAME_ONLY = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
