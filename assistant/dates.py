@@ -25,10 +25,10 @@ _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "by june", "till july", and "september then" (a month settled on, said as the correction it is)
 _MONTH = re.compile(r"\b(?:(?:by|in|before|until|till|til|from|end of|the end of|during|for the|in time for the|ready for the)\s+"
-                    r"(?:the end of\s+)?(?:next\s+|this\s+)?|(?=(?:" + _MONTH_NAMES + r")\s+then\b))(" + _MONTH_NAMES + r")\b(?:\s+(\d{4}))?", re.I)
+                    r"(?:the end of\s+)?(?:next\s+|this\s+)?|(?=(?!may\b)(?:" + _MONTH_NAMES + r")\s+then\b))(" + _MONTH_NAMES + r")\b(?:\s+(\d{4}))?", re.I)
 # "on the 20th", and "thurs 17th": a weekday, even shortened, says the number is a day of the month
-_ORDINAL_DAY = re.compile(r"\b(?:(?:on |by |before )?the |(?:mon|tues?|weds?|wednesday|thu(?:rs?)?|thursday|fri|friday|sat|"
-                          r"saturday|sun|sunday|monday|tuesday)\.?,?\s+(?:the\s+)?)(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:century|time|floor|person|place|anniversary|birthday))", re.I)
+_ORDINAL_DAY = re.compile(r"\b(?:(?:on |by |before )?the |(?:tues?|weds|wednesday|thu(?:rs?)?|thursday|fri|friday|"
+                          r"saturday|sunday|monday|tuesday)\.?,?\s+(?:the\s+)?)(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:century|time|floor|person|place|anniversary|birthday))", re.I)
 _WEEKDAY = re.compile(r"\b(?:by|on|next|this|before)?\s*(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _RELATIVE = {
     # "that's all for today" closes a conversation; it names no date.
@@ -68,7 +68,7 @@ _PART_DAY = {"middle": 15, "mid": 15, "start": 7, "beginning": 7, "early": 7}
 # A correction said by the person: "make that", "let it be", "actually, say"; not "my wife would say" or "make that call"
 CORRECTED_TO = re.compile(r"(?<!would )(?<!will )(?<!she )(?<!he )(?<!they )\b(?:make (?:it|that)(?: the)?|let it be|let'?s (?:say|make it)|"
                           r"change (?:it|that) to|move it to|push it (?:back )?to|(?:actually|no|sorry|ok),? (?:say|make it))\b|"
-                          r"(?=\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\s+then\b)", re.I)
+                          r"(?=\b(?!may\b)(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\s+then\b)", re.I)  # not "I may then"
 _END_OF_NEXT_YEAR = re.compile(r"\b(?:the )?end of next year\b", re.I)
 
 

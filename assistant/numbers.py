@@ -54,6 +54,17 @@ def number_change(text: str) -> tuple[str | None, str] | None:
     return None
 
 
+# "Wait, not three days. I said days but I meant three mornings": the same number, another thing counted
+_INSTEAD = re.compile(rf"\bnot (?P<old>{_N} [a-z]+)\b[^?]{{0,80}}?\b(?:i meant|i mean|make it|more like|it'?s|say)\s+(?P<new>{_N} [a-z]+)\b", re.I)
+
+
+def phrase_change(text: str) -> tuple[str, str] | None:
+    """(old words, new words) when the message swaps what a number counts: "not three days ... I meant three mornings"."""
+    if (m := _INSTEAD.search(text)) and m["old"].lower() != m["new"].lower():
+        return m["old"], m["new"]
+    return None
+
+
 _NUMBER = re.compile(rf"\b{_N}\b", re.I)
 
 

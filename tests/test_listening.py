@@ -704,3 +704,28 @@ async def test_steps_and_a_check_in_said_with_the_draft_on_the_table_are_taken(c
     replies = await talk(coach, ["I've decided I won't tell my supervisor this week, one application first."],
                          thread="sea", user="sea")
     assert "2026-12-11" not in replies[0].assistant  # when something will not happen is no check-in date
+
+
+def test_a_swapped_unit_changes_the_goals_words_and_nothing_else():
+    from assistant.graph import drafting
+    from assistant.reading import read
+
+    goal = "part-time bookkeeping, three days a week, for two or three small clients, by the end of March"
+    draft = {"statement": goal, "specific": goal, "time_bound": "by the end of March (2027-03-31)", "said_at": {}}
+    r = read("Wait, not three days. I said days but I meant three mornings, nine till half two at the very latest. "
+             "I have to be at the school gate by three and I'm not giving that up.")
+    out, added = drafting.absorb(draft, r, 9, date(2026, 12, 4), keep_given=True)
+    assert out["statement"] == goal.replace("three days", "three mornings")
+    assert out["time_bound"] == draft["time_bound"] and "relevant" not in out
+
+
+async def test_a_no_without_a_correction_still_sets_the_draft_aside_and_a_date_alone_is_no_new_goal(coach, fake):
+    turns = ["I want to be teaching 2 evenings a week at the college by June",
+             "I'd know because I'm on the timetable for two evenings",
+             "it matters because my knees wont last forever",
+             "my mate teaches there, so its doable"]
+    replies = await talk(coach, [*turns, "No, I don't want this any more. Maybe next year."], thread="no", user="no")
+    assert replies[3].move["kind"] == "present_draft" and replies[4].move["kind"] == "rejected"
+    replies = await talk(coach, [*turns, "If it says by the end of March, then yes"], thread="march", user="march")
+    draft = (await coach.state("march"))["draft"]
+    assert draft["statement"].startswith("be teaching 2 evenings a week")  # a date is no goal's new words

@@ -722,3 +722,40 @@ def test_why_stays_with_its_step_and_a_when_said_first_joins_the_next():
                          "And on Saturday morning, before I lose my nerve, I'll make a shortlist of roles.")
     assert steps == ["By Thursday I'll have a one-page summary drafted",  # why they do it is not a step
                      "on Saturday morning, before I lose my nerve, I'll make a shortlist of roles"]
+
+
+def test_the_hard_part_is_reflected_and_the_plus_side_is_what_is_within_reach():
+    r = read("hard part is the paperwork side. they want you to have the teaching cert and i was never any good at essays")
+    assert reflections(r) == ["So what stands in the way for now is the paperwork side."]
+    assert read("on the plus side college is 10 min from mine and my mate teaches there").feasibility \
+        == "on the plus side college is 10 min from mine"
+    r = read("The certification is also something I can show my father, it has a certificate with my name, which in "
+             "my house is important.")
+    assert not r.feasibility and "important" in r.reason  # why it matters, said with a "can"
+
+
+def test_what_a_number_counts_can_change_and_an_aside_stays_with_its_step():
+    from assistant.graph.goalwords import parse_actions
+    from assistant.numbers import phrase_change
+
+    assert phrase_change("Wait, not three days. I said days but I meant three mornings, nine till half two.") \
+        == ("three days", "three mornings")
+    assert phrase_change("not three days, three days is right") is None
+    steps = parse_actions("On Monday I'll knock on my neighbour's door. And by Wednesday I'll have updated my CV, "
+                          "nine-year gap and all.", date(2026, 12, 4))
+    assert [s for s, _ in steps] == ["On Monday I'll knock on my neighbour's door",
+                                     "And by Wednesday I'll have updated my CV, nine-year gap and all"]
+    assert read("I'd rather build up than crash.").goals == ("build up",)
+
+
+def test_the_new_narrow_rules_leave_ordinary_words_alone():
+    from assistant.dates import find_when
+
+    assert find_when("I want to finish my thesis by September and I may then apply for postdocs", date(2026, 12, 4))[1] \
+        == "by September"
+    assert find_when("I sat 2nd in the regional final", date(2026, 12, 4)) is None
+    assert read("I want to get my HGV licence because I have to provide for my kids").reason \
+        == "because I have to provide for my kids"
+    assert read("If that isn't too much, I'll email Ruth on Tuesday").actions == ("I'll email Ruth on Tuesday",)
+    assert not read("been thinking of the kids, they need me home more").goal
+    assert not read("Right: I messed up the interview last week").goal

@@ -91,3 +91,26 @@ def test_the_same_words_about_leaving_work_or_a_chat_decide_nothing_alone(text):
 
     found = risk_rule(text)
     assert found is None or found[2] == "read"  # the neighbours read the whole message
+
+
+@pytest.mark.parametrize("text", [
+    "My notice is in and I said a proper goodbye to everyone. I've started cutting again and I don't care",
+    "I'm still cutting a bit, not as much as before",
+    "I keep hurting myself out of frustration",
+    "Honestly I'm not even joking, I want to die",
+])
+def test_leaving_work_or_a_narrower_exclusion_does_not_hide_a_risk_said_beside_it(text):
+    from assistant.reading.risk import risk_rule
+
+    assert risk_rule(text)[2] == "reply"
+
+
+@pytest.mark.parametrize("text", [
+    "I have fire hose drills every Tuesday and I want to pass my crew manager exam",
+    "I moved all the passwords in the shared vault so the new starter will have access",
+    "This will be my last session before my exams, I'll be back in June",
+])
+def test_the_new_rules_leave_work_talk_alone(text):
+    from assistant.reading.risk import risk_rule
+
+    assert risk_rule(text) is None

@@ -8,7 +8,7 @@ from datetime import date
 
 from assistant.dates import CORRECTED_TO, MONTHS, MOVED_TO, find_when
 from assistant.graph.goalwords import goal_kind
-from assistant.numbers import counted, number_change, renumbered
+from assistant.numbers import counted, number_change, phrase_change, renumbered
 from assistant.graph.state import Draft
 from assistant.reading import Reading
 from assistant.reading.cues import (BURDEN, CHANGE_MIND, FEASIBILITY, MAKES_ROOM, MATTERS_LABEL, MEASURE, MINE, NO_ROOM, PRESSURE,
@@ -76,7 +76,8 @@ def revised(draft: Draft, r: Reading, turn: int, today: date) -> Draft:
     """The draft on the table after a message about it: their goal said again replaces its words, and only what the
     reading finds changes a part (said outright, with the draft shown); anything else leaves it as it is."""
     if r.goal and (not draft.get("statement") or overlap(r.goal, draft["statement"]) >= RESTATED
-                   or CHANGE_MIND.search(r.text[:60]) or r.text.find(r.goal) <= LEADS_WITH or PINNED.match(r.text)):
+                   or CHANGE_MIND.search(r.text[:60]) or HEADED.match(r.text[:max(r.text.find(r.goal), 0)])
+                   or PINNED.match(r.text)):
         # said again ("teaching 2 nights a week at the college"), or changed outright ("scratch that, I want ..."); a
         # want said beside the draft ("By Thursday I want a one-page summary drafted") is not the goal's new words
         draft = restate(draft, r.goal, turn, today)
@@ -88,8 +89,10 @@ MONTH_ALONE = re.compile(r"(?:" + "|".join(MONTHS) + r")(?: then)?", re.I)
 PINNED = re.compile(r"^\W*(?:if i (?:try to |were to )?pin it down|to pin it down|pinning it down|(?:more )?concretely|"
                     r"in other words|put (?:it )?(?:simply|another way)|to be (?:more )?(?:specific|precise))\b", re.I)
 DEADLINE = re.compile(r"^\W*(?:by|before|within|until|till|no later than|(?:the )?end of|(?:in|over) the next|in (?:\d+|a|an|one|two|"
-                      r"three|four|five|six|eight|ten|twelve|eighteen|a couple of|a few) (?:weeks?|months?|years?))\b", re.I)
-LEADS_WITH = 25  # characters: a goal said at the very start of a message about the draft is its new wording
+                      r"three|four|five|six|eight|ten|twelve|eighteen|a couple of|a few) (?:weeks?|months?|years?)|"
+                      r"(?:next|this) (?:year|summer|spring|autumn|fall|winter|month|term)|\w+ 20\d\d)\b", re.I)
+# "So maybe: part-time bookkeeping ...": a goal said after a short heading is the draft's new wording
+HEADED = re.compile(r"^[^.!?:]{0,25}:\s*$")
 RESTATED = 0.3  # share of a new goal's words already in the draft's goal for it to be the goal said again
 SAID_OUTRIGHT = {"measurable": MEASURE, "achievable": FEASIBILITY, "relevant": REASON}
 
@@ -166,6 +169,15 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
                     added.append(part)
         if not added:
             renumbering = None  # no number of theirs to change: read the message as usual
+    if not renumbering and goal_is_theirs and (swap := phrase_change(r.text)):
+        # "not three days ... I meant three mornings": their words, with what the number counts swapped
+        for part in ("measurable", "statement", "specific"):
+            if out.get(part) and (fixed := re.sub(re.escape(swap[0]), swap[1], out[part], flags=re.I)) != out[part]:
+                out[part] = fixed
+                out["said_at"][part] = turn
+                if part != "specific":
+                    added.append(part)
+        renumbering = swap if added else None  # like a new number, it is the whole of what the message says
     action_text = " ".join(r.actions)
     # Unasked (with or without a goal yet), a measure is filed only when it is said as one: "I'd know because ...",
     # "at least 5 full days", "finish 3 courses", their own "how would I know? ...". The measure head alone also
@@ -177,7 +189,7 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     # "It does feel like mine ... the ward manager would rather I picked up more shifts": whose it is, not a measure
     whose = bool(MINE.search(r.text)) and not said_as_one
     if r.measure and goal_is_theirs and (expecting == "measurable" or said_as_one) and not described and not whose \
-            and (MEASURE.search(r.text) or not only_past(r.text)):
+            and (MEASURE.search(r.text) or not (only_past(r.text) or only_past(r.measure))):
         put("measurable", r.measure)
     # "enrol this week" dates a step, not the goal; "I've booked a call for next Tuesday" does not move its deadline
     # "make it three starters, not two. another one starts next week": a new number, and a date that is not theirs
@@ -187,7 +199,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         moved = False
     # "start with Mrs Dodds, so the first one before Easter": with a deadline in hand, the date of a first one is a step's
     if out.get("time_bound") and r.timeframe and any(
-            r.timeframe in x and FIRST_ONE.search(x.split(r.timeframe)[0]) for x in sentences(r.text)):
+            r.timeframe in x and FIRST_ONE.search(x.split(r.timeframe)[0]) for x in sentences(r.text)) \
+            and not (r.has("change_mind") or CORRECTED_TO.search(r.text) or MOVED_TO.search(r.text)):
         moved = False
     # "six chapters in his inbox by 30 April": with a deadline in hand, a date inside the measure is the measure's
     in_measure = bool(out.get("time_bound") and r.measure and r.timeframe and r.timeframe in r.measure
@@ -235,12 +248,12 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     worry = head and r.has("feeling") and r.scores.get(head, 0.0) < WORRY_FLOOR  # a worry that does not answer
     # "sorry my english not perfect", said after "how would you know?", answers nothing: the part's own head must
     # see at least a trace of it
-    aside = bool(head) and r.scores.get(head, 1.0) < UNLABELLED_FLOOR
+    # "The project ships and the team says it went well", said when asked what is within reach: it reads as a
+    # measure, and the measure is still open, so that is where it goes.
+    looks_like_measure = not out.get("measurable") and r.scores.get("measure", 0.0) >= MEASURE_HUNCH
+    aside = bool(head) and r.scores.get(head, 1.0) < UNLABELLED_FLOOR and not looks_like_measure
     quiet = quiet or aside
     if expecting in ("achievable", "relevant") and not quiet and not worry and len(content_words(r.text)) >= 2:
-        # "The project ships and the team says it went well", said when asked what is within reach: it reads as a
-        # measure, and the measure is still open, so that is where it goes.
-        looks_like_measure = not out.get("measurable") and r.scores.get("measure", 0.0) >= MEASURE_HUNCH
         put("measurable" if looks_like_measure and goal_is_theirs else expecting, r.text)
     elif expecting == "measurable" and goal_is_theirs and not quiet and len(content_words(r.text)) >= 3 and not only_past(r.text) \
             and not (r.has("feeling") and r.scores.get("measure", 0.0) < MEASURE_HUNCH) \

@@ -120,21 +120,14 @@ class SemanticIndex:
         hits = [p for p in window if admits(p.meta, phase, stage)][:k]
         if len(hits) < k and len(window) >= size and filters is not None:
             hits = self._query(vector, k, filters)
-        return self._with_text(hits)
+        return hits
 
     def _query(self, vector, n: int, filters: dict | None) -> list[Passage]:
-        # The window's texts are not fetched: most of it is filtered away, and reading 72 documents out of SQLite
-        # was a third of the query's time (benchmarks/RESULTS.md). The hits get theirs in _with_text.
-        res = self.collection.query(query_embeddings=vector, n_results=n, where=filters, include=["metadatas", "distances"])
-        return [Passage(cid, meta["note_id"], meta["title"], meta.get("heading", ""), "", 1.0 - dist, meta)
-                for cid, meta, dist in zip(res["ids"][0], res["metadatas"][0], res["distances"][0])]
-
-    def _with_text(self, hits: list[Passage]) -> list[Passage]:
-        if not hits:
-            return hits
-        got = self.collection.get(ids=[p.id for p in hits], include=["documents"])
-        text = dict(zip(got["ids"], got["documents"]))
-        return [Passage(**{**p.__dict__, "text": text.get(p.id, "")}) for p in hits]
+        res = self.collection.query(query_embeddings=vector, n_results=n, where=filters,
+                                    include=["documents", "metadatas", "distances"])
+        return [Passage(cid, meta["note_id"], meta["title"], meta.get("heading", ""), doc, 1.0 - dist, meta)
+                for cid, doc, meta, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0],
+                                                res["distances"][0])]
 
     def _hashes(self, source_kind: str) -> dict[str, str]:
         got = self.collection.get(where={"origin": source_kind}, include=["metadatas"])

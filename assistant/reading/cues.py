@@ -78,9 +78,11 @@ COURTESY = re.compile(r"^\W*(?:thanks?|thank you|thx|cheers|ok(?:ay)?|yes|yeah|y
 # list: I'll do the kiosk training because the girls need it"), or a fallback ("If it does not happen by then, I
 # will apply outside").
 NOT_THEIR_PLAN = re.compile(
-    r"^\W*(?:(?:but|and|so)\s+)?(?:as for (?:my |the |his |her |their )?[\w' ]{0,30}?(?:list|goals?|wish(?:es)?|plans?|ideas?|"
-    r"suggestions?|targets?)\b|if (?:it|that|this|i|they|he|she) (?:does not|doesn'?t|do not|don'?t|did not|didn'?t|won'?t|"
-    r"will not|can'?t|cannot|isn'?t|is not|fails?|falls? through)\b)|\bbecause (?:somebody|someone|one|i|they) (?:must|has to|have to)\b|"
+    r"^\W*(?:(?:but|and|so)\s+)?(?:as for (?:my |his |her |their )?[\w ]{0,25}?(?:'s|s') (?:list|goals?|wish(?:es)?|plans?|ideas?|"
+    r"suggestions?|targets?)\b|as for (?:his|her|their) (?:list|goals?|wish(?:es)?|plans?|ideas?|suggestions?|targets?)\b|"
+    r"if (?:it|that|this) (?:does not|doesn'?t|do not|don'?t|did not|didn'?t|won'?t|will not) (?:happen|work(?: out)?|come through|"
+    r"go through|pan out)\b|if (?:i|they|we) (?:don'?t|do not|didn'?t|did not|won'?t|can'?t) get (?:it|in|the)\b|falls? through\b)|"
+    r"\bbecause (?:somebody|someone|one|they) (?:must|has to|have to)\b|"
     # "at some point I'll have to tell my supervisor, which I'm avoiding": what is hard, not yet a step
     r"\b(?:at some point|one day|eventually|sooner or later) i'?(?:ll| will) have to\b", _I)
 STEP_PREAMBLE = re.compile(r"^(?:(?:and\s+)?then\s+|(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say |my plan\s*(?:is)?\s*:?\s*|(?:my |the )?(?:first|next) (?:steps?|thing)\b(?: (?:is|are|would be|will be|i'?ll do is))?\s*:?\s*(?:to\s+)?))",
@@ -152,7 +154,7 @@ OWN_GOAL = re.compile(
     # a choice made out loud, then the goal: "ok thats it then. get on the paramedic apprenticeship by next september",
     # "So, if I'm writing it down properly: twenty interviews ..."
     r"(?:that'?s|thats) it(?: then)?[.,!]?(?=\s+(?:get(?! me\b)|become|apply|go for|pass|run|land|start|open|train|move|finish)\b)|"
-    r"(?:if i'?m )?writing it down properly\s*:|(?:^|(?<=[.!?] ))\W*(?:so,? )?(?:maybe|perhaps|something like|ok(?:ay)?|right)\s*:|i'?d (?:kill|give anything) for (?:a (?:shot|chance|go) at|the chance to)|i want to be|my aim is(?: to)?|i'?m determined to|"
+    r"(?:if i'?m )?writing it down properly\s*:|(?:^|(?<=[.!?] ))\W*(?:so,? )?(?:maybe|perhaps|something like)\s*:|i'?d (?:kill|give anything) for (?:a (?:shot|chance|go) at|the chance to)|i want to be|my aim is(?: to)?|i'?m determined to|"
     r"i'?m set on|i really want|i'?d love|i'?d want to|"
     # a goal said in passing, as a promise to themselves: "I keep saying I'll finally start running the walks"
     r"i keep (?:saying|telling myself) i'?ll(?: finally| actually)?|"
@@ -165,8 +167,9 @@ OWN_GOAL = re.compile(
     # options being weighed are goals in the making: "I've considered moving into QA or doing a masters"
     r"i'?ve (?:been )?(?:considered|considering|(?:thinking|thought)(?: for (?:a while|ages|a long time|months|years)| a lot)? about)|"
     # subjectless, as a typed aside: "been thinkin about evening classes at the college" (not about a person or "it")
-    r"(?:^|(?<=[.!?] ))\W*(?:ive |i'?ve )?been (?:thinkin'?g?|thinking) (?:about|of)(?= (?!(?:it|that|this|what|you|him|her|them|"
-    r"my (?:dad|mum|mom|father|mother|wife|husband|kids?|son|daughter|partner))\b))|i'?m (?:considering|tempted by)|"
+    r"(?:^|(?<=[.!?] ))\W*(?:ive |i'?ve )?been (?:thinkin'?g?|thinking) (?:about|of)(?= (?:\w+ing\b|(?:an?|the|some) (?:\w+ )?"
+    r"(?:course|job|role|career|classes|degree|move|business|apprenticeship|qualification|post|position)s?\b|evening classes|night classes)"
+    r"(?! (?:how|about)\b))|i'?m (?:considering|tempted by)|"
     # a direction offered tentatively, at the start of a message: "Maybe something like events, or ..."
     r"^\W*(?:maybe|perhaps|probably|i guess)?,?\s*something (?:like|in)(?! that\b| this\b| it\b))\s+" + GOAL, _I)
 DUTY_GOAL = re.compile(
@@ -208,7 +211,7 @@ PRESENT_STEP = re.compile(r"^\W*(?:(?:and|then|so)\s+)*(?:(?:on |this |next )?(?
                           r"[^.;]{0,35}?,?\s+)?i (?:ask|speak|talk|email|call|write|send|book|sign up|apply|register|enrol|enroll|meet|visit|go to|"
                           r"join|tell|contact|message)\b(?! (?:my ?self|you)\b)", _I)
 REASON = re.compile(
-    r"\b(because|'?cause|cos|so that|it matters|matters to me|important to me|i care (?:about|a lot)|it would (?:give|mean)|"
+    r"\b(because|'?cause|cos|so that|it matters|matters to me|important to me|which (?:in [\w' ]{2,20} )?is (?:very |so |really )?important|i care (?:about|a lot)|it would (?:give|mean)|"
     r"means a lot|that'?s why|the reason is|i love|i believe in|it connects to|it'?s about|"
     # who they want it for: "i want the kids to see me doing something i actually chose"
     r"i (?:want|'?d like|would like) (?:my |the |our )?(?:kids|children|son|daughter|family|parents|mum|mom|dad|partner)"
@@ -223,7 +226,7 @@ FEASIBILITY = re.compile(
     r"\b(i already(?! know (?:my goal|my target|the goal|what i want|exactly what))|doable|within reach|realistic|i have (?:the )?(?:time|support|budget|skills|experience)|i can manage|achievable|"
     r"feasible|i'?ve done (?:it|this|something like)|my (?:manager|boss|team|employer) (?:will|would|is willing to) (?:pay|support|cover|fund)|"
     r"it'?s within|i'?ve got the|enough time|(?:done|did|covered|run) (?:it|this|that|the job)(?: \w+){0,3} before|"
-    r"i'?ve (?:already )?(?:done|covered) (?:it|this|that|the job))\b", _I)
+    r"i'?ve (?:already )?(?:done|covered) (?:it|this|that|the job)|on the plus side|in my favou?r|going for me|what makes it (?:possible|doable))\b", _I)
 
 # "How would I know it had worked? I think if each of them could run a shift ...": the coach's question, asked of
 # themselves, then answered

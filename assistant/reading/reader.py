@@ -390,6 +390,13 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if feasibility and other and other[:30] in feasibility:
         feasibility = ""  # "she sees me going straight into a postdoc": someone else's goal, not what is within reach
         on.discard("feasibility")
+    if feasibility and cues.REASON.search(feasibility) and not cues.FEASIBILITY.search(feasibility):
+        # "a certificate with my name, which in my house is important": why it matters, said with a "can"
+        if not reason:
+            reason = feasibility
+            on.add("reason")
+        feasibility = ""
+        on.discard("feasibility")
     if feasibility and cues.WHOSE_PATH.search(feasibility):
         feasibility = ""  # "The MBA is his road, it is not my destination": whose path, not what is within reach
         on.discard("feasibility")

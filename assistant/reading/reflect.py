@@ -344,8 +344,9 @@ _DRAWN = {"excited", "proud", "hopeful"}
 _AVOID = re.compile(r"\bi (?:really |just )?(?:don'?t|dont|do not|never) want to (?P<what>[^.;!?]+)", re.I)
 
 # "whats stopping me is money mostly": what stands in the way, said as such
-_OBSTACLE = re.compile(r"\b(?:what'?s|whats|what is|the (?:main |big |only )?thing)\s+(?:really\s+)?(?:stopping|holding|blocking)\s+"
-                       r"me(?:\s+back)?\s+(?:is|are|=)\s+(?P<what>[^.;!?]+)", re.I)
+_OBSTACLE = re.compile(r"\b(?:(?:what'?s|whats|what is|the (?:main |big |only )?thing)\s+(?:really\s+)?(?:stopping|holding|blocking)\s+"
+                       r"me(?:\s+back)?|(?:the )?hard(?:est)? (?:part|bit|thing)|what makes it hard)\s+(?:is|are|=)\s+(?:mainly |mostly |just )?"
+                       r"(?P<what>[^.;!?]+)", re.I)  # "hard part is the paperwork side"
 _LOOSE_END = re.compile(r"(?:,?\s+(?:mostly|really|tbh|honestly|i guess|i think|to be honest|if i'?m honest))+\s*$", re.I)
 
 

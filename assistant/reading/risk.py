@@ -84,7 +84,8 @@ KINDS: dict[str, list[str]] = {
     ],
     "plan_intent": [
         r"\b(?:a|the) plan and the means\b|\bthe means to do it\b",
-        r"\b(?:got|bought|sorted|ready|have)\b.{0,25}\b(?:hose|hosepipe|exhaust pipe)\b(?!.{0,30}\b(?:garden|plants?|lawn|wash\w*|patio|allotment|greenhouse)\b)",
+        r"^(?!.*\bwash)(?=.*\b(?:got|bought|sorted|ready)\b).*\b(?:car|exhaust)\b.{0,25}\b(?:hose|hosepipe|pipe)\b"
+        r"(?!.{0,30}\b(?:garden|plants?|lawn|patio|allotment|greenhouse)\b)",
         r"\b(?:prescriptions?|pills|tablets|meds|medication) instead of taking (?:them|it)\b",
         r"\bwon'?t be (?:there|here|around)\b.{0,25}\bfor anything\b",
         r"\b(?:sav(?:ed|ing)|stockpil\w+|collect(?:ed|ing)|hoard(?:ed|ing)|have enough|got enough|kept|keep)(?: up)? (?:my |the |all my |enough )?(?:pills|tablets|meds|medication|painkillers)\b",
@@ -116,15 +117,16 @@ KINDS: dict[str, list[str]] = {
         r"\b(?:the )?last time (?:we'?ll|we will|you'?ll|you will|i'?ll|i will) (?:talk|speak|hear from me|see me)\b",
         r"\bproper (?:bye|goodbye)\b|\bsaid (?:bye|goodbye) to everyone\b.{0,30}\b(?:proper|for good|forever|last)\b",
         r"\bwrote (?:my |a )?goodbye\b(?!.{0,15}\b(?:email|card|speech)\b)",
-        r"\bthis (?:will be|is going to be|'?ll be) my (?:last|final) (?:check-?in|session|chat|conversation|time here)\b" + AWAY,
+        r"\bthis (?:will be|is going to be|'?ll be) my (?:last|final) (?:check-?in|session|chat|conversation|time here)\b"
+        r"(?!.{0,80}\b(?:be back|back in|back after|return|exams?|until|till)\b)" + AWAY,
         r"\b(?:tidy|tidying|sort|sorting) (?:up|things up|everything up|things out) before i go\b" + AWAY,
-        r"\b(?:passwords|the will)\b.{0,40}\b(?:in the|knows where)\b.{0,40}\b(?:will|passwords)\b",
+        r"\bpasswords (?:and|with) (?:my|the) will\b|\b(?:my|the) will (?:is|are) in the\b",
     ],
     "self_harm": [
         r"\bslash(?:es|ed|ing)? (?:my ?self|my (?:arms?|wrists?|legs?|skin|thighs?))\b",
         r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|hit|hitting|punish|punishing|scratch(?:ed|ing)?|starv(?:e|ing)) (?:" + ME +
-        r"|my (?:arms?|wrists?|legs?|skin|thighs?|stomach))\b(?!\s+(?:shaving|on (?:a|the|some)|while|cooking|by accident|accidentally|some slack|slack|back|down|of\b|off\b|short\b|out\b|a bit with|with (?:the )?(?:budget|diet|gym)))",
-        r"\b(?:been|started|start|stopped|keep|still) cutting(?: again)?\b(?! (?:my ?self )?(?:off|back|down|out|short)\b)(?! (?:the|a|some|our|costs?|hours?|corners|ties|sugar|carbs|caffeine)\b)|\bself[- ]?harm\w*\b|\bmarks on my (?:skin|arms?|legs?)\b",
+        r"|my (?:arms?|wrists?|legs?|skin|thighs?|stomach))\b(?!\s+(?:shaving|on (?:a|the|some)|while|cooking|by accident|accidentally|some slack|slack|back|down|of\b|off\b|short\b|out\b(?! of)|a bit with|with (?:the )?(?:budget|diet|gym)))",
+        r"\b(?:been|started|start|stopped|keep|still) cutting(?: again)?\b(?! (?:my ?self )?(?:off|back|down|short)\b)(?! out\b(?! of))(?! (?:costs?|hours?|corners|ties|sugar|carbs|caffeine|the budget|the costs?|classes)\b)|\bself[- ]?harm\w*\b|\bmarks on my (?:skin|arms?|legs?)\b",
         r"\buntil (?:it|they) bleeds?\b|\bburn my (?:arm|hand|skin) with\b|\bburned myself\b|\bon purpose\b.{0,20}\b(?:hurt|burn|cut)",
         r"\b(?:hit|bang|hitting|banging) my head (?:against|on)\b",
         # "I hold my hand on the hob until I can't stand it"
@@ -188,7 +190,8 @@ LEAVING_WORK = re.compile(r"\b(?:notice is in|handed in my notice|handing (?:ove
 # "I don't want to be here anymore, I mean in this company": the person has said which "here" they mean.
 ABOUT_WORK = re.compile(r"\b(?:i mean|meaning|as in|i meant)\b.{0,15}\b(?:company|job|team|role|office|department|firm|"
                         r"place|course|career|industry|city)\b", _I)
-JOKING = re.compile(r"(?<!not )(?<!n't )(?<!never )\b(?:lol|lmao|haha+|jk|just kidding|joking)\b|😂|🤣", _I)
+NOT_JOKING = re.compile(r"\b(?:not|n't|never)\s+(?:\w+\s+)?(?:joking|kidding)\b", _I)
+JOKING = re.compile(r"\b(?:lol|lmao|haha+|jk|just kidding|joking)\b|😂|🤣", _I)
 PROFESSIONAL = re.compile(r"\bsuicide (?:prevention|awareness|training|helpline|line|statistics|rates)\b|\b(?:crisis|helpline) "
                           r"(?:line )?volunteer\b|\b(?:domestic abuse|violence) (?:services|charity|charities|support work)\b|"
                           r"\b(?:help|helping|support|supporting) (?:women|people|victims|survivors) (?:leave|who)\b", _I)
@@ -208,10 +211,13 @@ def risk_rule(text: str) -> tuple[str, str, str] | None:
     safety. "read": the words as a figure of speech, a subject of work or study, or about a job ("I mean this
     company"); the rule decides nothing and the neighbours read the message as a whole.
     """
+    leaving = None  # "said my goodbyes on Slack" beside a notice handed in: read only if nothing else is
     for kind, rx in _compiled:
         if m := rx.search(text):
-            if ABOUT_WORK.search(text) or PROFESSIONAL.search(text) or TOPIC.search(text) or FIGURES.search(text) or (
-                    kind == "goodbye" and LEAVING_WORK.search(text)):
+            if kind == "goodbye" and LEAVING_WORK.search(text):
+                leaving = leaving or (kind, m[0], "read")
+                continue
+            if ABOUT_WORK.search(text) or PROFESSIONAL.search(text) or TOPIC.search(text) or FIGURES.search(text):
                 return kind, m[0], "read"
-            return kind, m[0], "check" if JOKING.search(text) else "reply"
-    return None
+            return kind, m[0], "check" if JOKING.search(text) and not NOT_JOKING.search(text) else "reply"
+    return leaving

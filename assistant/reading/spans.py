@@ -65,11 +65,14 @@ def goal_span(text: str) -> str:
         if plain and len(text.split()) <= 14 and timeframe_words(text):
             return tidy(_CUT.sub("", plain["goal"]))
         return ""
-    last = found[-1]  # the last one: "X, but what I want is Y"
-    goal = last["goal"]
-    if re.search(r"\brather\b", last[0][: last.start("goal") - last.start()], re.I):
-        goal = re.split(r"\s+than\b", goal, maxsplit=1)[0]  # "I'd rather build up than crash": what they would rather
-    return tidy(_TO.sub("", _CUT.sub("", goal)))
+    return tidy(_TO.sub("", _CUT.sub("", _rather(found[-1]))))  # the last one: "X, but what I want is Y"
+
+
+def _rather(m: re.Match) -> str:
+    """The goal a cue found; after "I'd rather", what comes before "than": "I'd rather build up than crash"."""
+    if re.search(r"\brather\b", m[0][: m.start("goal") - m.start()], re.I):
+        return re.split(r"\s+than\b", m["goal"], maxsplit=1)[0]
+    return m["goal"]
 
 
 # "my mentor said I should use this before our session": why they are here, not a goal anyone holds for them.
@@ -150,7 +153,7 @@ def goal_mentions(text: str) -> list[tuple[str, str, str]]:
     if other:
         out.append((other, "someone_else", who))
     for m in cues.OWN_GOAL.finditer(text):
-        words = tidy(_TO.sub("", _CUT.sub("", m["goal"])))
+        words = tidy(_TO.sub("", _CUT.sub("", _rather(m))))
         # "moving into QA or doing a masters": two options, each a goal in the making
         for option in re.split(r",?\s+or\s+(?=\w+ing\b|to\b)", words):
             if len(option.split()) >= 2:
@@ -194,13 +197,20 @@ def _split_steps(text: str) -> list[str]:
                 when.append(p)  # "And on Saturday morning, before I lose my nerve, I'll go through ..."
             elif i and out and not when and _WHY.match(p):
                 continue  # "..., because every application asks for one": why they do it, not a step
-            elif i and out and not when and (_NAME_ONLY.fullmatch(p) or _CARRIES_ON.match(p)) \
+            elif i and out and not when and (_NAME_ONLY.fullmatch(p) or _CARRIES_ON.match(p) or _aside(p)) \
                     and not cues.ACTION.match(p) and not _STEP_VERB.match(p):
                 out[-1] = f"{out[-1]}, {p}"  # within the sentence: "my manager, Mrs. Adeyemi, for a meeting"
             else:
                 out.append(", ".join([*when, p]))
                 when = []
     return out + when
+
+
+def _aside(piece: str) -> bool:
+    """ "And by Wednesday I'll have updated my CV, nine-year gap and all": a few words with no doer and no verb of
+    a step, said after one, belong to it."""
+    return (len(piece.split()) <= 5 and not re.search(r"\b(?:i|we|i'?ll|i'?m|i'?d)\b", piece, re.I)
+            and not _STEP_VERB.search(piece) and not re.search(_DAY, piece, re.I) and not re.search(r"\d", piece))
 
 
 _AND_THEN = re.compile(r"^(?:and|then|so)\s+", re.I)

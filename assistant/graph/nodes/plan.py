@@ -46,7 +46,9 @@ SHARPENS_NOT_WHY = 0.3
 _DECLINES = re.compile(r"\bbut no\W*(?:$|[.!,;])|\b(?:no thanks|no thank you|turn (?:it|them|him|her) down|not my (?:road|path|thing|plan))\b", re.I)
 # "I'll let you know next Friday how it went": said to Waymark, about the check-in, not a step
 TO_WAYMARK = re.compile(r"\b(?:let you know|tell you|talk to you|see you|speak to you|update you)\b", re.I)
-NOT_THEN = re.compile(r"\b(?:won'?t|will not|not|don'?t|do not|never|can'?t|cannot)\b", re.I)
+NOT_THEN = re.compile(r"\b(?:won'?t|will not|don'?t|do not|never)\s+\w+", re.I)  # "I won't tell my supervisor this week"
+# A "no" that corrects the draft rather than setting it aside: "no scratch that, ... september then"
+CORRECTION = re.compile(r"\b(?:scratch that|make (?:it|that)|let'?s say|change (?:it|that) to|move it to|instead|then\b(?=[,.]))", re.I)
 IF_IT_SAYS = re.compile(r"^\W*(?:(?:yeah|yes|ok(?:ay)?|right)\W+)?if (?:(?:it|that|the draft|the goal) (?:says|reads)|what we'?ve (?:arrived at|got|landed on|ended up with) is(?: roughly)?)\s+(?P<words>[^.!?]{5,300}?),?"
                         r"\s+then\s+(?:yes|yeah|that'?s it|thats it|i'?m in|deal|agreed|it'?s mine|that'?s mine)\b", re.I)
 _OWNED = re.compile(r"^\W*(?:(?:and|so|yes|yeah|ok)\W+)?(?:that|this|it)(?:'s| is) (?:all |really |definitely )?mine\b", re.I)
@@ -584,7 +586,8 @@ class Planner:
             action = text.lower()
         elif edits or text.lower().startswith("edit:"):
             action = "edit"
-        elif REJECT.match(text) and not (SET_ASIDE.match(text) is None and (r.timeframe or r.measure or r.goal)):
+        elif REJECT.match(text) and not (SET_ASIDE.match(text) is None and (r.timeframe or r.measure or r.goal)
+                                         and CORRECTION.search(text) and not DISTANCE.search(text)):
             # "no scratch that, ... september then": a "no" that gives a new date or number corrects the draft
             action = "reject"
         elif ACCEPT.match(text) and not (r.goal or r.measure or r.timeframe or r.feasibility):
@@ -601,7 +604,9 @@ class Planner:
         if STEPS_LABEL.match(text) and (listed := [t for t, _ in parse_actions(STEPS_LABEL.sub("", text), self.today)]):
             action = "accept"  # "first steps: buy the course and ..., and take one practice exam"
             r = replace(r, actions=tuple(listed))
-        if conditional := IF_IT_SAYS.match(text):
+        if (conditional := IF_IT_SAYS.match(text)) and not drafting.DOUBT.search(text[conditional.end():]) and (
+                overlap(conditional["words"], draft.get("statement", "")) >= drafting.RESTATED
+                or len(content_words(conditional["words"])) >= 4):
             # "If it says part-time bookkeeping for two or three clients, three mornings a week, by the end of March,
             # then yes": a yes to the goal in the words they just gave, which become its words
             draft = drafting.finish(drafting.restate(draft, conditional["words"], self.turn, self.today))
@@ -617,7 +622,8 @@ class Planner:
                 draft = drafting.finish(restated)
                 action = "accept"
         if action == "accept":
-            self.check_in_wish()  # "Could we check in on Saturday the 19th?": kept for the save
+            if re.search(r"\bcheck[- ]?in\b", text, re.I):  # "Could we check in on Saturday the 19th?": kept for the save
+                self.check_in_wish()
             draft["yours"] = "confirmed by you"
             draft["actions"] = list(dict.fromkeys([*draft.get("actions", []), *r.actions]))
             self.update["draft"] = draft  # the move's phase stands: saved now, or asking for the first steps
@@ -707,7 +713,7 @@ class Planner:
                 return self.move(Kind.ADD_STEPS, phase="checkin_date", actions=dated, pending={"kind": "schedule", "key": "when"},
                                  reason="more steps, given when asked for the check-in: added; the date question stands")
         found = find_when(self.text, self.today)
-        if found and not about_check_in and NOT_THEN.search(self.text.split(found[1])[0].split(".")[-1]):
+        if found and not about_check_in and NOT_THEN.search(" ".join(re.split(r"[.,;]", self.text.split(found[1])[0])[-1].split()[-5:])):
             found = None  # "I've decided I won't tell my supervisor this week": when something will not happen
         return self.move(Kind.SET_CHECK_IN, phase="done", check_in=found[0].isoformat() if found else None,
                          farewell=bool(FAREWELL.search(self.text)), reason="the person chose the check-in date")
