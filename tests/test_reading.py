@@ -759,3 +759,11 @@ def test_the_new_narrow_rules_leave_ordinary_words_alone():
     assert read("If that isn't too much, I'll email Ruth on Tuesday").actions == ("I'll email Ruth on Tuesday",)
     assert not read("been thinking of the kids, they need me home more").goal
     assert not read("Right: I messed up the interview last week").goal
+
+
+def test_a_hedged_first_step_and_a_sign_said_as_if_then_that_would_mean():
+    r = read("first thing i suppose is ring the college and ask about enrolment. i could do it on my day off wednesdy")
+    assert r.actions == ("ring the college and ask about enrolment",)
+    r = read("the course starts in september. if i could pass the first exam by christmas that would mean i can "
+             "actualy do this")
+    assert r.measure.startswith("if i could pass the first exam by christmas") and "pass" not in r.feasibility

@@ -85,7 +85,7 @@ NOT_THEIR_PLAN = re.compile(
     r"\bbecause (?:somebody|someone|one|they) (?:must|has to|have to)\b|"
     # "at some point I'll have to tell my supervisor, which I'm avoiding": what is hard, not yet a step
     r"\b(?:at some point|one day|eventually|sooner or later) i'?(?:ll| will) have to\b", _I)
-STEP_PREAMBLE = re.compile(r"^(?:(?:and\s+)?then\s+|(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say |my plan\s*(?:is)?\s*:?\s*|(?:my |the )?(?:first|next) (?:steps?|thing)\b(?: (?:is|are|would be|will be|i'?ll do is))?\s*:?\s*(?:to\s+)?))",
+STEP_PREAMBLE = re.compile(r"^(?:(?:and\s+)?then\s+|(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say |my plan\s*(?:is)?\s*:?\s*|(?:my |the )?(?:first|next) (?:steps?|thing)\b(?: i (?:suppose|guess|think|reckon))?(?: (?:is|are|would be|will be|i'?ll do is))?\s*:?\s*(?:to\s+)?))",
                            _I)
 # "two year is too long": said of a date, beside a new one.
 DATE_TOO = re.compile(r"\b(?:is|'s|seems|feels|sounds|was)\s+(?:way |a bit |much |far |probably )?too\s+"
@@ -184,14 +184,16 @@ MEASURE = re.compile(
     r"\b((?:i|we)'?d know (?:[\w']+ ){0,4}?(?:because|when|if|by)|(?:i|we)'?ll know|(?:i|we) (?:will|would) know|how (?:i|we)'?d know|you'?d see|the sign would be|"
     # "For know I am ready I think: I lead the shift ...", "to know I'm ready": how they would tell, in other words
     r"(?:for|to) know (?:that )?i(?:'?m| am) (?:ready|there|done)|i know i(?:'?m| am|'?ll be| will be) (?:ready|there) (?:when|if|once)|"
-    r"success (?:would be|is|looks like|means)|(?:an?|the|my|one) [\w' -]{3,60}? (?:will|would|'ll|'d) (?:also )?count as (?:a )?(?:success|win|done)|(?:the|my) (?:measure|marker|sign of success) (?:would be|is|will be|could be)|"
+    r"success (?:would be|is|looks like|means)|"
+    # "if i could pass the first exam by christmas that would mean i can actually do this": the sign they'd look for
+    r"if i (?:could |can |managed to |did )?\w+[^.!?]{3,80}?,? (?:that|it|then that|then i'?d know) (?:would|will|'d|'ll) (?:mean|show|prove|tell me)|(?:an?|the|my|one) [\w' -]{3,60}? (?:will|would|'ll|'d) (?:also )?count as (?:a )?(?:success|win|done)|(?:the|my) (?:measure|marker|sign of success) (?:would be|is|will be|could be)|"
     r"(?:that'?s|that is|this is|so that is|so that'?s) my (?:number|measure|marker)\s*:|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
     + NUMBER + r" (?:clients|talks|people|sessions|articles|posts|courses|modules|projects|interviews|applications|"
     r"hours|pages|chapters|km|miles|kilos|kg|books|customers|sales|presentations|papers|workshops|meetings|shifts|students)|"
     r"\d+ ?(?:%|percent|per cent)|pass(?:ing)? (?:the|my) (?:exam|test|certification|course)|a score of|"
     r"(?:when|once|if) (?:the|my) (?:team|manager|boss|others|colleagues|people|clients) (?:stop|start|come|ask|say|tell|trust|rely)|"
     r"^\W*(?:when|once|if) i (?:have|get|got|am|can|could|see|pass|finish|hold|reach|land|run|lead|stop|no longer))\b", _I)
-IMPERATIVE_STEP = (r"(?:^\s*(?:[-*]|\d+[.)])?\s*|[,;\n]\s*(?:and\s+)?(?:[-*]|\d+[.)])?\s*|\bthen\s+)(?:ask|email|call|book|sign up|volunteer|write|read|enrol|enroll|"
+IMPERATIVE_STEP = (r"(?:^\s*(?:[-*]|\d+[.)])?\s*|[,;\n]\s*(?:and\s+)?(?:[-*]|\d+[.)])?\s*|\bthen\s+)(?:ask|email|call|ring|phone|book|sign up|volunteer|write|read|enrol|enroll|"
                    r"register|schedule|talk to|meet|practi[sc]e|apply|finish|send|set up|join|buy|find|research|contact|"
                    r"update|block|list|message|text|shadow|reach out|submit|pick|choose|review|prepare|plan|start)\b")
 ACTION = re.compile(
@@ -199,7 +201,7 @@ ACTION = re.compile(
     # "I will be grateful for your assistance", "I'll tell you a thing that happened": manners and telling, not steps
     r"(?! (?:be (?:grateful|glad|happy|thankful)\b|tell you\b|admit\b|explain(?: (?:it|this|that))?(?: to you)?\s*(?:[.:,;!?]|$)|"
     r"say (?:this|that|it)\s*(?:[.:,;!?]|$)|be (?:honest|brief|quick)(?: with you)?\s*(?:[.:,;!?]|$)))|i'?m going to|i am going to|gonna|my (?:first|next) step|first step (?:is|would be|will be)|"
-    r"next step|step one|i can start by|i'?ll start (?:by|with)|i'?m starting|i'?ve (?:already |just )?(?:booked|signed up|emailed|enrolled|enroled|applied|registered|started)|"
+    r"next step|step one|first thing (?:i (?:suppose|guess|think|reckon) )?is|i can start by|i'?ll start (?:by|with)|i'?m starting|i'?ve (?:already |just )?(?:booked|signed up|emailed|enrolled|enroled|applied|registered|started)|"
     r"(?:this|next) week i|tomorrow i|on monday i|i plan to (?:email|call|ask|book|sign|enrol|enroll|talk|meet|write|set))\b|"
     # English as a second language often plans in the present: "maybe I ask planning manager if I can sit with them",
     # "my plan: I speak with planning manager before 15 January, and I ask for 2 days per month shadowing"
