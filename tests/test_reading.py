@@ -767,3 +767,9 @@ def test_a_hedged_first_step_and_a_sign_said_as_if_then_that_would_mean():
     r = read("the course starts in september. if i could pass the first exam by christmas that would mean i can "
              "actualy do this")
     assert r.measure.startswith("if i could pass the first exam by christmas") and "pass" not in r.feasibility
+
+
+def test_why_they_came_is_not_why_a_goal_matters():
+    r = read("The work is fine. I suppose I'm here because the end is coming into view and everyone has a plan for me.")
+    assert not r.reason
+    assert read("I want to lead the team because I love untangling systems").reason == "because I love untangling systems"

@@ -114,3 +114,23 @@ def test_the_new_rules_leave_work_talk_alone(text):
     from assistant.reading.risk import risk_rule
 
     assert risk_rule(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "my husbnd locked me in the bedroom again so i missed the interview",
+    "my line manager punched the wall right next to my head n said next time it wont be the wall",
+    "one of the lads said he'd drop something on me from the third floor if I report his fake timesheets",
+    "I've started picturing pushing him down the stairwell, and I've been timing when he takes the stairs alone.",
+])
+def test_threats_in_their_own_words_and_calm_thoughts_of_harm_are_rules(text):
+    from assistant.reading.risk import risk_rule
+
+    assert risk_rule(text)[2] == "reply"
+
+
+@pytest.mark.parametrize("text", ["my boss pushes me to apply for the lead role", "my mum pushed me towards medicine",
+                                  "my manager pushed me into applying", "I keep picturing pushing him to apply for the job"])
+def test_being_pushed_towards_a_goal_is_no_abuse(text):
+    from assistant.reading.risk import risk_rule
+
+    assert risk_rule(text) is None

@@ -152,6 +152,8 @@ def _first_sentence(text: str) -> str:
 # "I passed 4 exams in my first year": a count of things already done is what they have, not how they'd know
 _DONE_ALREADY = re.compile(r"\b(?:passed|led|finished|completed|did|made|wrote|ran|built|sold|delivered|taught|trained|attended|"
                            r"(?:have|'ve) (?:done|had)|last (?:year|month|week|term))\b", re.I)
+_HERE_BECAUSE = re.compile(r"\b(?:i'?m|i am) (?:here|using this|trying this|on here|doing this)\s*$|"
+                           r"\bi (?:came|signed up|joined|started this|downloaded (?:this|the app))\s*$", re.I)
 _WARNED = re.compile(r"\b(?:says?|said|tells? me|told me)\s+(?:that\s+)?(?:do not|don'?t|not to|never)\b", re.I)
 _WANTS = re.compile(r"\bi (?:really |just )?(?:want|'d like|would like|don'?t want|do not want|need)\b", re.I)
 
@@ -320,6 +322,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         on.discard("reason")
     if reason and cues.MEASURE_LABEL.search(reason):
         reason = ""  # "that is my number: six chapters ...": the measure, labelled
+        on.discard("reason")
+    if reason and _HERE_BECAUSE.search(text[:max(text.find(reason), 0)]):
+        reason = ""  # "I suppose I'm here because the end is coming into view": why they came, not why a goal matters
         on.discard("reason")
     if reason and not spans.in_their_plan(text, reason):
         reason = ""  # "I'll do the kiosk training because the girls need it": why they do a duty, not why the goal matters

@@ -8,11 +8,11 @@ import re
 
 _I = re.IGNORECASE
 ME = r"(?:me|my ?self)"
-CLOSE = (r"(?:he|she|they|my (?:husband|wife|partner|boyfriend|girlfriend|ex|fianc[eé]e?|dad|father|mum|mom|mother|"
+CLOSE = (r"(?:he|she|they|my (?:husband|husbnd|husban|hubby|other half|wife|partner|partnr|boyfriend|boyfreind|bf|girlfriend|gf|ex|fianc[eé]e?|dad|father|mum|mom|mother|"
          r"stepdad|stepfather|stepmum|stepmother|brother|sister|uncle|aunt|cousin|son|daughter|family|parents?|in-laws?|"
          r"boss|manager|supervisor|colleague|co-?worker|foreman|director|landlord|flatmate|housemate))")
 HARM_VERBS = (r"(?:hits?|hitting|beats?|beating|beat|slaps?|slapped|kicks?|kicked|punch(?:es|ed)?|chok(?:es|ed)|"
-              r"strangl(?:es|ed)|push(?:es|ed)|shov(?:es|ed)|grabb?(?:s|ed)|pinn?(?:ed|s)|throws? things|threw things|"
+              r"strangl(?:es|ed)|push(?:es|ed)(?! me (?:to|towards|for|on)\b)(?! me into \w+ing\b)|shov(?:es|ed)|grabb?(?:s|ed)|pinn?(?:ed|s)|throws? things|threw things|"
               r"locks? me|locked me|touch(?:es|ed) me|rap(?:es|ed)|forc(?:es|ed) me|hurts? me|hurt me|threaten(?:s|ed)? me(?! with (?:a |an |the )?(?:written |final |formal )?(?:warning|disciplinary|sack|dismissal|review|pip\b|hr\b|performance)))")
 
 # Being away for an ordinary reason ("I won't be around next month, I'm on parental leave"), or leaving for a new
@@ -150,6 +150,12 @@ KINDS: dict[str, list[str]] = {
         r"\bpunish with violence\b|\bno one will believe me\b|\bnobody would believe me\b",
         r"\b(?:controls?|checks?|takes?) (?:my |all my )?(?:bank card|cards|money|wages|phone)\b|\bchecks who i (?:text|call|see|talk to)\b",
         r"\bstep ?(?:dad|father|mum|mom|mother)\b.{0,20}\b(?:hits|beats|hurts|threatens|touches)\b",
+        # a threat reported in their words: "said next time hell break my arm", "next time it wont be the wall"
+        r"\b(?:he|she|they)(?:'?ll| will|'d| would)? (?:break|smash) my (?:arm|arms|legs?|face|neck|jaw|nose|fingers|hand)\b|"
+        r"\bnext time it (?:won'?t|wont|will not) be the (?:wall|door|table|window)\b|"
+        r"\b(?:punched|hit|kicked|smashed|slammed) (?:the|a) (?:wall|door|table) (?:right )?(?:next to|beside|by|an inch from) my (?:head|face)\b|"
+        r"\b(?:drop|throw) (?:something|stuff|a \w+) (?:on|at) me\b.{0,80}\bif i (?:report|tell|grass|say)\b|"
+        r"\bif i (?:report|tell|grass)\b.{0,80}\b(?:drop|throw) (?:something|stuff|a \w+) (?:on|at) me\b|"
         r"\bknows where i live\b|\b(?:said|says) (?:he|she|they)'?(?:ll| will| would)? (?:find|get) me\b",
         r"\bthrew (?:a|the|an|his|her|things?|stuff)\b.{0,20}\bat me\b|\bgrabb(?:ing|ed|s) me\b|\bbeaten up by " + CLOSE + r"|\bbeat me up\b",
         r"\bsexually (?:assaulted|harassed|abused)\b|\bassaulted me\b|\bhave me (?:beaten|hurt|killed|attacked)\b",
@@ -172,6 +178,9 @@ KINDS: dict[str, list[str]] = {
     "harm_others": [
         r"\b(?:think|thinking|thought|picture|picturing|imagine|imagining)(?: about)? (?:hurting|killing|harming|doing something to) (?:him|her|them|my \w+|the \w+|someone|somebody)\b",
         r"\b(?:hurt|kill|harm) (?:my |the )?(?:manager|boss|colleague|supervisor|husband|wife) (?:really )?badly\b",
+        r"\b(?:picture|picturing|imagine|imagining|thinking about|think about|fantasi[sz]ing about) (?:pushing|shoving|stabbing|hitting|"
+        r"strangling|running over) (?:him|her|them|my \w+|the \w+)\b(?! (?:to|into) (?:apply|go|do|try|take)\b)",
+        r"\btiming when (?:he|she|they) (?:takes|is|goes|leaves|uses)\b.{0,30}\balone\b",
         r"\bwant to (?:really )?(?:hurt|harm|kill) (?:him|her|them|the (?:guy|man|woman|person)|my (?:boss|manager|colleague))\b",
         r"\b(?:seriously|badly) (?:hurt|hurting|harm|harming|injur\w+) (?:someone|somebody|him|her|them)\b.{0,80}\b(?:in mind|not joking|mean it)\b",
     ],
