@@ -773,3 +773,8 @@ def test_why_they_came_is_not_why_a_goal_matters():
     r = read("The work is fine. I suppose I'm here because the end is coming into view and everyone has a plan for me.")
     assert not r.reason
     assert read("I want to lead the team because I love untangling systems").reason == "because I love untangling systems"
+
+
+def test_the_gaffer_is_someone_elses_goal_too():
+    r = read("gaffer keeps on at me to go for contracts manager. office job, more money. wife thinks i shud take it too")
+    assert r.other_goal == "go for contracts manager" and r.other_by == "gaffer"

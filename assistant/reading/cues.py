@@ -114,7 +114,7 @@ GREETING = re.compile(r"^\W*(hi|hello|hey|hiya|good (morning|afternoon|evening)|
 # --- goals, in the person's words ------------------------------------------------------------------------------
 OTHER_PEOPLE = (
     r"(?P<who>(?:my |our |the )?(?:(?:clinic|ward|team|area|department|practice|project|product|engineering|shift|site|"
-    r"regional|senior|new|old|head|store|branch|shop|ops|operations|warehouse|floor|general|duty|line|area|sales|night|day) )?(?:manager|boss|supervisor|line manager|team lead|lead|director|ceo|company|employer|"
+    r"regional|senior|new|old|head|store|branch|shop|ops|operations|warehouse|floor|general|duty|line|area|sales|night|day) )?(?:manager|boss|gaffer|guv'?nor|foreman|supervisor|line manager|team lead|lead|director|ceo|company|employer|"
     r"organi[sz]ation|hr|parents?|mum|mom|dad|father|mother|family|partner|wife|husband|girlfriend|boyfriend|spouse|"
     r"daughter|son|kids|children|sister|brother|friends?|"
     r"teacher|mentor|coach|professor|advisor|supervisor|everyone|people|they|"
@@ -125,7 +125,7 @@ GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|th
         r"\s*,?\s+(?:tbh|to be honest|if i'?m honest|lol|lmao|haha)\b|\s*,\s*part of me\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
 OTHER_GOAL = re.compile(
     OTHER_PEOPLE + r" (?:really |keeps? |kept |has |have )?(?:wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
-    r"pushes|pushed|pushing|sees? me(?= (?:going|doing|becoming|as|in)\b)|pictures? me|imagines? me|has me down for|thinks? i should|say(?:s|ing)? i (?:should|need|have to|must)|said i (?:should|need|have to|must)|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
+    r"pushes|pushed|pushing|sees? me(?= (?:going|doing|becoming|as|in)\b)|pictures? me|imagines? me|has me down for|thinks? i (?:should|shud|shld)|say(?:s|ing)? i (?:should|need|have to|must)|said i (?:should|need|have to|must)|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
     r"keeps? saying i should|is pushing me|are pushing me|(?:(?<=keeps )|(?<=keep ))(?:saying|telling me|on at me)(?= (?:to )?(?:do|go|get|apply|become|take|try|study|train|find|ask|move|look|retrain)\b))"
     r"(?! you\b)(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)  # "they want you to have the cert": a requirement
 OWN_GOAL = re.compile(
