@@ -778,3 +778,11 @@ def test_why_they_came_is_not_why_a_goal_matters():
 def test_the_gaffer_is_someone_elses_goal_too():
     r = read("gaffer keeps on at me to go for contracts manager. office job, more money. wife thinks i shud take it too")
     assert r.other_goal == "go for contracts manager" and r.other_by == "gaffer"
+
+
+def test_who_a_goal_came_from_is_said_back_as_theirs_and_in_good_grammar():
+    from assistant.reading.reflect import _possessive, _who
+
+    assert [_who(x) for x in ("gaffer", "my boss", "she", "hr", "karen")] == ["your gaffer", "your boss", "her", "HR", "karen"]
+    assert _possessive(_who("she")) == "her" and _possessive(_who("gaffer")) == "your gaffer's"
+    assert read("so say get the teaching award done and be teaching 2 evenings a week by june").measure.startswith("get the")

@@ -170,7 +170,7 @@ def _said_before(template: str, said: frozenset[str]) -> bool:
 
 
 def _possessive(who: str) -> str:
-    if pronoun := {"she": "her", "he": "his", "they": "their"}.get(who.lower()):
+    if pronoun := {"she": "her", "her": "her", "he": "his", "him": "his", "they": "their"}.get(who.lower()):
         return pronoun  # "her hopes", not "she's hopes"
     return who + "'" if who.endswith("s") else who + "'s"
 
@@ -187,7 +187,17 @@ def _who(by: str) -> str:
     by = by.strip().lower()
     if by in ("", "me", "someone else", "they", "people", "everyone"):
         return "other people" if by in ("they", "people", "everyone") else "someone else"
-    return re.sub(r"^(?:my|our|the) ", "your ", by)
+    if by in ("hr", "he", "she"):
+        return {"hr": "HR", "he": "him", "she": "her"}[by]  # "started with her", "her hopes"
+    if re.match(r"(?:my|our|the) ", by):
+        return re.sub(r"^(?:my|our|the) ", "your ", by)
+    # "gaffer keeps on at me": a role said bare is still theirs ("your gaffer"); anything else stays as said
+    return f"your {by}" if _ROLE.fullmatch(by) else by
+
+
+_ROLE = re.compile(r"(?:\w+ )?(?:manager|boss|gaffer|guv'?nor|foreman|supervisor|team lead|lead|director|employer|"
+                   r"parents?|mum|mom|dad|father|mother|family|partner|wife|husband|girlfriend|boyfriend|sister|brother|"
+                   r"teacher|mentor|coach|professor|advisor)")
 
 
 def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_is_why: bool = False,

@@ -23,7 +23,7 @@ def clauses(text: str) -> list[str]:
 
 
 _LEAD = re.compile(r"^(?:honestly|really|actually|well|so|and|but|i guess|i think|i suppose|maybe|ideally|basically|"
-                   r"hmm+|um+|like|ok(?:ay)?|yeah|yes|no|to be honest|tbh|something like|somewhere like|i mean)\b[\s,]*", re.I)
+                   r"hmm+|um+|like|ok(?:ay)?|yeah|yes|no|to be honest|tbh|something like|somewhere like|i mean|say(?= \w))\b[\s,]*", re.I)
 _TRAIL = re.compile(r"(?:,?\s+(?:i guess|i think|i suppose|maybe|probably|i reckon|or something|or whatever|or anything|or so|"
                     r"for (?:ages|years|months|a while|so long)))*[\s,;:.!?-]*$", re.I)  # "sort my portfolio for ages"
 _CUT = re.compile(r"\s+\b(?:but|because|although|though|so that|and i|and my|cause|since)\b.*$|"
