@@ -85,7 +85,7 @@ def test_every_fixed_reply_text_passes_the_guard():
              "time_bound": "t", "kind": "career", "actions": "- a", "check_in": "2027-01-01", "count": "1",
              "context": "", "user": "u", "text": "t", "summary": "", "yours": "y", "lines": "- x", "emergency": "e",
              "short": "s", "goal": "g", "topic": "t", "progress": "40", "next_check_in": "2027-01-01", "revised": "",
-             "error": "e", "mentee": "ana", "what": "note", "option": "The second one", "steps": "a"}
+             "error": "e", "mentee": "ana", "what": "note", "option": "The second one", "steps": "a", "words": "w"}
     for path in PROMPT_DIR.glob("*.md"):
         if path.stem in ("reflect", "read"):
             continue  # instructions to the model, never sent to the person

@@ -729,3 +729,39 @@ async def test_a_no_without_a_correction_still_sets_the_draft_aside_and_a_date_a
     replies = await talk(coach, [*turns, "If it says by the end of March, then yes"], thread="march", user="march")
     draft = (await coach.state("march"))["draft"]
     assert draft["statement"].startswith("be teaching 2 evenings a week")  # a date is no goal's new words
+
+
+async def test_a_named_persons_plan_is_theirs_and_a_self_asked_question_is_answered_not_a_request(coach, fake):
+    replies = await talk(coach, [
+        "evening. wife signed me up for this so here i am",
+        "i fish, own boat, 25 yrs. sandra wants me to sell the licence and take the job going at the harbour office",
+        "i get why but thats her plan not mine. id be dead inside in a portacabin",
+        "i reckon i could take 8 passengers out on wildlife trips in july and aug and ease off the pots",
+        "can i do it? boats sound. the lad on the next mooring did both in one winter so its doable",
+    ], thread="crab", user="crab")
+    assert replies[1].move["kind"] == "examine" and "Sandra" in replies[1].assistant  # a name, said back as one
+    assert "Sandra's plan, not yours" in replies[2].assistant
+    assert replies[3].move["kind"] != "explore"
+    state = await coach.state("crab")
+    assert state["draft"]["statement"].startswith("take 8 passengers out on wildlife trips")
+    assert replies[4].move["kind"] not in ("advice_offer", "options")  # their own question, answered by them
+    assert "lad on the next mooring" in state["draft"]["achievable"]
+
+
+async def test_a_because_is_why_and_if_it_says_accepts_while_drafting_and_the_check_in_keeps_its_own_date(coach, fake):
+    replies = await talk(coach, [
+        "I think I want to train as a community mediator and volunteer two days a week, and drop to three days at work.",
+        "Because it's the part of my job I'm good at: calming people down. And I want the last stretch of my working "
+        "life to be something I chose, not something I drifted into.",
+        "If it says I'll be volunteering as a trained community mediator two days a week by 14 September 2027, then "
+        "that's mine.",
+        "First, I'll tell my manager on Monday that I won't be applying. Then I'll email the mediation service.",
+        "And I'll sit down with my husband this weekend. Could we check in at the end of January?",
+    ], thread="med", user="med")
+    state = await coach.state("med")
+    assert replies[2].move["kind"] in ("actions_ask", "save_goal")
+    assert replies[4].move["kind"] == "set_check_in" and "2027-01-31" in replies[4].assistant
+    goal = coach.deps.goals.list_goals("med")[0]
+    assert goal["statement"].startswith("I'll be volunteering as a trained community mediator")
+    assert "calming people down" in goal["smarty"]["relevant"]
+    assert state["phase"] == "done"

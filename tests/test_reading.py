@@ -744,7 +744,7 @@ def test_what_a_number_counts_can_change_and_an_aside_stays_with_its_step():
     steps = parse_actions("On Monday I'll knock on my neighbour's door. And by Wednesday I'll have updated my CV, "
                           "nine-year gap and all.", date(2026, 12, 4))
     assert [s for s, _ in steps] == ["On Monday I'll knock on my neighbour's door",
-                                     "And by Wednesday I'll have updated my CV, nine-year gap and all"]
+                                     "by Wednesday I'll have updated my CV, nine-year gap and all"]
     assert read("I'd rather build up than crash.").goals == ("build up",)
 
 
@@ -783,6 +783,28 @@ def test_the_gaffer_is_someone_elses_goal_too():
 def test_who_a_goal_came_from_is_said_back_as_theirs_and_in_good_grammar():
     from assistant.reading.reflect import _possessive, _who
 
-    assert [_who(x) for x in ("gaffer", "my boss", "she", "hr", "karen")] == ["your gaffer", "your boss", "her", "HR", "karen"]
+    assert [_who(x) for x in ("gaffer", "my boss", "she", "hr", "karen")] == ["your gaffer", "your boss", "her", "HR", "Karen"]
     assert _possessive(_who("she")) == "her" and _possessive(_who("gaffer")) == "your gaffer's"
     assert read("so say get the teaching award done and be teaching 2 evenings a week by june").measure.startswith("get the")
+
+
+def test_what_the_crabber_and_the_assessor_said_is_read_as_they_meant_it():
+    from assistant.graph.goalwords import parse_actions
+    from assistant.reading.reflect import reflections
+
+    r = read("i fish. sandra wants me to sell the licence and take the job going at the harbour office")
+    assert r.other_by == "sandra" and r.other_goal.startswith("sell the licence")
+    assert not read("nobody wants me to leave, it's fine").other_goal
+    assert reflections(read("i get why but thats her plan not mine"), other_by="sandra") == ["So it's Sandra's plan, not yours."]
+    assert reflections(read("thats my dads plan, not mine")) == ["So it's your dad's plan, not yours."]
+    assert not read("what i keep thinking about is the tourists. every summer theyre on the quay").goal
+    assert not read("I don't think I want it. I've watched three team leaders burn out.", expecting="goal_own").goal
+    assert read("I've also wondered about mediation, actually. I sat in on a dispute once.").goal == "mediation"
+    asked = read("how would i know. boat coded, certificate up in the wheelhouse, and 8 people paying me to see seals")
+    assert asked.measure.startswith("boat coded") and not asked.has("asks_advice")
+    own = read("can i do it? boats sound. the lad on the next mooring did both in one winter so its doable")
+    assert own.has("feasibility") and not own.has("asks_advice")
+    assert not read("There's a team leader role coming up and everyone seems to assume I'll apply for it.").actions
+    steps = parse_actions("ring the coding office tomorrow and ask what the survey needs. look up the course.",
+                          date(2026, 12, 4))
+    assert steps[0][1] == steps[1][1] == date(2026, 12, 5)  # one errand, one day

@@ -134,3 +134,15 @@ def test_being_pushed_towards_a_goal_is_no_abuse(text):
     from assistant.reading.risk import risk_rule
 
     assert risk_rule(text) is None
+
+
+def test_stopping_existing_and_a_readied_means_are_heard_and_talking_about_a_cv_is_no_topic():
+    from assistant.reading import read
+
+    heard = ["Most days I'd be relieved if I just stopped existing, and then I come on here and talk about my CV like it matters.",
+             "Everything's sorted for Saturday, I've got what I need in the drawer. I won't be needing that review after all."]
+    for text in heard:
+        assert read(text).risk.level == "high", text
+    for text in ["Got everything I need for the interview on Monday, so I won't be needing the mock session after all.",
+                 "The old booking system stopped existing when we migrated.", "I gave a talk about suicide prevention at work"]:
+        assert read(text).risk.level != "high", text

@@ -117,7 +117,7 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
         reply.parts.append(draft_block(draft) + "\n\n" + load_prompt("draft_complete", kind=_with_article(draft.get("kind", "developmental"))))
         reply.parts.append(load_prompt("draft_question"))
     elif kind == Kind.ACTIONS_ASK:
-        reply.parts.append(load_prompt("accepted"))
+        reply.parts.append(_accepted(facts))
         if facts.get("steps"):
             reply.parts.append(load_prompt("actions_more", steps=steps_line({"actions": facts["steps"]})))
     elif kind == Kind.ACTIONS_RETRY and facts.get("added"):
@@ -131,11 +131,15 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
             reply.parts.append(load_prompt("save_failed", error=facts["save_error"]))
         else:
             listing = _step_lines(facts["saved_actions"])
-            reply.parts.append(load_prompt("accepted") if facts.get("accepted_now") else "")
+            reply.parts.append(_accepted(facts) if facts.get("accepted_now") else "")
             reply.parts.append(load_prompt("saved", actions=listing, check_in=facts["next_check_in"]))
     elif kind == Kind.SET_CHECK_IN:
         reply.parts.append(load_prompt("save_failed", error=facts["save_error"]) if facts.get("save_error")
                            else load_prompt("checkin_set", check_in=facts["next_check_in"]))
+        if facts.get("actions") and not facts.get("save_error"):
+            added = [t for t, _ in facts["actions"]]
+            reply.parts.append(load_prompt("steps_added", actions=_step_lines(
+                [a for a in facts.get("saved_actions", []) if a["text"] in added])))
         if facts.get("farewell") and not facts.get("save_error"):
             reply.parts.append(load_prompt("farewell"))
     elif kind == Kind.ADD_STEPS:
@@ -166,3 +170,9 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
         reply.parts.append(question)
     reply.parts = [p for p in reply.parts if p]
     return reply
+
+
+def _accepted(facts: dict) -> str:
+    """The yes, heard: with the goal in the words they just gave it, when they gave new ones."""
+    words = facts.get("accepted_words")
+    return load_prompt("accepted_words", words=words.strip()) if words else load_prompt("accepted")

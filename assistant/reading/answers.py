@@ -18,7 +18,7 @@ PLAN_HELP = re.compile(r"\b(?:help me (?:plan|break|map|work out how|get started
 FIRST_ASKED = re.compile(r"\bwhat (?:(?:do|should|would|can|could) )?i (?:do|start with|tackle) first\b|"
                          r"\bwhat(?:'?s| is| would be) (?:the|my|a good) (?:first|next) step\b|\bwhat comes first\b", re.I)
 CHECK_IN = re.compile(r"\bcheck[- ]?in\b|\bchecking[- ]in\b|\bcheck back\b|\bcatch up\b", re.I)
-STEPS_LABEL = re.compile(r"^\W*(?:my )?(?:first )?(?:steps?|actions?)\s*(?:(?:would be|are|is)?\s*:|,?\s*then\s*[.:!])\s*", re.I)
+STEPS_LABEL = re.compile(r"^\W*(?:(?:right|ok(?:ay)?|so|well)\W+)?(?:my )?(?:first )?(?:steps?|actions?)\s*(?:(?:would be|are|is)?\s*:|,?\s*then\s*[.:!])\s*", re.I)
 # "weekday evenings are hard", "i'm wiped after standup": how things are, not something they will do
 NOT_A_STEP = re.compile(r"^\W*(?:it|its|it'?s|that|this(?! (?:week|weekend|month|morning|afternoon|evening|year)\b)|there|theres|"
                         r"they|we|he|she|i'?m|im|i am)\b|"

@@ -43,6 +43,8 @@ ASKS_ADVICE = re.compile(
     r"pick (one|a goal|for me)|(set|choose) (a|my) goal for me|choose for me|decide for me|you decide|you pick|"
     r"just (give me|tell me) the answer|what do you think i should|which (one )?should i|where should i (start|begin)|"
     r"what would you do (in my|if you were)|what do people (usually|normally) do|"
+    # "How can I make my manager take me seriously?": how to, asked of the coach
+    r"how (can|do|should) i (make|get|deal with|handle|convince|persuade|approach|tell|ask|stop)\b[^.!?]*\?|"
     # asking how others go about it is asking for options: "what are some ways people fit writing in?"
     r"what are (some|a few|the|good|other) (good |other |common )?(ways|options|ideas|approaches)|"
     r"\b(are there (any |some )?|any )(good |other )?ways (to|of|people)\b|how do (other )?people (usually |normally |tend to )?\w+|"
@@ -118,7 +120,10 @@ OTHER_PEOPLE = (
     r"organi[sz]ation|hr|parents?|mum|mom|dad|father|mother|family|partner|wife|husband|girlfriend|boyfriend|spouse|"
     r"daughter|son|kids|children|sister|brother|friends?|"
     r"teacher|mentor|coach|professor|advisor|supervisor|everyone|people|they|"
-    r"(?:he|she)(?= (?:really )?(?:sees me|pictures me|imagines me|has me down|wants me|expects me|keeps on at me|insists)\b)))")
+    r"(?:he|she)(?= (?:really )?(?:sees me|pictures me|imagines me|has me down|wants me|expects me|keeps on at me|insists)\b)|"
+    # someone named: "sandra wants me to sell the licence", "Priya keeps on at me to apply"
+    r"\b(?!(?:i|it|that|this|what|which|who|nobody|noone|one|no|everything|nothing|something|anything)\b)[a-z][a-z'-]{2,20}"
+    r"(?= (?:really |still |just |now )?(?:wants|wanted|expects|expected|keeps on at|insists|pushes|is pushing) me\b)))")
 # A goal runs to the end of its clause: "I want to X and I'd like to Y" holds two goals.
 GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|though|cause|since)\s+(?:i|i'?d|i'?m|my|also|it)\b|"
         r"\s*,?\s+because\b|\s*,\s*(?:there'?s|theres)\b|\s*,?\s+(?:that'?s|thats) (?:the (?:honest )?truth|for sure|the dream|the plan|what i want)\b|"
@@ -141,7 +146,7 @@ OWN_GOAL = re.compile(
     r"i dream of|my dream is(?: to)?|the dream (?:would be|is)(?: to)?|i'?m hoping to|"
     r"what i (?:actually |really |truly )?want is(?: to)?|what i'?d (?:really |actually )?(?:love|like|enjoy|want) is(?: to)?|"
     r"i'?ve decided (?:to|i'?m going to)|i'?m going for|(?:something|somewhere) like(?= becoming)|ideally i'?d|ideally i would|"
-    r"the goal for me is(?: to)?|i keep thinking about|i'?d (?:honestly |really |much )?rather(?! not\b)|"
+    r"the goal for me is(?: to)?|(?<!what )i keep thinking about(?! is\b)|i reckon i could(?! (?:do|manage|handle|cope|make)\b)|i'?d (?:honestly |really |much )?rather(?! not\b)|"
     # "I've decided I want the charge nurse role", "I just want the promotion": a thing wanted is a goal
     r"i (?:really |just |actually |still )?want(?= (?:the|a|an|my own) (?!(?:minute|second|sec|moment|word|chat|break|answer|straight answer|clue|refund|reply|response|"
     r"opinion|recommendation|list)\b)(?!(?:\w+ ){1,3}to\b)(?![^.!?]*\bfrom you\b))|"
@@ -166,6 +171,8 @@ OWN_GOAL = re.compile(
     r"for me the goal is(?: to)?|"
     # options being weighed are goals in the making: "I've considered moving into QA or doing a masters"
     r"i'?ve (?:been )?(?:considered|considering|(?:thinking|thought)(?: for (?:a while|ages|a long time|months|years)| a lot)? about)|"
+    # "I've also wondered about mediation, actually": an option of their own, said tentatively
+    r"i'?ve (?:also |often |sometimes )?(?:wondered|been wondering) about(?! (?:how|whether|if|what|why|that|it|this)\b)|"
     # subjectless, as a typed aside: "been thinkin about evening classes at the college" (not about a person or "it")
     r"(?:^|(?<=[.!?] ))\W*(?:ive |i'?ve )?been (?:thinkin'?g?|thinking) (?:about|of)(?= (?:\w+ing\b|(?:an?|the|some) (?:\w+ )?"
     r"(?:course|job|role|career|classes|degree|move|business|apprenticeship|qualification|post|position)s?\b|evening classes|night classes)"
@@ -235,19 +242,23 @@ FEASIBILITY = re.compile(
 # "So that is my number: six chapters in his inbox by 30 April": the measure, said with its label
 MEASURE_LABEL = re.compile(r"\b(?:that'?s|that is|this is) my (?:number|measure|marker)\s*:\s*", re.I)
 # "Is it realistic? I did the sums ...": the coach's question about what is within reach, said to themselves, then answered
-SELF_ASKED_FEASIBLE = re.compile(r"^\W*(?:is|is it|is this|is that|would it be|will it be)\s+(?:even\s+|actually\s+|really\s+)?"
-                                 r"(?:realistic|doable|achievable|feasible|possible|within reach)\s*\?", re.I)
+SELF_ASKED_FEASIBLE = re.compile(r"^\W*(?:(?:is|is it|is this|is that|would it be|will it be)\s+(?:even\s+|actually\s+|really\s+)?"
+                                 r"(?:realistic|doable|achievable|feasible|possible|within reach)|"
+                                 # "can i do it? boats sound ... so its doable"
+                                 r"(?:can|could) i (?:actually |really )?(?:do|manage|pull off|afford) (?:it|this|that))\s*\?", re.I)
 # (second-language English may keep the statement's order: "How I will know it is done?")
 SELF_ASKED_MEASURE = re.compile(r"^\W*how(?:'d|\s+(?:would|will|'d))\s+(?:i|we)\s+(?:know|measure)\b[^?]*\?|"
                                 r"^\W*how\s+(?:i|we)\s+(?:would|will|'d|'ll|can)\s+(?:know|measure|see)\b[^?]*\?|"
                                 # "how il know: a 4 or above in the june resit": the question said as a label
-                                r"^\W*how\s+(?:i'?ll|il|ill|i will|i'?d|i would|i can)\s+(?:know|tell|measure)\s*:(?!\s*(?:no idea|not sure|dunno|idk)\b)", re.I)
+                                r"^\W*how\s+(?:i'?ll|il|ill|i will|i'?d|i would|i can)\s+(?:know|tell|measure)\s*:(?!\s*(?:no idea|not sure|dunno|idk)\b)|"
+                                # typed without its question mark: "how would i know. boat coded, certificate up ..."
+                                r"^\W*how\s+(?:would|will|'d|d)\s+(?:i|we)\s+know\s*\.(?!\.)", re.I)
 
 # "We've got a mortgage and two kids": what weighs on the choice, said as such. Unasked, it is not why the goal is
 # within reach; "the kids are at school now, so I could do evenings" says what makes room, and is.
 BURDEN = re.compile(r"\b(?:mortgage|kids|children|bills|rent|debts?|loans?|childcare|caring for|carer|no time|no money|"
                     r"can'?t afford|full[- ]time job|two jobs)\b", _I)
-MAKES_ROOM = re.compile(r"\b(?:can|could|able|manage|already|free|doable|realistic|enough|spare|saved|savings|support\w*|flexible|"
+MAKES_ROOM = re.compile(r"\b(?:can|could|able|manage|already|free|doable|realistic|enough|spare|saved|savings|support\w*|flexible|paid off|"
                         r"(?<!need )(?<!needs )help\w*|use|so i)\b", _I)
 NO_ROOM = re.compile(r"\b(?:no|not|can'?t|cannot|barely|hardly|never|don'?t|isn'?t|aren'?t)\b", _I)
 
@@ -365,6 +376,8 @@ DISTANCE = re.compile(r"\b(?:i )?(?:really |honestly )?(?:don'?t|dont|do not|nev
                       r"(?:care (?:much |that much )?(?:about|for)|want(?: to)?|like|enjoy|fancy)\s+(?P<what>[^.!?;\n]{3,60})|"
                       r"\bnot (?:really |that |very )?(?:interested in|into|bothered about|keen on)\s+(?P<what2>[^.!?;\n]{3,60})|"
                       r"\b(?:it'?s|that'?s) not (?:for me|my thing|me)\b|"
+                      # "i get why but thats her plan not mine"
+                      r"\b(?:it'?s|its|that'?s|thats) (?:his|her|their|your|(?:my )?\w+'?s) (?:plan|idea|dream|goal|thing|wish)\b,? (?:and )?not mine\b|"
                       r"(?:^|[.!?;]\s*)(?P<what3>[^.!?;\n]{3,80}?),\s*not so much\s*(?=[.!?;]|$)", _I)
 
 # A date set from outside rather than chosen: "it has to be by September, that's when the round closes".

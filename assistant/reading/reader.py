@@ -53,6 +53,9 @@ _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _QUESTION = re.compile(r"[^.!?]*\?")
 
 
+_NOT_WANTED = re.compile(r"\b(?:don'?t|dont|do not|not|never)\b(?: \w+){0,3} (?:want|wanted|fancy|after)\b", re.I)
+
+
 def _asks_nothing(text: str) -> bool:
     if "?" not in text:
         return False
@@ -239,10 +242,15 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if "goal_own" in on and not goal and (cues.UNSURE.search(text) or cues.PREREQUISITE.search(text)
                                           or not (terse or plain or expecting == "goal_own")):
         on.discard("goal_own")  # "I have no idea what I want from my career" is not a goal
+    if "goal_own" in on and not goal and _NOT_WANTED.search(text) and not cues.OWN_GOAL.search(text):
+        on.discard("goal_own")  # "I don't think I want it. I've watched three team leaders burn out": a no, and why
     if "goal_own" in on and not goal:
         goal = _best_clause(pieces, clause_p, "goal_own")
         if cues.PAST_SELF.match(goal):
             goal = ""  # "i was an accountant before, ...": who they were, even in answer to what they'd work toward
+            on.discard("goal_own")
+        elif cues.DISTANCE.search(goal) or _NOT_WANTED.search(goal):
+            goal = ""  # "I don't think I want it": what they turn down, even asked what they'd work toward
             on.discard("goal_own")
         elif cues.LIKES.search(goal) and expecting != "goal_own":
             goal = ""  # the clause that reads most like a goal is a liking: "I like the analysis side"
@@ -295,6 +303,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if goal and spans.goal_span(text) and not measure_rule:
         on.discard("measure")  # a message that plainly states a goal names its measure in so many words, or not at all
     measure = slot("measure", measure_rule)
+    if measure and not measure_rule and goal and goal in measure:
+        measure = ""  # "i reckon i could take 8 passengers out on wildlife trips": the goal's own clause, not its measure
+        on.discard("measure")
     if measure and cues.UNSURE.search(measure):
         measure = ""  # "how i'd know - no idea really": the question they cannot answer yet, not a measure
         on.discard("measure")

@@ -192,12 +192,19 @@ def _who(by: str) -> str:
     if re.match(r"(?:my|our|the) ", by):
         return re.sub(r"^(?:my|our|the) ", "your ", by)
     # "gaffer keeps on at me": a role said bare is still theirs ("your gaffer"); anything else stays as said
-    return f"your {by}" if _ROLE.fullmatch(by) else by
+    if _ROLE.fullmatch(by):
+        return f"your {by}"
+    # "sandra wants me to ...": a name, said back as one
+    return by.capitalize() if re.fullmatch(r"[a-z][a-z'-]+", by) and by not in _NOT_NAMES else by
 
 
 _ROLE = re.compile(r"(?:\w+ )?(?:manager|boss|gaffer|guv'?nor|foreman|supervisor|team lead|lead|director|employer|"
                    r"parents?|mum|mom|dad|father|mother|family|partner|wife|husband|girlfriend|boyfriend|sister|brother|"
-                   r"teacher|mentor|coach|professor|advisor)")
+                   r"daughter|son|kids|children|friends?|teacher|mentor|coach|professor|advisor)")
+_NOT_NAMES = {"company", "organisation", "organization", "ceo", "him", "her", "them", "somebody", "someone"}
+# "i get why but thats her plan not mine": whose plan it is, said plainly
+_NOT_MINE = re.compile(r"\b(?:it'?s|its|that'?s|thats) (?P<whose>his|her|their|(?:my )?\w+'?s) (?P<what>plan|idea|dream|goal|thing|wish)\b,? "
+                       r"(?:and )?not mine\b", re.I)
 
 
 def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_is_why: bool = False,
@@ -281,6 +288,13 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.append(_fill(pick("own_goal", goal), gist=goal))
     elif both := _less_more(r.text, liked):
         out.append(_fill(pick("less_more"), other=both[0], gist=both[1]))
+    elif m := _NOT_MINE.search(r.text):
+        whose = m["whose"].lower()
+        if whose in ("his", "her", "their") and other_by:
+            whose = _who(other_by) + "'s"
+        elif whose not in ("his", "her", "their"):
+            whose = _who(whose[:-2] if whose.endswith("'s") else whose[:-1]) + "'s"  # "my dads" -> "your dad's"
+        out.append(f"So it's {whose} {m['what'].lower()}, not yours.")
     elif r.reason and (m := _AVOID.search(r.reason)) and (what := gist(m["what"], as_noun=True)):
         out.append(_fill(pick("avoid", what), gist=what))  # "I don't want to be 60 and still wondering"
     elif r.reason and (m := _FIND_OUT.search(r.reason)) and len((what := second_person(m["what"].strip())).split()) <= 10:

@@ -60,7 +60,7 @@ KINDS: dict[str, list[str]] = {
         r"\bpoint (?:of|in) me (?:being here|being alive|existing|living|carrying on)\b|\bpoint of me\b",
         r"\bpoint (?:of|in) (?:still )?being (?:around|here|alive)\b" + AWAY,
         r"\breason(?:s)? to (?:keep|carry on|go on) (?:living|going|being here)\b|\breason to live\b",
-        r"\bstop existing\b|\b(?:wish|want) (?:i could )?(?:to )?(?:just )?(?:not exist|cease to exist)\b",
+        r"\bstop existing\b|\bif i (?:just |simply )?(?:stopped existing|ceased to exist)\b|\b(?:wish|want) (?:i could )?(?:to )?(?:just )?(?:not exist|cease to exist)\b",
         r"\b(?:a |just a )?(?:weight|burden|drain) (?:on|to) (?:everyone|everybody|my family|them|people|my kids)\b",
         r"\b(?:stopped|stop|don'?t) car(?:ing|e) (?:if|whether) i (?:live|die|make it|wake up)\b",
         r"\b(?:life|living|nothing) (?:feels|is) (?:not )?worth (?:it|living)\b(?!.{0,20}\b(?:job|work|course|degree|project)\b)",
@@ -84,6 +84,8 @@ KINDS: dict[str, list[str]] = {
     ],
     "plan_intent": [
         r"\b(?:a|the) plan and the means\b|\bthe means to do it\b",
+        # "I've got what I need in the drawer. I won't be needing that portfolio review after all."
+        r"\b(?:got|have|bought) (?:what|everything|all) i need\b(?! for\b).{0,60}\bwon'?t (?:be )?need(?:ing)? (?:that|the|my|any)\b.{0,40}\bafter all\b" + AWAY,
         r"^(?!.*\bwash)(?=.*\b(?:got|bought|sorted|ready)\b).*\b(?:car|exhaust)\b.{0,25}\b(?:hose|hosepipe|pipe)\b"
         r"(?!.{0,30}\b(?:garden|plants?|lawn|patio|allotment|greenhouse)\b)",
         r"\b(?:prescriptions?|pills|tablets|meds|medication) instead of taking (?:them|it)\b",
@@ -206,7 +208,9 @@ PROFESSIONAL = re.compile(r"\bsuicide (?:prevention|awareness|training|helpline|
                           r"\b(?:help|helping|support|supporting) (?:women|people|victims|survivors) (?:leave|who)\b", _I)
 # The words as a subject of study, work or a story: "my dissertation is on self-harm", "overdose levels for the exam".
 TOPIC = re.compile(r"\b(?:dissertation|thesis|research|module|essay|book|novel|film|movie|documentary|series|podcast|article|"
-                   r"training|lecture|talk) (?:is |was )?(?:on|about)\b|\bthe (?:self-harm|suicide|abuse) (?:parts|scenes|chapters)\b|"
+                   r"lecture) (?:is |was )?(?:on|about)\b|"
+                   # "a talk about ...", not "I talk about my CV like it matters"
+                   r"\b(?:a|an|the|my|our|this|that|his|her|their) (?:\w+ )?(?:training|talk) (?:is |was )?(?:on|about)\b|\bthe (?:self-harm|suicide|abuse) (?:parts|scenes|chapters)\b|"
                    r"\boverdose (?:levels|limits|thresholds)\b|\bscreen(?:s|ing)? (?:\w+ )?for\b|"
                    r"\bsigns of (?:abuse|self-harm|suicid\w*|neglect)\b|\bsafeguarding\b", _I)
 

@@ -28,7 +28,8 @@ _TRAIL = re.compile(r"(?:,?\s+(?:i guess|i think|i suppose|maybe|probably|i reck
                     r"for (?:ages|years|months|a while|so long)))*[\s,;:.!?-]*$", re.I)  # "sort my portfolio for ages"
 _CUT = re.compile(r"\s+\b(?:but|because|although|though|so that|and i|and my|cause|since)\b.*$|"
                   # "I'd rather be home for tea than earn more"; "getting onto day shifts would change everything"
-                  r"\s+than (?:earn|be|do|have|stay|keep|go|work|get|make)\b.*$|\s+would (?:change|make|mean|be|help)\b.*$", re.I)
+                  r"\s+than (?:earn|be|do|have|stay|keep|go|work|get|make)\b.*$|\s+would (?:change|make|mean|be|help)\b.*$|"
+                  r",\s*(?:actually|really|i suppose|i guess|i think)\s*$", re.I)  # "mediation, actually"
 _TO = re.compile(r"^(?:to|is to|is|be able to)\s+", re.I)
 
 
@@ -228,7 +229,9 @@ def action_spans(text: str) -> list[str]:
     present as second-language English often plans); "I ask for 2 days" is one beside another step."""
     # "The first step: on Monday, after my morning shift, I go to ...": a label says steps follow
     body, labelled = _unlabelled(text)
-    raw = _split_steps("\n".join(s for s in _SENTENCE_SPLIT.split(body) if s and not cues.NOT_THEIR_PLAN.search(s)))
+    raw = _split_steps("\n".join(s for s in _SENTENCE_SPLIT.split(body) if s and not cues.NOT_THEIR_PLAN.search(s)
+                                 # "everyone seems to assume I'll apply for it": others' expectation, not a step of theirs
+                                 and not cues.PRESSURE.search(s)))
     pieces = [(p, tidy(cues.STEP_PREAMBLE.sub("", p))) for p in raw if not cues.COURTESY.match(p)]
     steps = [clean for p, clean in pieces if len(clean.split()) >= 2 and (cues.ACTION.search(clean) or cues.ACTION.search(p))]
     if not steps and not labelled:

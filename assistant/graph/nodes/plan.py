@@ -49,7 +49,7 @@ TO_WAYMARK = re.compile(r"\b(?:let you know|tell you|talk to you|see you|speak t
 NOT_THEN = re.compile(r"\b(?:won'?t|will not|don'?t|do not|never)\s+\w+", re.I)  # "I won't tell my supervisor this week"
 # A "no" that corrects the draft rather than setting it aside: "no scratch that, ... september then"
 CORRECTION = re.compile(r"\b(?:scratch that|make (?:it|that)|let'?s say|change (?:it|that) to|move it to|instead|then\b(?=[,.]))", re.I)
-IF_IT_SAYS = re.compile(r"^\W*(?:(?:yeah|yes|ok(?:ay)?|right)\W+)?if (?:(?:it|that|the draft|the goal) (?:says|reads)|what we'?ve (?:arrived at|got|landed on|ended up with) is(?: roughly)?)\s+(?P<words>[^.!?]{5,300}?),?"
+IF_IT_SAYS = re.compile(r"^\W*(?:(?:yeah|yes|ok(?:ay)?|right)\W+)?(?:(?:that'?s it|thats it|exactly)\W+)?if (?:(?:it|that|the draft|the goal) (?:says|reads)|what we'?ve (?:arrived at|got|landed on|ended up with) is(?: roughly)?)\s+(?P<words>[^.!?]{5,300}?),?"
                         r"\s+then\s+(?:yes|yeah|that'?s it|thats it|i'?m in|deal|agreed|it'?s mine|that'?s mine)\b", re.I)
 _OWNED = re.compile(r"^\W*(?:(?:and|so|yes|yeah|ok)\W+)?(?:that|this|it)(?:'s| is) (?:all |really |definitely )?mine\b", re.I)
 ACCEPT = re.compile(r"^\W*(accept(ed)?|yes|yep|yeah|looks (good|right)|that'?s (it|mine|right)|i accept|confirm(ed)?|"
@@ -156,6 +156,8 @@ class Planner:
         if r.forget_topic:
             return self.move(Kind.FORGET, question=self.lib.question("invite", "more"), topic=r.forget_topic,
                              reason="the person asked Waymark to forget something")
+        if phase == "draft" and IF_IT_SAYS.match(self.text) and (self.state.get("focus_goal") or {}).get("whose") == "theirs":
+            return self.confirm()  # "If it says X by Y, then that's mine": the goal in their words, and a yes
         if phase == "confirm":
             return self.confirm()
         self.absorb()
@@ -254,7 +256,11 @@ class Planner:
         plain = bool(r.goals) or len(self.text.split()) <= 4 or bool(PLAIN_GOAL.search(self.text) and r.goal)
         if own_now and focus and focus["whose"] == "theirs" and not (plain or asked_for_goal or r.has("change_mind")):
             own_now = []  # with a goal already in hand, only words that plainly state a goal change it
-        if (own_now and focus and focus["whose"] == "theirs" and self.pending == {"kind": "examine", "key": "why"}
+        # asked why it matters, or answering as if asked ("Because it's the part I'm good at. And I want the last
+        # stretch of my working life to be something I chose"): a want said there is the why, not a new goal
+        asked_why = self.pending in ({"kind": "examine", "key": "why"}, {"kind": "smarty", "key": "relevant"}) \
+            or bool(re.match(r"\W*(?:because|'?cause|cos|coz|it matters)\b", self.text, re.I))
+        if (own_now and focus and focus["whose"] == "theirs" and asked_why
                 and r.goals and not r.has("change_mind") and not (sharpens(focus["text"], own_now[-1]["text"]) and r.scores.get("reason", 1.0) < SHARPENS_NOT_WHY)):
             # Their own goal, then "what would it give you?" -- "I want to be the one who ...": why it matters, not a
             # new goal. (Asked about someone else's goal, "what I want is ..." is their own version: taken as a goal.)
@@ -332,7 +338,10 @@ class Planner:
             # "actually no make that the jan 2028 intake": a change to the draft, not a way of their own to try
             own_way = (not choice and not unanswerable(self.r, self.text) and len(content_words(self.text)) >= 2
                        and not self.r.has("change_mind")
-                       and bool(self.r.has("action") or NAMED.search(self.text) or OWN_PLAN.search(self.text)))
+                       and bool(self.r.has("action") or NAMED.search(self.text) or OWN_PLAN.search(self.text))
+                       # a story around it ("my husband's cousin went part-time ... I've wondered about mediation") is
+                       # read as a story; only a step said as one, or said briefly, goes in as their way
+                       and (len(self.r.actions) == 1 or len(self.text.split()) <= 20))
             if choice or own_way:  # it answers the options, so a hunch that it is a measure or a reason is set aside
                 before = self.get("draft") or {}
                 for part in [p for p in added if p in drafting.SAID_OUTRIGHT and not drafting.said_outright(p, self.text)]:
@@ -421,7 +430,7 @@ class Planner:
             return self.move(Kind.CONNECT, phase="examine", question=q, goals=[gist(g["text"]) or clip_words(g["text"], 8) for g in self.fresh],
                              pending={"kind": "connect", "key": "connect"}, reason="several goals at once: their choice")
         # "Shall we say the middle of January for checking in? By then I should know ...": the date, not a new duty
-        if phase == "done" and not own_fresh and CHECK_IN.search(self.text) and (found := find_when(self.text, self.today)):
+        if phase == "done" and not own_fresh and CHECK_IN.search(self.text) and (found := self.check_in_when()):
             return self.move(Kind.SET_CHECK_IN, phase="done", check_in=found[0].isoformat(),
                              farewell=bool(FAREWELL.search(self.text)), reason="a new check-in date for the saved goal")
         if phase == "done" and not self.fresh and not self.added:
@@ -622,26 +631,10 @@ class Planner:
                 draft = drafting.finish(restated)
                 action = "accept"
         if action == "accept":
-            if re.search(r"\bcheck[- ]?in\b", text, re.I):  # "Could we check in on Saturday the 19th?": kept for the save
-                self.check_in_wish()
-            draft["yours"] = "confirmed by you"
-            draft["actions"] = list(dict.fromkeys([*draft.get("actions", []), *r.actions]))
-            self.update["draft"] = draft  # the move's phase stands: saved now, or asking for the first steps
-            steps = draft.get("actions", [])
-            if len(steps) >= 2 or (steps and SAVE.search(self.text)):
-                return self.save_with(steps, reason="accepted, and the first steps were already named")
-            if steps:  # one step of theirs is in already: another, or save it as it is; not "what is the first step?"
-                return self.move(Kind.ACTIONS_ASK, phase="actions", pending={"kind": "actions", "key": "actions"},
-                                 steps=steps, reason="accepted, with a first step already named: another, or save")
-            if OPTIONS_ASKED.search(self.text) or FIRST_ASKED.search(self.text):
-                # "got any ideas where to start?", "so what do I do first?": the draft stands, and asking for ideas is
-                # the permission to list some
-                self.update["advice_welcome"] = True
-                return self.move(Kind.OPTIONS, phase="actions", pending={"kind": "actions", "key": "actions"}, again=False,
-                                 reason="accepted, and asked for ideas for a first step: options, the choice theirs")
-            q = self.lib.question("actions", "actions")
-            return self.move(Kind.ACTIONS_ASK, phase="actions", question=q, pending={"kind": "actions", "key": "actions"},
-                             reason="accepted: their first steps")
+            move = self.accept(draft, r)
+            if draft.get("statement") != (self.state.get("draft") or {}).get("statement"):
+                move.facts["accepted_words"] = draft["statement"]  # "if it says X, then that's mine": X, said back
+            return move
         if action == "reject":
             self.update.update(draft={}, focus_goal=None, examined=[], phase="explore")
             q = self.lib.question("invite", "invite")
@@ -661,6 +654,30 @@ class Planner:
         changed = [p for p in ("statement", *drafting.ASK_ORDER) if draft.get(p) and draft.get(p) != before.get(p)]
         return self.move(Kind.PRESENT_DRAFT, phase="confirm", draft=draft, changed=changed, reason="edited by the person")
 
+    def accept(self, draft: dict, r: Reading) -> Move:
+        """The draft is theirs: saved now if the steps are named, else their first steps are asked for."""
+        text = self.text.strip()
+        if re.search(r"\bcheck[- ]?in\b", text, re.I):  # "Could we check in on Saturday the 19th?": kept for the save
+            self.check_in_wish()
+        draft["yours"] = "confirmed by you"
+        draft["actions"] = list(dict.fromkeys([*draft.get("actions", []), *r.actions]))
+        self.update["draft"] = draft  # the move's phase stands: saved now, or asking for the first steps
+        steps = draft.get("actions", [])
+        if len(steps) >= 2 or (steps and SAVE.search(self.text)):
+            return self.save_with(steps, reason="accepted, and the first steps were already named")
+        if steps:  # one step of theirs is in already: another, or save it as it is; not "what is the first step?"
+            return self.move(Kind.ACTIONS_ASK, phase="actions", pending={"kind": "actions", "key": "actions"},
+                             steps=steps, reason="accepted, with a first step already named: another, or save")
+        if OPTIONS_ASKED.search(self.text) or FIRST_ASKED.search(self.text):
+            # "got any ideas where to start?", "so what do I do first?": the draft stands, and asking for ideas is
+            # the permission to list some
+            self.update["advice_welcome"] = True
+            return self.move(Kind.OPTIONS, phase="actions", pending={"kind": "actions", "key": "actions"}, again=False,
+                             reason="accepted, and asked for ideas for a first step: options, the choice theirs")
+        q = self.lib.question("actions", "actions")
+        return self.move(Kind.ACTIONS_ASK, phase="actions", question=q, pending={"kind": "actions", "key": "actions"},
+                         reason="accepted: their first steps")
+
     # -- first steps and the check-in date ----------------------------------------------------------------
     def save_with(self, actions: list[str], reason: str) -> Move:
         steps = [(text, when.isoformat()) for text, when in dated_steps(actions[:5], self.today)]
@@ -669,9 +686,18 @@ class Planner:
         return self.move(Kind.SAVE_GOAL, phase="checkin_date", actions=steps, pending={"kind": "schedule", "key": "when"},
                          reason=reason, **({"check_in": wish} if wish else {}))
 
+    def check_in_when(self) -> tuple | None:
+        """The date said for the check-in: the one in the sentence that asks for it first ("I'll sit down with my
+        husband this weekend ... Could we check in at the end of January?": January), else any in the message."""
+        if m := CHECK_IN.search(self.text):
+            said_in = next((x for x in re.split(r"(?<=[.!?])\s+", self.text) if m.group(0) in x), "")
+            if found := find_when(said_in, self.today):
+                return found
+        return find_when(self.text, self.today)
+
     def check_in_wish(self) -> bool:
         """ "check in on the 20th?", said when asked for steps: the check-in date they want, kept for the save."""
-        if not CHECK_IN.search(self.text) or not (found := find_when(self.text, self.today)):
+        if not CHECK_IN.search(self.text) or not (found := self.check_in_when()):
             return False
         self.update["check_in_wish"] = found[0].isoformat()
         return True
@@ -712,11 +738,17 @@ class Planner:
                 dated = [(t, when.isoformat()) for t, when in dated_steps(steps, self.today, after=len(saved))]
                 return self.move(Kind.ADD_STEPS, phase="checkin_date", actions=dated, pending={"kind": "schedule", "key": "when"},
                                  reason="more steps, given when asked for the check-in: added; the date question stands")
-        found = find_when(self.text, self.today)
+        found = self.check_in_when()
         if found and not about_check_in and NOT_THEN.search(" ".join(re.split(r"[.,;]", self.text.split(found[1])[0])[-1].split()[-5:])):
             found = None  # "I've decided I won't tell my supervisor this week": when something will not happen
+        # "And I'll sit down with my husband this weekend ... Could we check in at the end of January?": the step
+        # said beside the date is kept too
+        beside = [t for t in self.steps_named() if t not in saved and not CHECK_IN.search(t)][:5] \
+            if about_check_in and self.r.actions else []
+        dated = [(t, when.isoformat()) for t, when in dated_steps(beside, self.today, after=len(saved))]
         return self.move(Kind.SET_CHECK_IN, phase="done", check_in=found[0].isoformat() if found else None,
-                         farewell=bool(FAREWELL.search(self.text)), reason="the person chose the check-in date")
+                         farewell=bool(FAREWELL.search(self.text)), reason="the person chose the check-in date",
+                         **({"actions": dated} if dated else {}))
 
     # -- returning people and check-ins ---------------------------------------------------------------------
     def remember(self) -> str:

@@ -56,6 +56,10 @@ async def save(state: CoachState, runtime: Runtime[Deps]) -> dict:
                                                next_check_in=date.fromisoformat(facts["check_in"]))
             else:
                 goal = await asyncio.to_thread(store.get_goal, owner, goal_id)
+            if facts.get("actions") and goal_id:  # a step said with the date ("I'll sit down with my husband ...")
+                goal = await asyncio.to_thread(store.add_actions, owner, goal_id,
+                                               [(t, date.fromisoformat(d)) for t, d in facts["actions"]])
+                facts["saved_actions"] = goal["actions"]
             facts["next_check_in"] = goal["next_check_in"]
             # Someone saying goodbye is not asked what else is on their mind.
             move.question = "" if facts.get("farewell") else runtime.context.library.question("invite", "more").text
