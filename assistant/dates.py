@@ -10,6 +10,9 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+# as people type them: "on my day off wednesdy", "thurs"; never "sat", "sun" or "mon", which are words too
+WEEKDAY_SPELLINGS = {**WEEKDAYS, "tues": 1, "tuesdy": 1, "weds": 2, "wednesdy": 2, "wensday": 2, "wednsday": 2,
+                     "wedensday": 2, "thurs": 3, "thur": 3, "thursdy": 3, "fridy": 4}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple of": 2, "few": 3}
 UNIT_DAYS = {"day": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "mth": 30, "year": 365, "yr": 365}
@@ -29,7 +32,7 @@ _MONTH = re.compile(r"\b(?:(?:by|in|before|until|till|til|from|end of|the end of
 # "on the 20th", and "thurs 17th": a weekday, even shortened, says the number is a day of the month
 _ORDINAL_DAY = re.compile(r"\b(?:(?:on |by |before )?the |(?:tues?|weds|wednesday|thu(?:rs?)?|thursday|fri|friday|"
                           r"saturday|sunday|monday|tuesday)\.?,?\s+(?:the\s+)?)(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:century|time|floor|person|place|anniversary|birthday))", re.I)
-_WEEKDAY = re.compile(r"\b(?:by|on|next|this|before)?\s*(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:by|on|next|this|before)?\s*(" + "|".join(sorted(WEEKDAY_SPELLINGS, key=len, reverse=True)) + r")\b", re.I)
 _RELATIVE = {
     # "that's all for today" closes a conversation; it names no date.
     re.compile(r"(?<!all for )(?<!enough for )(?<!it for )(?<!that for )\btoday\b", re.I): 0, re.compile(r"\btomorrow\b", re.I): 1,
@@ -187,7 +190,7 @@ def _candidates(text: str, today: date):
         yield m, (when if when >= today else date(today.year + 1, month, day)), m[0]
     # "selling at the Saturday market": a weekday after "the" names a thing, not a day
     if (m := _WEEKDAY.search(text)) and not re.search(r"\b(?:the|a|our|my|their)\s+$", text[:m.start(1)], re.I):
-        ahead = (WEEKDAYS[m[1].lower()] - today.weekday()) % 7 or 7
+        ahead = (WEEKDAY_SPELLINGS[m[1].lower()] - today.weekday()) % 7 or 7
         yield m, today + timedelta(days=ahead), m[0].strip()
 
 

@@ -808,3 +808,14 @@ def test_what_the_crabber_and_the_assessor_said_is_read_as_they_meant_it():
     steps = parse_actions("ring the coding office tomorrow and ask what the survey needs. look up the course.",
                           date(2026, 12, 4))
     assert steps[0][1] == steps[1][1] == date(2026, 12, 5)  # one errand, one day
+
+
+def test_a_misspelt_weekday_is_still_a_day_and_who_it_is_for_is_said_back():
+    from assistant.dates import find_when
+
+    assert find_when("i could do it on my day off wednesdy", date(2026, 12, 4))[0] == date(2026, 12, 9)
+    assert find_when("ring him weds", date(2026, 12, 4))[0] == date(2026, 12, 9)
+    assert find_when("see what the sun does", date(2026, 12, 4)) is None  # "sat", "sun", "mon" stay words
+    said = reflections(read("i keep telling her to work hard and i thought well why dont i. i want her to see me do it"),
+                       goal_in_hand=False)
+    assert said == ["So part of this is about her seeing you do it."]

@@ -223,7 +223,7 @@ REASON = re.compile(
     r"\b(because|'?cause|cos|so that|it matters|matters to me|important to me|which (?:in [\w' ]{2,20} )?is (?:very |so |really )?important|i care (?:about|a lot)|it would (?:give|mean)|"
     r"means a lot|that'?s why|the reason is|i love|i believe in|it connects to|it'?s about|"
     # who they want it for: "i want the kids to see me doing something i actually chose"
-    r"i (?:want|'?d like|would like) (?:my |the |our )?(?:kids|children|son|daughter|family|parents|mum|mom|dad|partner)"
+    r"i (?:want|'?d like|would like) (?:(?:my |the |our )?(?:kids|children|son|daughter|family|parents|mum|mom|dad|partner)|him|her|them)"
     r" to (?:see|know|be proud)|"
     r"it'?s (?:all |really |mostly )?for (?:the|my|our) (?!(?:next|last|first) )\w+|"
     # what the goal brings, said after it: "become senior carer, it is more responsibility and more money"

@@ -203,6 +203,9 @@ _ROLE = re.compile(r"(?:\w+ )?(?:manager|boss|gaffer|guv'?nor|foreman|supervisor
                    r"daughter|son|kids|children|friends?|teacher|mentor|coach|professor|advisor)")
 _NOT_NAMES = {"company", "organisation", "organization", "ceo", "him", "her", "them", "somebody", "someone"}
 # "i get why but thats her plan not mine": whose plan it is, said plainly
+# "i want her to see me do it": who it is for, and what they would see
+_FOR_THEM = re.compile(r"\bi (?:want|'?d like|would like) (?P<who>(?:my |our )?(?:kids|children|son|daughter|family|parents|mum|mom|dad|"
+                       r"partner)|him|her|them) to (?P<what>see|know|be proud)\b(?P<rest>[^.!?,;]{0,40})", re.I)
 _NOT_MINE = re.compile(r"\b(?:it'?s|its|that'?s|thats) (?P<whose>his|her|their|(?:my )?\w+'?s) (?P<what>plan|idea|dream|goal|thing|wish)\b,? "
                        r"(?:and )?not mine\b", re.I)
 
@@ -288,6 +291,11 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.append(_fill(pick("own_goal", goal), gist=goal))
     elif both := _less_more(r.text, liked):
         out.append(_fill(pick("less_more"), other=both[0], gist=both[1]))
+    elif (m := _FOR_THEM.search(r.text)) and not r.goal:
+        who = m["who"].lower()
+        who = _who(who) if who not in ("him", "her", "them") else who
+        ing = {"see": "seeing", "know": "knowing", "be proud": "being proud"}[m["what"].lower()]
+        out.append(f"So part of this is about {who} {ing} {second_person(m['rest'].strip(' ,'))}".rstrip() + ".")
     elif m := _NOT_MINE.search(r.text):
         whose = m["whose"].lower()
         if whose in ("his", "her", "their") and other_by:
