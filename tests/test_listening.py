@@ -760,6 +760,7 @@ async def test_a_because_is_why_and_if_it_says_accepts_while_drafting_and_the_ch
     ], thread="med", user="med")
     state = await coach.state("med")
     assert replies[2].move["kind"] in ("actions_ask", "save_goal")
+    assert "in your words:\n\n**Goal:** I'll be volunteering as a trained community mediator" in replies[2].assistant
     assert replies[4].move["kind"] == "set_check_in" and "2027-01-31" in replies[4].assistant
     goal = coach.deps.goals.list_goals("med")[0]
     assert goal["statement"].startswith("I'll be volunteering as a trained community mediator")

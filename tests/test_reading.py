@@ -819,3 +819,17 @@ def test_a_misspelt_weekday_is_still_a_day_and_who_it_is_for_is_said_back():
     said = reflections(read("i keep telling her to work hard and i thought well why dont i. i want her to see me do it"),
                        goal_in_hand=False)
     assert said == ["So part of this is about her seeing you do it."]
+
+
+def test_the_review_of_the_new_rules_keeps_them_narrow():
+    from assistant.graph.goalwords import dated_steps
+
+    for text, who in [("My manager just wants me to hit my targets", "my manager"),
+                      ("sandra still wants me to sell the licence", "sandra"),
+                      ("My boss also wants me to do the leadership course", "my boss")]:
+        assert read(text).other_by == who, text  # an adverb is never the person
+    assert not read("I reckon I could lose my job if the restructure goes ahead").goal  # a fear, not a goal
+    assert reflections(read("thats my boss plan not mine")) == ["So it's your boss' plan, not yours."]
+    assert reflections(read("its sandra's plan not mine")) == ["So it's Sandra's plan, not yours."]
+    # steps from separate turns keep their own dates; only a step split at "and" after a when shares it
+    assert dated_steps(["ask my manager on Monday", "book the course"], date(2026, 12, 4))[1][1] != date(2026, 12, 7)

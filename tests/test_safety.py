@@ -146,3 +146,12 @@ def test_stopping_existing_and_a_readied_means_are_heard_and_talking_about_a_cv_
     for text in ["Got everything I need for the interview on Monday, so I won't be needing the mock session after all.",
                  "The old booking system stopped existing when we migrated.", "I gave a talk about suicide prevention at work"]:
         assert read(text).risk.level != "high", text
+
+
+def test_no_longer_needing_something_is_ordinary_unless_the_means_are_put_away():
+    from assistant.reading import read
+
+    for text in ["Good news, I've got everything I need from HR so I won't need the meeting after all.",
+                 "I've got what I need now. I won't be needing the mock interview after all, they offered me the role!"]:
+        assert read(text).risk.level == "none", text
+    assert read("I don't want to be alive anymore, it's all that I talk about with anyone").risk.level == "high"

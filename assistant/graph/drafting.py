@@ -207,7 +207,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
                       and not r.has("change_mind") and not MOVED_TO.search(r.text))
     said_in = next((x for x in sentences(r.text) if r.timeframe and r.timeframe in x), "")
     if no_goal_yet and r.timeframe and not DEADLINE.match(r.timeframe) \
-            and not re.search(r"\b(?:by|before|no later than)\b", said_in.split(r.timeframe)[0][-60:], re.I):
+            and not re.search(r"\b(?:by|before|no later than)\s+(?:the\s+)?(?:end of\s+)?(?:my \w+ (?:birthday|anniversary),?\s*(?:which is|that'?s)?\s*)?$",
+                              said_in.split(r.timeframe)[0], re.I):
         # ("I'd like that in place by my 60th birthday, which is 14 September 2027": a deadline all the same)
         moved = False  # "fieldwork in February is its own kind of character building", said before any goal: background
     if r.timeframe and goal_is_theirs and moved and not in_measure and r.timeframe not in action_text \

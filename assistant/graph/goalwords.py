@@ -37,21 +37,19 @@ def _split_at_and(part: str) -> list[str]:
 def parse_actions(text: str, today: date | None = None) -> list[tuple[str, date]]:
     """Two to five actions from a list the person wrote; each keeps their words and gets a date (theirs, or spaced weeks)."""
     today = today or date.today()
-    parts = [p for p in step_pieces(text) if len(p.split()) >= 2]
-    parts = [re.sub(r"^(?:and )?(?:then )?", "", piece, flags=re.I) for p in parts for piece in _split_at_and(p)]
-    return dated_steps(parts[:5], today)
+    steps: list[tuple[str, date]] = []
+    for p in (p for p in step_pieces(text) if len(p.split()) >= 2):
+        pieces = [re.sub(r"^(?:and )?(?:then )?", "", piece, flags=re.I) for piece in _split_at_and(p)]
+        shared = parse_when(pieces[0], today)  # "ring the office tomorrow and ask what the survey needs": one day
+        steps += [(s, parse_when(s, today) or shared or today + timedelta(weeks=2 * (len(steps) + i + 1)))
+                  for i, s in enumerate(pieces)]
+    return steps[:5]
 
 
 def dated_steps(steps: list[str], today: date, after: int = 0) -> list[tuple[str, date]]:
     """Each step with its date: the one its words name, or the next free fortnight after the `after` steps already
     dated."""
-    out: list[tuple[str, date]] = []
-    for i, s in enumerate(steps):
-        when = parse_when(s, today)
-        if when is None and out and (said := find_when(steps[i - 1], today)) and steps[i - 1].rstrip(" ,.").endswith(said[1]):
-            when = out[-1][1]  # "ring the coding office tomorrow and ask what the survey needs": one errand, one day
-        out.append((s, when or today + timedelta(weeks=2 * (after + i + 1))))
-    return out
+    return [(s, parse_when(s, today) or today + timedelta(weeks=2 * (after + i + 1))) for i, s in enumerate(steps)]
 
 
 # A goal said as something to be or to feel ("be the one who designs things", "feel proud again", "show my kids
@@ -65,5 +63,6 @@ def sharpens(before: str, after: str) -> bool:
     an activity, then something to do about it, in more words. The second is their goal made concrete, not why
     the first matters."""
     # ("mediation", then "train as a community mediator and volunteer two days a week": a topic, then the goal in it)
-    return ((bool(TO_DO.match(before)) or len(before.split()) <= 2) and not WHY_WORDS.match(after) and not TO_DO.match(after)
+    topic = len(before.split()) <= 2 and any(w[:5] in {x[:5] for x in content_words(after)} for w in content_words(before))
+    return ((bool(TO_DO.match(before)) or topic) and not WHY_WORDS.match(after) and not TO_DO.match(after)
             and len(content_words(after)) > len(content_words(before)))

@@ -122,14 +122,15 @@ OTHER_PEOPLE = (
     r"teacher|mentor|coach|professor|advisor|supervisor|everyone|people|they|"
     r"(?:he|she)(?= (?:really )?(?:sees me|pictures me|imagines me|has me down|wants me|expects me|keeps on at me|insists)\b)|"
     # someone named: "sandra wants me to sell the licence", "Priya keeps on at me to apply"
-    r"\b(?!(?:i|it|that|this|what|which|who|nobody|noone|one|no|everything|nothing|something|anything)\b)[a-z][a-z'-]{2,20}"
+    r"\b(?!(?:i|it|that|this|what|which|who|nobody|noone|one|no|everything|nothing|something|anything|just|still|now|also|really|"
+    r"here|even|only|always|actually|everybody|everyone|somebody|someone|anybody|anyone|clearly|obviously|apparently)\b)[a-z][a-z'-]{2,20}"
     r"(?= (?:really |still |just |now )?(?:wants|wanted|expects|expected|keeps on at|insists|pushes|is pushing) me\b)))")
 # A goal runs to the end of its clause: "I want to X and I'd like to Y" holds two goals.
 GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|though|cause|since)\s+(?:i|i'?d|i'?m|my|also|it)\b|"
         r"\s*,?\s+because\b|\s*,\s*(?:there'?s|theres)\b|\s*,?\s+(?:that'?s|thats) (?:the (?:honest )?truth|for sure|the dream|the plan|what i want)\b|"
         r"\s*,?\s+(?:tbh|to be honest|if i'?m honest|lol|lmao|haha)\b|\s*,\s*part of me\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
 OTHER_GOAL = re.compile(
-    OTHER_PEOPLE + r" (?:really |keeps? |kept |has |have )?(?:wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
+    OTHER_PEOPLE + r" (?:really |still |just |now |also |keeps? |kept |has |have )?(?:wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
     r"pushes|pushed|pushing|sees? me(?= (?:going|doing|becoming|as|in)\b)|pictures? me|imagines? me|has me down for|thinks? i (?:should|shud|shld)|say(?:s|ing)? i (?:should|need|have to|must)|said i (?:should|need|have to|must)|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
     r"keeps? saying i should|is pushing me|are pushing me|(?:(?<=keeps )|(?<=keep ))(?:saying|telling me|on at me)(?= (?:to )?(?:do|go|get|apply|become|take|try|study|train|find|ask|move|look|retrain)\b))"
     r"(?! you\b)(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)  # "they want you to have the cert": a requirement
@@ -146,7 +147,7 @@ OWN_GOAL = re.compile(
     r"i dream of|my dream is(?: to)?|the dream (?:would be|is)(?: to)?|i'?m hoping to|"
     r"what i (?:actually |really |truly )?want is(?: to)?|what i'?d (?:really |actually )?(?:love|like|enjoy|want) is(?: to)?|"
     r"i'?ve decided (?:to|i'?m going to)|i'?m going for|(?:something|somewhere) like(?= becoming)|ideally i'?d|ideally i would|"
-    r"the goal for me is(?: to)?|(?<!what )i keep thinking about(?! is\b)|i reckon i could(?! (?:do|manage|handle|cope|make)\b)|i'?d (?:honestly |really |much )?rather(?! not\b)|"
+    r"the goal for me is(?: to)?|(?<!what )i keep thinking about(?! is\b)|i reckon i could(?! (?:do|manage|handle|cope|make|be|lose|get|fail|end up|never|go under|fall)\b)|i'?d (?:honestly |really |much )?rather(?! not\b)|"
     # "I've decided I want the charge nurse role", "I just want the promotion": a thing wanted is a goal
     r"i (?:really |just |actually |still )?want(?= (?:the|a|an|my own) (?!(?:minute|second|sec|moment|word|chat|break|answer|straight answer|clue|refund|reply|response|"
     r"opinion|recommendation|list)\b)(?!(?:\w+ ){1,3}to\b)(?![^.!?]*\bfrom you\b))|"
@@ -223,7 +224,7 @@ REASON = re.compile(
     r"\b(because|'?cause|cos|so that|it matters|matters to me|important to me|which (?:in [\w' ]{2,20} )?is (?:very |so |really )?important|i care (?:about|a lot)|it would (?:give|mean)|"
     r"means a lot|that'?s why|the reason is|i love|i believe in|it connects to|it'?s about|"
     # who they want it for: "i want the kids to see me doing something i actually chose"
-    r"i (?:want|'?d like|would like) (?:(?:my |the |our )?(?:kids|children|son|daughter|family|parents|mum|mom|dad|partner)|him|her|them)"
+    r"i(?: want|'?d like| would like) (?:(?:my |the |our )?(?:kids|children|son|daughter|family|parents|mum|mom|dad|partner)|him|her|them)"
     r" to (?:see|know|be proud)|"
     r"it'?s (?:all |really |mostly )?for (?:the|my|our) (?!(?:next|last|first) )\w+|"
     # what the goal brings, said after it: "become senior carer, it is more responsibility and more money"
@@ -385,6 +386,8 @@ FIXED_DATE = re.compile(r"\b(?:has to be|(?<!if i )(?<!when i )have to|needs? to
                         r"that'?s when|,\s*when (?:the|my|our) [^,.!?]{2,40} (?:comes? up|opens|closes|runs? out|expires))\b", _I)
 
 # The pull of other people, not a part of a goal: "everyone on my team has it so it feels like I should".
+# "everyone seems to assume I'll apply for it": what others expect them to do, not a step of theirs
+EXPECTED_OF_ME = re.compile(r"\b(?:assumes?|assuming|expects?|expecting|takes? it for granted)\s+(?:that\s+)?i'?ll\b", _I)
 PRESSURE = re.compile(r"\b(?:(?:it )?feels? like i should|i feel (?:like )?i should|i'?m supposed to|i (?:guess|suppose) i should|"
                       r"everyone (?:else )?(?:on my team |i know |around me )?(?:has|does|is doing|seems to)|expected of me|"
                       r"(?:people|they) expect me to)\b", _I)

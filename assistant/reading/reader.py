@@ -53,7 +53,8 @@ _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _QUESTION = re.compile(r"[^.!?]*\?")
 
 
-_NOT_WANTED = re.compile(r"\b(?:don'?t|dont|do not|not|never)\b(?: \w+){0,3} (?:want|wanted|fancy|after)\b", re.I)
+_NOT_WANTED = re.compile(r"^\W*(?:(?:honestly|to be honest|no|nah|well)\W+)?(?:i )?(?:really |honestly )?(?:don'?t|dont|do not|never)"
+                         r"(?: (?:think|really|actually|even|much)){0,2} (?:i )?(?:want|fancy)\b", re.I)
 
 
 def _asks_nothing(text: str) -> bool:

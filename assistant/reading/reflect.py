@@ -204,9 +204,9 @@ _ROLE = re.compile(r"(?:\w+ )?(?:manager|boss|gaffer|guv'?nor|foreman|supervisor
 _NOT_NAMES = {"company", "organisation", "organization", "ceo", "him", "her", "them", "somebody", "someone"}
 # "i get why but thats her plan not mine": whose plan it is, said plainly
 # "i want her to see me do it": who it is for, and what they would see
-_FOR_THEM = re.compile(r"\bi (?:want|'?d like|would like) (?P<who>(?:my |our )?(?:kids|children|son|daughter|family|parents|mum|mom|dad|"
-                       r"partner)|him|her|them) to (?P<what>see|know|be proud)\b(?P<rest>[^.!?,;]{0,40})", re.I)
-_NOT_MINE = re.compile(r"\b(?:it'?s|its|that'?s|thats) (?P<whose>his|her|their|(?:my )?\w+'?s) (?P<what>plan|idea|dream|goal|thing|wish)\b,? "
+_FOR_THEM = re.compile(r"\bi(?: want|'?d like| would like) (?P<who>(?:my |our )?(?:kids|children|son|daughter|family|parents|mum|mom|dad|"
+                       r"partner)|him|her|them) to (?P<what>see|know|be proud)\b(?P<rest>(?: [\w']+){0,9})(?=\s*(?:[.!?,;]|$))", re.I)
+_NOT_MINE = re.compile(r"\b(?:it'?s|its|that'?s|thats) (?P<whose>his|her|their|(?:my )?[\w']+) (?P<what>plan|idea|dream|goal|thing|wish)\b,? "
                        r"(?:and )?not mine\b", re.I)
 
 
@@ -299,9 +299,12 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     elif m := _NOT_MINE.search(r.text):
         whose = m["whose"].lower()
         if whose in ("his", "her", "their") and other_by:
-            whose = _who(other_by) + "'s"
+            whose = _possessive(_who(other_by))
         elif whose not in ("his", "her", "their"):
-            whose = _who(whose[:-2] if whose.endswith("'s") else whose[:-1]) + "'s"  # "my dads" -> "your dad's"
+            # "my dads plan" -> "your dad's"; "my boss plan" -> "your boss's"... said as _possessive says it
+            owner = whose[:-2] if whose.endswith("'s") else whose
+            owner = owner[:-1] if owner.endswith("s") and not whose.endswith("'s") and re.search(r"(?:dad|mum|mom|wife|husband|partner|sister|brother)s$", owner) else owner
+            whose = _possessive(_who(owner))
         out.append(f"So it's {whose} {m['what'].lower()}, not yours.")
     elif r.reason and (m := _AVOID.search(r.reason)) and (what := gist(m["what"], as_noun=True)):
         out.append(_fill(pick("avoid", what), gist=what))  # "I don't want to be 60 and still wondering"

@@ -85,7 +85,8 @@ KINDS: dict[str, list[str]] = {
     "plan_intent": [
         r"\b(?:a|the) plan and the means\b|\bthe means to do it\b",
         # "I've got what I need in the drawer. I won't be needing that portfolio review after all."
-        r"\b(?:got|have|bought) (?:what|everything|all) i need\b(?! for\b).{0,60}\bwon'?t (?:be )?need(?:ing)? (?:that|the|my|any)\b.{0,40}\bafter all\b" + AWAY,
+        r"\b(?:got|have|bought|put) (?:what|everything|all) i need (?:in|under|hidden in) (?:the|my) (?:drawer|cupboard|wardrobe|car|garage|shed|"
+        r"bag|glovebox|bathroom|bedside)\b.{0,80}\bwon'?t (?:be )?need(?:ing)?\b" + AWAY,
         r"^(?!.*\bwash)(?=.*\b(?:got|bought|sorted|ready)\b).*\b(?:car|exhaust)\b.{0,25}\b(?:hose|hosepipe|pipe)\b"
         r"(?!.{0,30}\b(?:garden|plants?|lawn|patio|allotment|greenhouse)\b)",
         r"\b(?:prescriptions?|pills|tablets|meds|medication) instead of taking (?:them|it)\b",
@@ -210,7 +211,7 @@ PROFESSIONAL = re.compile(r"\bsuicide (?:prevention|awareness|training|helpline|
 TOPIC = re.compile(r"\b(?:dissertation|thesis|research|module|essay|book|novel|film|movie|documentary|series|podcast|article|"
                    r"lecture) (?:is |was )?(?:on|about)\b|"
                    # "a talk about ...", not "I talk about my CV like it matters"
-                   r"\b(?:a|an|the|my|our|this|that|his|her|their) (?:\w+ )?(?:training|talk) (?:is |was )?(?:on|about)\b|\bthe (?:self-harm|suicide|abuse) (?:parts|scenes|chapters)\b|"
+                   r"\b(?:a|an|the|my|our|this|his|her|their) (?!(?:i|we|you|they|he|she)\b)(?:\w+ )?(?:training|talk) (?:is |was )?(?:on|about)\b|\bthe (?:self-harm|suicide|abuse) (?:parts|scenes|chapters)\b|"
                    r"\boverdose (?:levels|limits|thresholds)\b|\bscreen(?:s|ing)? (?:\w+ )?for\b|"
                    r"\bsigns of (?:abuse|self-harm|suicid\w*|neglect)\b|\bsafeguarding\b", _I)
 

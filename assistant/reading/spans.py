@@ -231,7 +231,7 @@ def action_spans(text: str) -> list[str]:
     body, labelled = _unlabelled(text)
     raw = _split_steps("\n".join(s for s in _SENTENCE_SPLIT.split(body) if s and not cues.NOT_THEIR_PLAN.search(s)
                                  # "everyone seems to assume I'll apply for it": others' expectation, not a step of theirs
-                                 and not cues.PRESSURE.search(s)))
+                                 and not cues.EXPECTED_OF_ME.search(s)))
     pieces = [(p, tidy(cues.STEP_PREAMBLE.sub("", p))) for p in raw if not cues.COURTESY.match(p)]
     steps = [clean for p, clean in pieces if len(clean.split()) >= 2 and (cues.ACTION.search(clean) or cues.ACTION.search(p))]
     if not steps and not labelled:

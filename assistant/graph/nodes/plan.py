@@ -51,6 +51,10 @@ NOT_THEN = re.compile(r"\b(?:won'?t|will not|don'?t|do not|never)\s+\w+", re.I) 
 CORRECTION = re.compile(r"\b(?:scratch that|make (?:it|that)|let'?s say|change (?:it|that) to|move it to|instead|then\b(?=[,.]))", re.I)
 IF_IT_SAYS = re.compile(r"^\W*(?:(?:yeah|yes|ok(?:ay)?|right)\W+)?(?:(?:that'?s it|thats it|exactly)\W+)?if (?:(?:it|that|the draft|the goal) (?:says|reads)|what we'?ve (?:arrived at|got|landed on|ended up with) is(?: roughly)?)\s+(?P<words>[^.!?]{5,300}?),?"
                         r"\s+then\s+(?:yes|yeah|that'?s it|thats it|i'?m in|deal|agreed|it'?s mine|that'?s mine)\b", re.I)
+# "yeah thats it. first paying wildlife trip on my own boat by 30 june, thats mine not hers": a yes, the goal said
+# again their way, and whose it is
+SAID_AS_MINE = re.compile(r"^\W*(?:yeah|yes|yep|yh)\W+(?:that'?s it|thats it|exactly)\W+(?P<words>[^.!?]{10,200}?),?\s+"
+                          r"(?:that'?s|thats|it'?s|its) (?:all )?mine\b", re.I)
 _OWNED = re.compile(r"^\W*(?:(?:and|so|yes|yeah|ok)\W+)?(?:that|this|it)(?:'s| is) (?:all |really |definitely )?mine\b", re.I)
 ACCEPT = re.compile(r"^\W*(accept(ed)?|yes|yep|yeah|looks (good|right)|that'?s (it|mine|right)|i accept|confirm(ed)?|"
                     r"perfect|great|sounds (good|right)|it is|it'?s mine|agreed|ok(ay)?)\b", re.I)
@@ -156,7 +160,7 @@ class Planner:
         if r.forget_topic:
             return self.move(Kind.FORGET, question=self.lib.question("invite", "more"), topic=r.forget_topic,
                              reason="the person asked Waymark to forget something")
-        if phase == "draft" and IF_IT_SAYS.match(self.text) and (self.state.get("focus_goal") or {}).get("whose") == "theirs":
+        if phase == "draft" and (IF_IT_SAYS.match(self.text) or SAID_AS_MINE.match(self.text)) and (self.state.get("focus_goal") or {}).get("whose") == "theirs":
             return self.confirm()  # "If it says X by Y, then that's mine": the goal in their words, and a yes
         if phase == "confirm":
             return self.confirm()
@@ -341,16 +345,16 @@ class Planner:
                        and bool(self.r.has("action") or NAMED.search(self.text) or OWN_PLAN.search(self.text))
                        # a story around it ("my husband's cousin went part-time ... I've wondered about mediation") is
                        # read as a story; only a step said as one, or said briefly, goes in as their way
-                       and (len(self.r.actions) == 1 or len(self.text.split()) <= 20))
+                       and (bool(self.r.actions) or len(self.text.split()) <= 20))
             if choice or own_way:  # it answers the options, so a hunch that it is a measure or a reason is set aside
                 before = self.get("draft") or {}
                 for part in [p for p in added if p in drafting.SAID_OUTRIGHT and not drafting.said_outright(p, self.text)]:
                     draft = {**draft, part: before.get(part)} if before.get(part) else {k: v for k, v in draft.items() if k != part}
                     added.remove(part)
-            own = self.r.actions[0] if len(self.r.actions) == 1 else self.text.strip()  # the step, not the story around it
-            step = as_step(choice, self.text) if choice else clip_words(own, drafting.PART_WORDS) if own_way else ""
-            if step and step not in draft.get("actions", []):
-                draft = {**draft, "actions": [*draft.get("actions", []), step]}
+            own = list(self.r.actions) or [self.text.strip()]  # the steps, not the story around them
+            steps = [as_step(choice, self.text)] if choice else [clip_words(o, drafting.PART_WORDS) for o in own] if own_way else []
+            if new := [s for s in steps if s and s not in draft.get("actions", [])]:
+                draft = {**draft, "actions": [*draft.get("actions", []), *new]}
                 added.append("actions")
             self.picked = called(self.text) if choice else "your own way" if own_way else ""
         if expecting and expecting not in added and self.pending.get("kind") == "smarty" and \
@@ -613,7 +617,10 @@ class Planner:
         if STEPS_LABEL.match(text) and (listed := [t for t, _ in parse_actions(STEPS_LABEL.sub("", text), self.today)]):
             action = "accept"  # "first steps: buy the course and ..., and take one practice exam"
             r = replace(r, actions=tuple(listed))
-        if (conditional := IF_IT_SAYS.match(text)) and not drafting.DOUBT.search(text[conditional.end():]) and (
+        said_as_mine = SAID_AS_MINE.match(text)
+        if said_as_mine and not overlap(said_as_mine["words"], draft.get("statement", "")):
+            said_as_mine = None  # "yeah thats it. as long as the kids are fine, its mine": not the goal said again
+        if (conditional := IF_IT_SAYS.match(text) or said_as_mine) and not drafting.DOUBT.search(text[conditional.end():]) and (
                 overlap(conditional["words"], draft.get("statement", "")) >= drafting.RESTATED
                 or len(content_words(conditional["words"])) >= 4):
             # "If it says part-time bookkeeping for two or three clients, three mornings a week, by the end of March,
@@ -632,6 +639,7 @@ class Planner:
                 action = "accept"
         if action == "accept":
             move = self.accept(draft, r)
+            move.facts["accepted_now"] = True
             if draft.get("statement") != (self.state.get("draft") or {}).get("statement"):
                 move.facts["accepted_words"] = draft["statement"]  # "if it says X, then that's mine": X, said back
             return move
@@ -743,7 +751,8 @@ class Planner:
             found = None  # "I've decided I won't tell my supervisor this week": when something will not happen
         # "And I'll sit down with my husband this weekend ... Could we check in at the end of January?": the step
         # said beside the date is kept too
-        beside = [t for t in self.steps_named() if t not in saved and not CHECK_IN.search(t)][:5] \
+        beside = [t for t in self.steps_named() if t not in saved and not CHECK_IN.search(t) and not TO_WAYMARK.search(t)
+                  and not FAREWELL.search(t)][:5] \
             if about_check_in and self.r.actions else []
         dated = [(t, when.isoformat()) for t, when in dated_steps(beside, self.today, after=len(saved))]
         return self.move(Kind.SET_CHECK_IN, phase="done", check_in=found[0].isoformat() if found else None,

@@ -32,8 +32,7 @@ async def save(state: CoachState, runtime: Runtime[Deps]) -> dict:
             if facts.get("check_in"):  # a check-in date they named while giving their steps: theirs, not the proposal
                 goal = await asyncio.to_thread(store.revise, owner, goal["id"], why="check-in date chosen by the person",
                                                next_check_in=date.fromisoformat(facts["check_in"]))
-            facts.update(saved_actions=goal["actions"], next_check_in=goal["next_check_in"],
-                         accepted_now=(state.get("move") or {}).get("kind") == Kind.PRESENT_DRAFT)
+            facts.update(saved_actions=goal["actions"], next_check_in=goal["next_check_in"])
             update["saved_goal_id"] = goal["id"]
             move.question = runtime.context.library.question("schedule", "when").text
         elif move.kind == Kind.ADD_STEPS:
@@ -60,6 +59,8 @@ async def save(state: CoachState, runtime: Runtime[Deps]) -> dict:
                 goal = await asyncio.to_thread(store.add_actions, owner, goal_id,
                                                [(t, date.fromisoformat(d)) for t, d in facts["actions"]])
                 facts["saved_actions"] = goal["actions"]
+                draft = state.get("draft") or {}
+                update["draft"] = {**draft, "actions": [*draft.get("actions", []), *(t for t, _ in facts["actions"])]}
             facts["next_check_in"] = goal["next_check_in"]
             # Someone saying goodbye is not asked what else is on their mind.
             move.question = "" if facts.get("farewell") else runtime.context.library.question("invite", "more").text
