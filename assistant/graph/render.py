@@ -57,6 +57,12 @@ def _step_lines(actions: list[dict]) -> str:
     return "\n".join(f"- {a['text']} (by {a['due']})" for a in actions)
 
 
+def _added_step_lines(facts: dict) -> str:
+    """The steps this move added, as the store keeps them (with their dates)."""
+    added = [t for t, _ in facts["actions"]]
+    return _step_lines([a for a in facts.get("saved_actions", []) if a["text"] in added])
+
+
 def render(move: Move, *, reflections: list[str], notice: str | None = None, injection: bool = False,
            options: list[str] = (), resources: Resources | None = None) -> Reply:
     reply = Reply()
@@ -137,16 +143,12 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
         reply.parts.append(load_prompt("save_failed", error=facts["save_error"]) if facts.get("save_error")
                            else load_prompt("checkin_set", check_in=facts["next_check_in"]))
         if facts.get("actions") and not facts.get("save_error"):
-            added = [t for t, _ in facts["actions"]]
-            reply.parts.append(load_prompt("steps_added", actions=_step_lines(
-                [a for a in facts.get("saved_actions", []) if a["text"] in added])))
+            reply.parts.append(load_prompt("steps_added", actions=_added_step_lines(facts)))
         if facts.get("farewell") and not facts.get("save_error"):
             reply.parts.append(load_prompt("farewell"))
     elif kind == Kind.ADD_STEPS:
-        added = [t for t, _ in facts["actions"]]
-        listing = _step_lines([a for a in facts.get("saved_actions", []) if a["text"] in added])
         reply.parts.append(load_prompt("save_failed", error=facts["save_error"]) if facts.get("save_error")
-                           else load_prompt("steps_added", actions=listing))
+                           else load_prompt("steps_added", actions=_added_step_lines(facts)))
     elif kind == Kind.REVISE_SAVED:
         reply.parts.append(load_prompt("save_failed", error=facts["save_error"]) if facts.get("save_error") else
                            load_prompt("revised_saved", lines=part_lines(facts["draft"], facts["added"])))

@@ -183,6 +183,14 @@ def _fill(template: str, **slots: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _owner(whose: str) -> str:
+    """Who a possessive typed without care names: "sandra's" -> "sandra", "my dads" -> "my dad"; "my boss" and
+    "chris" keep their s."""
+    if whose.endswith("'s"):
+        return whose[:-2]
+    return whose[:-1] if re.search(r"(?:dad|mum|mom|wife|husband|partner|sister|brother)s$", whose) else whose
+
+
 def _who(by: str) -> str:
     by = by.strip().lower()
     if by in ("", "me", "someone else", "they", "people", "everyone"):
@@ -301,10 +309,7 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         if whose in ("his", "her", "their") and other_by:
             whose = _possessive(_who(other_by))
         elif whose not in ("his", "her", "their"):
-            # "my dads plan" -> "your dad's"; "my boss plan" -> "your boss's"... said as _possessive says it
-            owner = whose[:-2] if whose.endswith("'s") else whose
-            owner = owner[:-1] if owner.endswith("s") and not whose.endswith("'s") and re.search(r"(?:dad|mum|mom|wife|husband|partner|sister|brother)s$", owner) else owner
-            whose = _possessive(_who(owner))
+            whose = _possessive(_who(_owner(whose)))
         out.append(f"So it's {whose} {m['what'].lower()}, not yours.")
     elif r.reason and (m := _AVOID.search(r.reason)) and (what := gist(m["what"], as_noun=True)):
         out.append(_fill(pick("avoid", what), gist=what))  # "I don't want to be 60 and still wondering"

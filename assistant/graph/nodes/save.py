@@ -15,6 +15,16 @@ from assistant.graph.moves import Kind, Move
 from assistant.graph.state import CoachState
 
 
+async def _add_steps(store, owner: str, goal_id, state: CoachState, facts: dict, update: dict) -> dict:
+    """The move's steps added to the saved goal; the draft follows the store, only once the steps are kept."""
+    goal = await asyncio.to_thread(store.add_actions, owner, goal_id,
+                                   [(t, date.fromisoformat(d)) for t, d in facts["actions"]])
+    facts["saved_actions"] = goal["actions"]
+    draft = state.get("draft") or {}
+    update["draft"] = {**draft, "actions": [*draft.get("actions", []), *(t for t, _ in facts["actions"])]}
+    return goal
+
+
 async def save(state: CoachState, runtime: Runtime[Deps]) -> dict:
     store = runtime.context.goals
     move = Move.from_dict(state["move"])
@@ -39,11 +49,7 @@ async def save(state: CoachState, runtime: Runtime[Deps]) -> dict:
             move.question = runtime.context.library.question("schedule", "when").text
             if not state.get("saved_goal_id"):
                 raise GoalStoreError("there is no saved goal to add these steps to")
-            goal = await asyncio.to_thread(store.add_actions, owner, state["saved_goal_id"],
-                                           [(t, date.fromisoformat(d)) for t, d in facts["actions"]])
-            facts["saved_actions"] = goal["actions"]
-            draft = state.get("draft") or {}  # the draft follows the store, only once the steps are kept
-            update["draft"] = {**draft, "actions": [*draft.get("actions", []), *(t for t, _ in facts["actions"])]}
+            await _add_steps(store, owner, state["saved_goal_id"], state, facts, update)
         elif move.kind == Kind.REVISE_SAVED:
             draft = facts["draft"]
             await asyncio.to_thread(store.revise, owner, state["saved_goal_id"], why="changed by the person after saving",
@@ -56,11 +62,7 @@ async def save(state: CoachState, runtime: Runtime[Deps]) -> dict:
             else:
                 goal = await asyncio.to_thread(store.get_goal, owner, goal_id)
             if facts.get("actions") and goal_id:  # a step said with the date ("I'll sit down with my husband ...")
-                goal = await asyncio.to_thread(store.add_actions, owner, goal_id,
-                                               [(t, date.fromisoformat(d)) for t, d in facts["actions"]])
-                facts["saved_actions"] = goal["actions"]
-                draft = state.get("draft") or {}
-                update["draft"] = {**draft, "actions": [*draft.get("actions", []), *(t for t, _ in facts["actions"])]}
+                goal = await _add_steps(store, owner, goal_id, state, facts, update)
             facts["next_check_in"] = goal["next_check_in"]
             # Someone saying goodbye is not asked what else is on their mind.
             move.question = "" if facts.get("farewell") else runtime.context.library.question("invite", "more").text
