@@ -275,6 +275,7 @@ FIRST_ONE = re.compile(r"\b(?:the |my )?first (?:one|of (?:them|those|these)|ste
 REASON_LABEL = re.compile(r"\b(?:the|my) (?:real |main )?reason (?:is|would be|being)\b", re.I)
 # "the measure would be: both signed off": the label is theirs to say, not a part of the measure
 LABEL = re.compile(r"^\W*(?:so\s+)?(?:(?:the|my) (?:measure|marker|sign of success|reason|deadline|number|target)\s+(?:would be|is|will be|could be)|"
+                   r"success(?: for me| to me)?(?: first step)? (?:would be|is|means)(?: to)?|success\s*[=:]|"
                    r"(?:that'?s|that is|this is) my (?:number|measure|marker|target))\s*:?\s*", re.I)
 DOUBT = re.compile(r"\b(?:not sure|unsure|doubt|worried|afraid|scared|don'?t think|can'?t|cannot|no one|nobody|not enough)\b", re.I)
 PAST = re.compile(r"\b(?:started|was|were|had|has never|have never|never (?:even )?\w+ed|did|didn'?t|ago|yesterday|last (?:week|month|year|time))\b", re.I)

@@ -87,7 +87,7 @@ NOT_THEIR_PLAN = re.compile(
     r"\bbecause (?:somebody|someone|one|they) (?:must|has to|have to)\b|"
     # "at some point I'll have to tell my supervisor, which I'm avoiding": what is hard, not yet a step
     r"\b(?:at some point|one day|eventually|sooner or later) i'?(?:ll| will) have to\b", _I)
-STEP_PREAMBLE = re.compile(r"^(?:(?:and\s+)?then\s+|(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say |my plan\s*(?:is)?\s*:?\s*|(?:my |the )?(?:first|next) (?:steps?|thing)\b(?: i (?:suppose|guess|think|reckon))?(?: (?:is|are|would be|will be|i'?ll do is))?\s*:?\s*(?:to\s+)?))",
+STEP_PREAMBLE = re.compile(r"^(?:(?:and\s+)?then\s+|(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say |my plan\s*(?:is)?\s*:?\s*|(?:my |the )?(?:first|next) (?:steps?|things?)\b(?: i (?:suppose|guess|think|reckon))?(?: (?:is|are|would be|will be|i'?ll do (?:is|are)|i will do (?:is|are)))?\s*:?\s*(?:to\s+)?))",
                            _I)
 # "two year is too long": said of a date, beside a new one.
 DATE_TOO = re.compile(r"\b(?:is|'s|seems|feels|sounds|was)\s+(?:way |a bit |much |far |probably )?too\s+"
@@ -128,7 +128,9 @@ OTHER_PEOPLE = (
 # A goal runs to the end of its clause: "I want to X and I'd like to Y" holds two goals.
 GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|though|cause|since)\s+(?:i|i'?d|i'?m|my|also|it)\b|"
         r"\s*,?\s+because\b|\s*,\s*(?:there'?s|theres)\b|\s*,?\s+(?:that'?s|thats) (?:the (?:honest )?truth|for sure|the dream|the plan|what i want)\b|"
-        r"\s*,?\s+(?:tbh|to be honest|if i'?m honest|lol|lmao|haha)\b|\s*,\s*part of me\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
+        r"\s*,?\s+(?:tbh|to be honest|if i'?m honest|lol|lmao|haha)\b|"
+        # voice typing, unpunctuated: "be a dentist again ... with my own name on the door not to hold the suction"
+        r"\s+not to\b|\s+i (?:know|think|feel|guess) (?:this|it|that)\b|\s*,\s*part of me\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
 OTHER_GOAL = re.compile(
     OTHER_PEOPLE + r" (?:really |still |just |now |also |keeps? |kept |has |have )?(?:wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
     r"pushes|pushed|pushing|sees? me(?= (?:going|doing|becoming|as|in)\b)|pictures? me|imagines? me|has me down for|thinks? i (?:should|shud|shld)|say(?:s|ing)? i (?:should|need|have to|must)|said i (?:should|need|have to|must)|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
@@ -145,7 +147,7 @@ OWN_GOAL = re.compile(
     r"(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|target|objective)\s*:(?: to)?|i (?:really |actually |truly |do |still |just )?want to|i (?:just |really )?wanna|i'?d (?:really |honestly )?(?:like|love) to|"
     r"i would (?:really )?(?:like|love) to|i hope to|i wish i could|i'?m aiming (?:to|for)|i aim to|i plan to|i'?m planning to|"
     r"i dream of|my dream is(?: to)?|the dream (?:would be|is)(?: to)?|i'?m hoping to|"
-    r"what i (?:actually |really |truly )?want is(?: to)?|what i'?d (?:really |actually )?(?:love|like|enjoy|want) is(?: to)?|"
+    r"what i (?:actually |actualy |really |truly )?want (?:really |actually |truly )?is(?: to)?|what i'?d (?:really |actually )?(?:love|like|enjoy|want) is(?: to)?|"
     r"i'?ve decided (?:to|i'?m going to)|i'?m going for|(?:something|somewhere) like(?= becoming)|ideally i'?d|ideally i would|"
     r"the goal for me is(?: to)?|(?<!what )i keep thinking about(?! is\b)|i reckon i could(?! (?:do|manage|handle|cope|make|be|lose|get|fail|end up|never|go under|fall)\b)|i'?d (?:honestly |really |much )?rather(?! not\b)|"
     # "I've decided I want the charge nurse role", "I just want the promotion": a thing wanted is a goal
@@ -192,7 +194,7 @@ MEASURE = re.compile(
     r"\b((?:i|we)'?d know (?:[\w']+ ){0,4}?(?:because|when|if|by)|(?:i|we)'?ll know|(?:i|we) (?:will|would) know|how (?:i|we)'?d know|you'?d see|the sign would be|"
     # "For know I am ready I think: I lead the shift ...", "to know I'm ready": how they would tell, in other words
     r"(?:for|to) know (?:that )?i(?:'?m| am) (?:ready|there|done)|i know i(?:'?m| am|'?ll be| will be) (?:ready|there) (?:when|if|once)|"
-    r"success (?:would be|is|looks like|means)|"
+    r"success(?: for me| to me)?(?: first step)? (?:would be|is|looks like|means)|success\s*[=:]\s*|"
     # "if i could pass the first exam by christmas that would mean i can actually do this": the sign they'd look for
     r"if i (?:could |can |managed to |did )?\w+[^.!?]{3,80}?,? (?:that|it|then that|then i'?d know) (?:would|will|'d|'ll) (?:mean|show|prove|tell me)|(?:an?|the|my|one) [\w' -]{3,60}? (?:will|would|'ll|'d) (?:also )?count as (?:a )?(?:success|win|done)|(?:the|my) (?:measure|marker|sign of success) (?:would be|is|will be|could be)|"
     r"(?:that'?s|that is|this is|so that is|so that'?s) my (?:number|measure|marker)\s*:|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
@@ -203,12 +205,12 @@ MEASURE = re.compile(
     r"^\W*(?:when|once|if) i (?:have|get|got|am|can|could|see|pass|finish|hold|reach|land|run|lead|stop|no longer))\b", _I)
 IMPERATIVE_STEP = (r"(?:^\s*(?:[-*]|\d+[.)])?\s*|[,;\n]\s*(?:and\s+)?(?:[-*]|\d+[.)])?\s*|\bthen\s+)(?:ask|email|call|ring|phone|book|sign up|volunteer|write|read|enrol|enroll|"
                    r"register|schedule|talk to|meet|practi[sc]e|apply|finish|send|set up|join|buy|find|research|contact|"
-                   r"update|block|list|message|text|shadow|reach out|submit|pick|choose|review|prepare|plan|start)\b")
+                   r"update|block|list|message|text|shadow|reach out|submit|pick|choose|review|prepare|plan|start(?! dates?\b))\b")
 ACTION = re.compile(
     IMPERATIVE_STEP + r"|\b((?:i'?ll|i will)(?! have (?:a lot|lots|no|more|less|plenty|time)\b)"
     # "I will be grateful for your assistance", "I'll tell you a thing that happened": manners and telling, not steps
     r"(?! (?:be (?:grateful|glad|happy|thankful)\b|tell you\b|admit\b|explain(?: (?:it|this|that))?(?: to you)?\s*(?:[.:,;!?]|$)|"
-    r"say (?:this|that|it)\s*(?:[.:,;!?]|$)|be (?:honest|brief|quick)(?: with you)?\s*(?:[.:,;!?]|$)))|i'?m going to|i am going to|gonna|my (?:first|next) step|first step (?:is|would be|will be)|"
+    r"say (?:this|that|it)\s*(?:[.:,;!?]|$)|be (?:honest|brief|quick)(?: with you)?\s*(?:[.:,;!?]|$)))|i'?m going to|i am going to|gonna|my (?:first|next) step|(?<!success for me )first step (?:is|would be|will be)|"
     r"next step|step one|first thing (?:i (?:suppose|guess|think|reckon) )?is|i can start by|i'?ll start (?:by|with)|i'?m starting|i'?ve (?:already |just )?(?:booked|signed up|emailed|enrolled|enroled|applied|registered|started)|"
     r"(?:this|next) week i|tomorrow i|on monday i|i plan to (?:email|call|ask|book|sign|enrol|enroll|talk|meet|write|set))\b|"
     # English as a second language often plans in the present: "maybe I ask planning manager if I can sit with them",
@@ -233,7 +235,7 @@ REASON = re.compile(
 # matters: "I'd need to spend actual time in a classroom, not just read about it" (0.54) is what it would take.
 REASON_HUNCH = 0.7
 FEASIBILITY = re.compile(
-    r"\b(i already(?! know (?:my goal|my target|the goal|what i want|exactly what))|doable|within reach|realistic|i have (?:the )?(?:time|support|budget|skills|experience)|i can manage|achievable|"
+    r"\b(i already(?! know (?:my goal|my target|the goal|what i want|exactly what))|doable|i (?:think |know )?i can do (?:it|this|that)\b(?! (?:if|when|once|by|before|in|on|at)\b)|within reach|realistic|i have (?:the )?(?:time|support|budget|skills|experience)|i can manage|achievable|"
     r"feasible|i'?ve done (?:it|this|something like)|my (?:manager|boss|team|employer) (?:will|would|is willing to) (?:pay|support|cover|fund)|"
     r"it'?s within|i'?ve got the|enough time|(?:done|did|covered|run) (?:it|this|that|the job)(?: \w+){0,3} before|"
     r"i'?ve (?:already )?(?:done|covered) (?:it|this|that|the job)|on the plus side|in my favou?r|going for me|what makes it (?:possible|doable))\b", _I)
@@ -285,7 +287,7 @@ FEELING_WORDS = {
     "unsure of yourself": r"not good enough|imposter|impostor|fraud|useless|doubt\w*|can'?t do (?:it|this)|not (?:smart|clever|capable) enough",
     "frustrated": r"frustrat\w*|fed up|annoyed|irritated|sick of|tired of",
     # "down" only as a mood ("feeling down", "I'm down"): "errors go down", "someone falls down" are no feeling
-    "low": r"low|(?:feel\w*|felt|i'?m|i am|been|so|pretty|bit) down|sad|miserable|gutted|disappointed|deflated|hopeless",
+    "low": r"low(?! (?:pay|paid|wages?|salary|income|rent|cost|budget|level|season|tide|energy bills))|(?:feel\w*|felt|i'?m|i am|been|so|pretty|bit) down|sad|miserable|gutted|disappointed|deflated|hopeless",
     "hurt": r"hurt|let down|overlooked|passed over|ignored|unappreciated",
     "excited": r"excited|(?:feels?|felt|it'?s|so|sounds) exciting|thrilled|can'?t wait|buzzing|eager|pumped",
     "proud": r"proud",

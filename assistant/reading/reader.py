@@ -424,10 +424,20 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if reason and any(reason in s and (cues.ASKS_ADVICE.search(s) or cues.OPTIONS_ASKED.search(s)) for s in sentences(text)):
         reason = ""  # "give me some options, because in my company there is no clear path": why they ask
         on.discard("reason")
+    if reason and feasibility and re.match(r"(?:because|cos|since)\b", reason, re.I) \
+            and re.search(re.escape(feasibility) + r"\W*" + re.escape(reason[:25]), text):
+        # "I think I can do it because the knowledge is the same": why it is within reach, not why it matters
+        feasibility = f"{feasibility} {_first_clause(reason)}"
+        reason = ""
+        on.discard("reason")
     steps = spans.action_spans(text) if "action" in on else []
     if reason and not cues.REASON.search(reason) and any(reason in s for s in steps):
         reason = ""  # "then monday i write the menu and cost it out properly": part of a step, not why it matters
         on.discard("reason")
+    if measure and any(measure in s for s in steps) and not cues.MEASURE_LABEL.search(text) \
+            and not re.search(r"\bknow\b|\bsuccess\b", measure, re.I):
+        measure = ""  # "I will make a timetable two hours every morning": the step's own count, not how they'd know
+        on.discard("measure")
     forget = cues.FORGET.search(text)
     return Reading(
         text=text,
@@ -449,3 +459,8 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         injection=bool(cues.INJECTION.search(text)),
         forget_topic=(forget["topic"].strip() or text) if forget else None,
     )
+
+
+def _first_clause(text: str) -> str:
+    """ "because the knowledge is the same only the guidelines are different ...": up to where the next thought starts."""
+    return re.split(r",|;|\s+(?:only|and|but|so|the second|which)\s+", text, maxsplit=1)[0].strip()

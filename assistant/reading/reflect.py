@@ -17,6 +17,7 @@ from assistant.reading import cues
 from assistant.reading.answers import named_goal
 from assistant.reading.reader import Reading
 from assistant.reading.spans import tidy
+from assistant.reading.weighing import weigh
 from assistant.text import content_words, second_person, sentences
 
 MAX_GIST_WORDS = 5
@@ -329,6 +330,12 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         out.insert(0, feelings[felt[0]])
     if r.has("asks_advice"):
         out.insert(0, pick("asks_advice"))
+    if len(out) < limit and r.has("feasibility") and (sides := weigh(r.text)):
+        # "The dining room is empty ... Maxine said she'd welcome help ... it's the staffing cover that's the real
+        # question": both sides of whether it is within reach, beside the feeling, not the feeling alone
+        for_them, against = (" and ".join(s) for s in (sides.going_for, sides.in_the_way))
+        situation = "weighing" if for_them and against else "going_for" if for_them else "obstacle"
+        out.append(_fill(pick(situation, for_them or against), gist=for_them or against, other=against))
     if not out and (m := _MISS.search(r.text)) and (what := second_person(m["what"].strip())) and len(what.split()) <= 6:
         rather = second_person(m["not"].strip()) if m["not"] and len(m["not"].split()) <= 5 else ""
         out.append(f"So it's {what} you miss{', not ' + rather if rather else ''}.")
@@ -376,7 +383,9 @@ _FIND_OUT = re.compile(r"\b(?:know|find out|see|test|prove to myself) (?:if|whet
 
 _DECLINED = re.compile(r"\b(?:not my (?:road|path|thing|goal|dream|plan|calling)|thank(?:s| you),? but no\b|"
                        r"(?:tell|told) (?:them|him|her|my \w+) (?:no|i'?m not)\b|(?:it'?s|that'?s|this is) not (?:for me|me)\b(?! to)|"
-                       r"(?:going to |gonna |will |'ll |i )(?:say|saying) no to (?:it|that|them|him|her|the)\b)(?![^.!?]*\bregret)", re.I)
+                       r"(?:going to |gonna |will |'ll |i )(?:say|saying) no to (?:it|that|them|him|her|the)\b)(?![^.!?]*\bregret)"
+                       # "it is not my goal it is a step": kept, as a step on the way
+                       r"(?![^.!?]*\b(?:(?:it'?s|it is|its) (?:just |only )?a (?:step|means|stepping stone)|a means to)\b)", re.I)
 
 _DRAWN = {"excited", "proud", "hopeful"}
 

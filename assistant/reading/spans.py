@@ -138,7 +138,15 @@ def to_sentence_end(text: str, rx: re.Pattern) -> str:
     m = rx.search(text)
     if not m:
         return ""
-    return tidy(re.split(r"(?<=[.!?])\s|\n", text[m.start():], maxsplit=1)[0])
+    span = re.split(r"(?<=[.!?])\s|\n", text[m.start():], maxsplit=1)[0]
+    # voice typing runs sentences together: "success for me is to pass the part one I think the sitting is in August"
+    words = span.split()
+    if len(words) > 12 and (cut := _RUN_ON.search(" ".join(words[4:]))):
+        span = " ".join(words[:4]) + " " + " ".join(words[4:])[:cut.start()]
+    return tidy(span)
+
+
+_RUN_ON = re.compile(r"\s+(?:so\s+)?(?<!that )(?<!if )i (?:think|know|guess|feel|believe|read|check|am not sure)\b", re.I)
 
 
 def clause_with(text: str, rx: re.Pattern) -> str:
@@ -170,7 +178,8 @@ def goal_mentions(text: str) -> list[tuple[str, str, str]]:
 # Steps are split at lines, sentences and list marks, then within a sentence at commas and "then"
 _SENTENCE_SPLIT = re.compile(r"\n+|;|(?<=[a-z][.!?])(?<!\bMrs\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)\s+(?=[A-Za-z])|"
                              r"\s*\d+[.)]\s+|\s*[-•*]\s+", re.I)
-_COMMA_SPLIT = re.compile(r",\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+", re.I)
+# "... for the fee and I will join the study group ... and I will make a timetable": voice typing drops the commas
+_COMMA_SPLIT = re.compile(r",\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+|\s+and\s+(?=i (?:will|'ll|am going to)\b)", re.I)
 
 
 def step_pieces(text: str) -> list[str]:

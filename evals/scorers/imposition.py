@@ -11,9 +11,11 @@ def imposing_turns(run: Run) -> list[tuple[int, list[str]]]:
     """(turn number, reasons) for every imposing reply. Options are fine once advice was asked for or permitted."""
     out = []
     welcome = run.scenario.get("as") == "mentor"  # a mentor preparing a session asks for approaches
+    theirs: list[str] = []
     for i, t in enumerate(run.turns, start=1):
+        theirs.append(t.user)  # a draft line in their own words is theirs, as the guard in the app judges it
         welcome = welcome or bool(ASKS_ADVICE.search(t.user) or PERMISSION.search(t.user) or (i > 1 and AGREE.search(t.user)))
-        verdict = check_reply(t.assistant, advice_welcome=welcome)
+        verdict = check_reply(t.assistant, advice_welcome=welcome, theirs=theirs)
         if verdict.flagged:
             out.append((i, verdict.reasons))
     return out

@@ -97,12 +97,13 @@ async def respond(state: CoachState, runtime: Runtime[Deps]) -> dict:
         reply.parts.insert(0, load_prompt("notice_model_down"))
     text = reply.text
     advice_welcome = bool(state.get("advice_welcome")) and move.kind == Kind.OPTIONS
-    verdict = await check(text, advice_welcome=advice_welcome)
+    theirs = [m["content"] for m in state.get("history", []) if m.get("role") == "user"] + [state.get("user_text", "")]
+    verdict = await check(text, advice_welcome=advice_welcome, theirs=theirs)
     if verdict.flagged:  # the assembled reply still reads as imposing: drop the reflection, keep the question
         caught += verdict.reasons
         move.facts.pop("greeting_goal", None)
         text = render(move, reflections=[], notice=state.get("notice"), options=options, resources=resources).text or SAFE_QUESTION
-        verdict = await check(text, advice_welcome=advice_welcome)
+        verdict = await check(text, advice_welcome=advice_welcome, theirs=theirs)
         if verdict.flagged:
             text = SAFE_QUESTION
             verdict = await check(text)
