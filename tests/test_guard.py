@@ -110,3 +110,19 @@ def test_every_reflection_template_passes_the_guard():
         filled = template.format(gist="leading one project", Gist="Leading one project", who="your manager", whose="your manager's",
                                  other="helping people", when="by June", When="By June")
         assert not check_reply(filled).flagged, filled
+
+
+def test_a_draft_line_in_the_persons_own_words_is_theirs_not_advice_but_our_own_sentences_are_still_judged():
+    first = ("So success for me first step is to pass the part one I think the sitting is in August next year so I want "
+             "to pass part one in August and then part two by the end of the year after that")
+    second = ("Sorry I check now on my phone there is also one in January but I think January is too soon I am not "
+              "ready so I say the August one and I will book it when the booking opens in spring")
+    steps = first.removeprefix("So ").split(" and then")[0]
+    line = f"- **First steps:** {steps}; {second}"
+    assert check_reply(line).flagged  # alone, the advice detector hears their own plan as advice
+    assert not check_reply(f"Here is the draft so far:\n{line}\n\nHow would you know?", theirs=[first, second]).flagged
+    # the same words as Waymark's own sentence, not a labelled line of their draft, are judged as ours
+    husband = "my husband says you should just take the dental nurse job, it is stable"
+    assert check_reply("You should just take the dental nurse job, it is stable.", theirs=[husband]).flagged
+    # a draft line in words they never said is judged
+    assert check_reply("- **Goal:** you should take the nurse job", theirs=[husband]).flagged

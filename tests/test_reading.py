@@ -833,3 +833,39 @@ def test_the_review_of_the_new_rules_keeps_them_narrow():
     assert reflections(read("its sandra's plan not mine")) == ["So it's Sandra's plan, not yours."]
     # steps from separate turns keep their own dates; only a step split at "and" after a when shares it
     assert dated_steps(["ask my manager on Monday", "book the course"], date(2026, 12, 4))[1][1] != date(2026, 12, 7)
+
+
+def test_both_sides_of_within_reach_are_said_back_in_their_words():
+    from assistant.reading.weighing import weigh
+
+    sides = weigh("Practically it could work. The back room is empty most mornings and Priya said she'd cover the "
+                  "till. It's the insurance that's the real question.")
+    assert sides.going_for == ("the back room being empty", "Priya") and sides.in_the_way == ("the insurance",)
+    r = read("I've still got my forklift licence from before, and I can drive to the depot. Problem is the course "
+             "fees are a lot and I'm not confident with computers.")
+    [said] = [x for x in reflections(r) if "going for you" in x or "your side" in x]
+    assert "forklift licence" in said and "the computer" not in said and "the confident side" in said
+    # a difficulty in too many words to name is still never taken for what helps
+    assert weigh("problem is i got a D in science and every course wants a C").going_for == ()
+    assert weigh("this deadline is killing me") == weigh("")
+
+
+def test_voice_typed_run_ons_keep_their_goal_measure_and_steps_apart():
+    r = read("What I want really is to open my own bakery in this town not to work nights in the factory I know it is a lot")
+    assert r.goal == "open my own bakery in this town"
+    r = read("So success for me is to get the hygiene certificate I think the course is in May so I want to finish it in May")
+    assert r.measure == "success for me is to get the hygiene certificate"
+    r = read("This week I will call the council about the licence and I will ask my cousin about the oven and I will "
+             "make a list of costs two hours every evening")
+    assert len(r.actions) == 3 and r.measure == ""
+    assert read("success = three regular cafe orders, signed, start date in june").actions == ()
+
+
+def test_a_pick_a_push_for_them_and_distance_are_reflected_by_meaning():
+    assert reflections(read("ok the evening course sounds best. i can keep my job")) == \
+        ["So the evening course is the way that fits you best."]
+    assert reflections(read("idk really. i wanna show my mum i can finish something on my own")) == \
+        ["So part of this is about showing your mum you can finish something on your own."]
+    assert "low" not in read("low pay is fine for now, i live at home").feelings
+    assert read("I think I can do it because the recipes are the same only the ovens are different").feasibility == \
+        "I can do it because the recipes are the same"

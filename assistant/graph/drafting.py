@@ -194,6 +194,15 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     # "enrol this week" dates a step, not the goal; "I've booked a call for next Tuesday" does not move its deadline
     # "make it three starters, not two. another one starts next week": a new number, and a date that is not theirs
     moved = not renumbering
+    # "so aim to have applied everywhere by 15 july, offer by end of august": the deadline said again, last, beside
+    # a milestone on the way to it, stays the deadline ("not 18 months ... let it be 12 months" moves it)
+    kept = LEAD.sub("", undated(out.get("time_bound", ""))).strip().lower()
+    if kept and r.timeframe and len(kept) >= 4 and kept not in r.timeframe.lower():
+        last_kept = max((m.start() for m in re.finditer(rf"\b{re.escape(kept)}\b", r.text.lower())), default=-1)
+        before_kept = r.text.lower()[max(0, last_kept - 30):last_kept]
+        if last_kept > r.text.lower().rfind(r.timeframe.lower()) >= 0 \
+                and not re.search(r"\b(?:not|instead of|rather than|than)\s+(?:\S+\s+){0,3}$", before_kept):
+            moved = False  # ("3 clients by September, not 5 by June": the old one, turned down)
     # "head of year by the end of this month ... and a revision guide of my own": the date goes with the other goal
     if r.other_goal and r.goal and r.timeframe and not any(r.timeframe in s and r.goal[:30] in s for s in sentences(r.text)):
         moved = False

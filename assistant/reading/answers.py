@@ -17,8 +17,8 @@ PLAN_HELP = re.compile(r"\b(?:help me (?:plan|break|map|work out how|get started
 # "so what do I do first?", "what i do first?": with a goal in hand, a request for ideas for the first step
 FIRST_ASKED = re.compile(r"\bwhat (?:(?:do|should|would|can|could) )?i (?:do|start with|tackle) first\b|"
                          r"\bwhat(?:'?s| is| would be) (?:the|my|a good) (?:first|next) step\b|\bwhat comes first\b", re.I)
-CHECK_IN = re.compile(r"\bcheck[- ]?in\b|\bchecking[- ]in\b|\bcheck back\b|\bcatch up\b", re.I)
-STEPS_LABEL = re.compile(r"^\W*(?:(?:right|ok(?:ay)?|so|well)\W+)?(?:my )?(?:first )?(?:steps?|actions?)\s*(?:(?:would be|are|is)?\s*:|,?\s*then\s*[.:!])\s*", re.I)
+CHECK_IN = re.compile(r"\bcheck[- ]?in\b|\bchecking[- ]in\b|\bcheck back\b|\bcatch up\b|\bcheck (?:with|on) me\b", re.I)
+STEPS_LABEL = re.compile(r"^\W*(?:(?:right|ok(?:ay)?|so|well)\W+)?(?:my )?(?:(?:first )?(?:steps?|actions?)|first things?)\s*(?:(?:would be|are|is)?\s*:|,?\s*then\s*[.:!])\s*", re.I)
 # "weekday evenings are hard", "i'm wiped after standup": how things are, not something they will do
 NOT_A_STEP = re.compile(r"^\W*(?:it|its|it'?s|that|this(?! (?:week|weekend|month|morning|afternoon|evening|year)\b)|there|theres|"
                         r"they|we|he|she|i'?m|im|i am)\b|"

@@ -203,14 +203,16 @@ MEASURE = re.compile(
     r"\d+ ?(?:%|percent|per cent)|pass(?:ing)? (?:the|my) (?:exam|test|certification|course)|a score of|"
     r"(?:when|once|if) (?:the|my) (?:team|manager|boss|others|colleagues|people|clients) (?:stop|start|come|ask|say|tell|trust|rely)|"
     r"^\W*(?:when|once|if) i (?:have|get|got|am|can|could|see|pass|finish|hold|reach|land|run|lead|stop|no longer))\b", _I)
-IMPERATIVE_STEP = (r"(?:^\s*(?:[-*]|\d+[.)])?\s*|[,;\n]\s*(?:and\s+)?(?:[-*]|\d+[.)])?\s*|\bthen\s+)(?:ask|email|call|ring|phone|book|sign up|volunteer|write|read|enrol|enroll|"
+IMPERATIVE_STEP = (r"(?:^\s*(?:[-*]|\d+[.)])?\s*|[,;\n]\s*(?:and\s+)?(?:[-*]|\d+[.)])?\s*|\bthen\s+)(?:also\s+)?(?:ask|email|call|ring|phone|book|sign up|volunteer|write|read|enrol|enroll|"
                    r"register|schedule|talk to|meet|practi[sc]e|apply|finish|send|set up|join|buy|find|research|contact|"
-                   r"update|block|list|message|text|shadow|reach out|submit|pick|choose|review|prepare|plan|start(?! dates?\b))\b")
+                   r"update|block|list|message|text|shadow|reach out|submit|pick|choose|review|prepare|plan|start(?! dates?\b)|"
+                   # "drop it into spoke cycles sat morning", "check halfords site tmrw", "do a cv tonight"
+                   r"drop|check|visit|print|post|fill in|look up|do(?! (?:you|i|we|they|it|that|this|not|n'?t|so|anything|nothing|something)\b))\b")
 ACTION = re.compile(
     IMPERATIVE_STEP + r"|\b((?:i'?ll|i will)(?! have (?:a lot|lots|no|more|less|plenty|time)\b)"
     # "I will be grateful for your assistance", "I'll tell you a thing that happened": manners and telling, not steps
     r"(?! (?:be (?:grateful|glad|happy|thankful)\b|tell you\b|admit\b|explain(?: (?:it|this|that))?(?: to you)?\s*(?:[.:,;!?]|$)|"
-    r"say (?:this|that|it)\s*(?:[.:,;!?]|$)|be (?:honest|brief|quick)(?: with you)?\s*(?:[.:,;!?]|$)))|i'?m going to|i am going to|gonna|my (?:first|next) step|(?<!success for me )first step (?:is|would be|will be)|"
+    r"say (?:this|that|it)\s*(?:[.:,;!?]|$)|be (?:honest|brief|quick)(?: with you)?\s*(?:[.:,;!?]|$)))|i'?m going to|i am going to|gonna|(?:i )?(?:gotta|got to) (?:tell|ask|call|ring|email|talk to|speak to|book|send|write to)|my (?:first|next) step|(?<!success for me )first step (?:is|would be|will be)|"
     r"next step|step one|first thing (?:i (?:suppose|guess|think|reckon) )?is|i can start by|i'?ll start (?:by|with)|i'?m starting|i'?ve (?:already |just )?(?:booked|signed up|emailed|enrolled|enroled|applied|registered|started)|"
     r"(?:this|next) week i|tomorrow i|on monday i|i plan to (?:email|call|ask|book|sign|enrol|enroll|talk|meet|write|set))\b|"
     # English as a second language often plans in the present: "maybe I ask planning manager if I can sit with them",

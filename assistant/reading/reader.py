@@ -424,12 +424,12 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if reason and any(reason in s and (cues.ASKS_ADVICE.search(s) or cues.OPTIONS_ASKED.search(s)) for s in sentences(text)):
         reason = ""  # "give me some options, because in my company there is no clear path": why they ask
         on.discard("reason")
-    if reason and feasibility and re.match(r"(?:because|cos|since)\b", reason, re.I) \
-            and re.search(re.escape(feasibility) + r"\W*" + re.escape(reason[:25]), text):
+    if feasibility and re.search(r"\bdo (?:it|this|that)$", feasibility, re.I) and (why := re.search(re.escape(feasibility) + r"\W*((?:because|cos|since)\b.*)", text, re.I)):
         # "I think I can do it because the knowledge is the same": why it is within reach, not why it matters
-        feasibility = f"{feasibility} {_first_clause(reason)}"
-        reason = ""
-        on.discard("reason")
+        feasibility = f"{feasibility} {_first_clause(why.group(1))}"
+        if reason and why.group(1).startswith(reason[:25]):
+            reason = ""
+            on.discard("reason")
     steps = spans.action_spans(text) if "action" in on else []
     if reason and not cues.REASON.search(reason) and any(reason in s for s in steps):
         reason = ""  # "then monday i write the menu and cost it out properly": part of a step, not why it matters
@@ -438,6 +438,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
             and not re.search(r"\bknow\b|\bsuccess\b", measure, re.I):
         measure = ""  # "I will make a timetable two hours every morning": the step's own count, not how they'd know
         on.discard("measure")
+    if feasibility and any(feasibility in s for s in steps) and not cues.FEASIBILITY.search(feasibility):
+        feasibility = ""  # "ask the guy there if they take apprentices": a step, not what makes it doable
+        on.discard("feasibility")
     forget = cues.FORGET.search(text)
     return Reading(
         text=text,

@@ -215,6 +215,12 @@ _NOT_NAMES = {"company", "organisation", "organization", "ceo", "him", "her", "t
 # "i want her to see me do it": who it is for, and what they would see
 _FOR_THEM = re.compile(r"\bi(?: want|'?d like| would like) (?P<who>(?:my |our )?(?:kids|children|son|daughter|family|parents|mum|mom|dad|"
                        r"partner)|him|her|them) to (?P<what>see|know|be proud)\b(?P<rest>(?: [\w']+){0,9})(?=\s*(?:[.!?,;]|$))", re.I)
+# "ok apprenticeship sounds best. get paid n learn": their pick, said as one
+_SOUNDS_BEST = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|yeah|yes|so|hmm+)\W+)*(?P<what>(?:the |an? |my )?[\w'-]+(?: [\w'-]+){0,3}?) "
+                          r"(?:sounds|seems|feels|looks) (?:the )?(?:best|right(?: for me)?|most like me|like me)\b", re.I)
+# "i wanna show dad i can do my own thing without him bailing me out"
+_SHOW_THEM = re.compile(r"\bi (?:want to|wanna|'?d like to|would like to) show (?P<who>(?:my |our )?(?:kids|children|son|daughter|family|"
+                        r"parents|mum|mom|dad|partner|husband|wife)|him|her|them)(?: that)?(?P<rest>(?: [\w']+){2,12})(?=\s*(?:[.!?,;]|$))", re.I)
 _NOT_MINE = re.compile(r"\b(?:it'?s|its|that'?s|thats) (?P<whose>his|her|their|(?:my )?[\w']+) (?P<what>plan|idea|dream|goal|thing|wish)\b,? "
                        r"(?:and )?not mine\b", re.I)
 
@@ -294,6 +300,10 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         # with their own goal in hand, "I have to ask them first" is a step on the way, not a duty laid on them
         duty = gist(r.duty_goal, as_noun=True)
         out.append(_fill(pick("duty", duty), gist=duty))
+    elif (m := _SHOW_THEM.search(r.text)) and (not r.goal or r.goal.lower().startswith("show ")):
+        who = m["who"].lower()
+        who = _who(who) if who not in ("him", "her", "them") else who
+        out.append(f"So part of this is about showing {who}{second_person(m['rest'])}.")
     elif r.goal and reason:
         out.append(_fill(pick("own_goal_with_reason", goal), gist=goal, other=reason))
     elif r.goal:
@@ -339,6 +349,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     if not out and (m := _MISS.search(r.text)) and (what := second_person(m["what"].strip())) and len(what.split()) <= 6:
         rather = second_person(m["not"].strip()) if m["not"] and len(m["not"].split()) <= 5 else ""
         out.append(f"So it's {what} you miss{', not ' + rather if rather else ''}.")
+    if not out and (m := _SOUNDS_BEST.match(r.text)) and len(content_words(m["what"])) >= 1:
+        out.append(f"So {second_person(m['what'].strip())} is the way that fits you best.")  # "ok apprenticeship sounds best"
     if not out and (m := _OBSTACLE.search(r.text)) and (what := _obstacle(m["what"])):
         out.append(_fill(pick("obstacle", what), gist=second_person(what)))
     if not out and _DECLINED.search(r.text):

@@ -249,7 +249,7 @@ def action_spans(text: str) -> list[str]:
             if len(clean.split()) >= 2 and (cues.ACTION.search(clean) or cues.ACTION.search(p) or cues.PRESENT_STEP.match(clean))]
 
 
-_STEP_LABEL = re.compile(r"^\W*(?:the |my )?(?:first|next) steps?\b[^:.]{0,60}:\s*", re.I)  # "The first step is small, and ...: "
+_STEP_LABEL = re.compile(r"^\W*(?:the |my )?(?:first|next) (?:steps?|things?)\b[^:.]{0,60}:\s*", re.I)  # "The first step is small, and ...: "
 _DAY = r"(?:" + "|".join(WEEKDAYS) + r"|tonight|tomorrow)"
 # "on Monday", "after my morning shift", "on my day off": when the next step happens, said before it
 _WHEN_ONLY = re.compile(r"^(?:(?:on |this |next )?" + _DAY + r"(?: (?:morning|afternoon|evening|night))?|"

@@ -12,7 +12,7 @@ from assistant.text import second_person, sentences
 MAX_WORDS = 5
 MAX_EACH = 2
 
-_CLAUSE = re.compile(r"\s*;\s*|\s+but\s+|,\s*(?:and|so|which)\s+|\s+so\s+(?=(?:the|my|it|this|i)\b)|"
+_CLAUSE = re.compile(r"\s*;\s*|\s+but\s+|\s+and\s+(?=[A-Z][a-z]+\b)|,\s*(?:and|so|which)\s+|\s+so\s+(?=(?:the|my|it|this|i)\b)|"
                      r"\s+and\s+(?=(?:it|its|it's|the|i|we|there|theres|there's|my)\b)|,\s+(?=(?:i|we|my|the|it'?s|its)\b)", re.I)
 _DET = r"(?:the|my|our|a|an|his|her|their)"
 _SUBJECT = rf"(?P<x>(?:{_DET}\s+)?(?:[\w'-]+\s+){{0,3}}?[\w'-]+)"
@@ -46,7 +46,7 @@ _FOR = [
     # "I can write clearly for non-specialists", "can cycle to town"
     re.compile(r"(?:^|\bi |\band )can (?P<can>(?!i\b|do\b|be\b|ask\b|try\b|see\b|only\b|not\b)\w+(?: [^,;.!?]+?)?)(?=\s+(?:which|but|so|because|its|it'?s)\b|[,;.!?]|$)", re.I),
     # "Maxine's actually said before she'd welcome help", "Ruth said she'd happily be a referee"
-    re.compile(r"(?:^|[,.]\s*|\b(?:and|the \w+ i worked with,)\s+)(?P<name>[A-Z][a-z]+)(?:'s| has)?(?: actually| already)? said(?: before)? (?:she|he|they)'?d\b"),
+    re.compile(r"(?:^|[,.]\s*|\b(?:and|the \w+ i worked with,)\s+)(?P<name>(?!I\b|It\b|The\b|This\b|That\b)[A-Z][a-z]+)(?:'s| has)?(?: actually| already)? said(?: before)? (?:she|he|they)'?d\b"),
     # "the dining room is empty between two and four", "flour and butter are cheap"
     re.compile(rf"{_SUBJECT}\s+(?:is|are)\s+(?:usually |often |mostly )?(?P<how>empty|cheap|free|sound|fine)\b", re.I),
 ]

@@ -406,7 +406,8 @@ class Planner:
         if phase == "checkin_date":
             return self.take_check_in_date()
         news = bool(self.fresh or self.added)
-        aside = r.has("off_topic") and not news and not GREETING.search(self.text)
+        # "dont want that tbh. hate heights lol. and its his thing not mine": distance from a goal, not an aside
+        aside = r.has("off_topic") and not news and not GREETING.search(self.text) and not DISTANCE.search(self.text)
         # "becoming the one who owns the lab's quality data? is that even a thing": a question about their goal, which
         # is taken up; only a plain question about Waymark ("who can read this?") is answered beside one.
         # "any advice on how to do that?" is addressed to Waymark but asks about their goal: the advice path takes it.
@@ -617,6 +618,9 @@ class Planner:
         if STEPS_LABEL.match(text) and (listed := [t for t, _ in parse_actions(STEPS_LABEL.sub("", text), self.today)]):
             action = "accept"  # "first steps: buy the course and ..., and take one practice exam"
             r = replace(r, actions=tuple(listed))
+        if action == "edit" and CHECK_IN.search(text) and not (edits or r.goal or r.measure or r.feasibility) \
+                and not drafting.DOUBT.search(text) and not r.has("change_mind", "unsure"):
+            action = "accept"  # "can u check in w me on 16 july?": they have moved on to doing it; the date is the check-in's
         said_as_mine = SAID_AS_MINE.match(text)
         if said_as_mine and not overlap(said_as_mine["words"], draft.get("statement", "")):
             said_as_mine = None  # "yeah thats it. as long as the kids are fine, its mine": not the goal said again
@@ -665,7 +669,7 @@ class Planner:
     def accept(self, draft: dict, r: Reading) -> Move:
         """The draft is theirs: saved now if the steps are named, else their first steps are asked for."""
         text = self.text.strip()
-        if re.search(r"\bcheck[- ]?in\b", text, re.I):  # "Could we check in on Saturday the 19th?": kept for the save
+        if CHECK_IN.search(text):  # "Could we check in on Saturday the 19th?": kept for the save
             self.check_in_wish()
         draft["yours"] = "confirmed by you"
         draft["actions"] = list(dict.fromkeys([*draft.get("actions", []), *r.actions]))
