@@ -24,7 +24,14 @@ _IN = re.compile(r"\b(?:in|within|over the next|say|make it|make that|let it be)
 _BARE = re.compile(r"^\W*(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few)\s+"
                    r"(day|week|fortnight|month|year)s?\W*$", re.I)
 _MONTH_DAY = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b", re.I)
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+# "on the first of March", "the twentieth of January": a day said in words
+ORDINAL_WORDS = {w: n for n, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+    "sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
+ORDINAL_WORDS |= {f"twenty-{w}": 20 + n for w, n in list(ORDINAL_WORDS.items())[:9]} | {"thirtieth": 30, "thirty-first": 31}
+_DAY_WORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+_DAY_MONTH = re.compile(r"\b(\d{1,2}(?=(?:st|nd|rd|th)?\s)|(?:" + _DAY_WORD + r")(?=\s+of\s))(?:st|nd|rd|th)?\s+(?:of\s+)?("
+                        + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "by june", "till july", and "september then" (a month settled on, said as the correction it is)
 _MONTH = re.compile(r"\b(?:(?:by|in|before|until|till|til|from|end of|the end of|during|for the|in time for the|ready for the)\s+"
@@ -160,7 +167,8 @@ def _candidates(text: str, today: date):
         yield m, today + timedelta(days=(n or 1) * UNIT_DAYS[m[2].lower()]), re.sub(r"^(?:say|make it|make that|let it be)\s+", "", m[0], flags=re.I)
     for rx, month_group, day_group in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
         if m := rx.search(text):
-            month, day = MONTHS[m[month_group].lower()], int(m[day_group])
+            said_day = m[day_group].lower()
+            month, day = MONTHS[m[month_group].lower()], ORDINAL_WORDS.get(said_day) or int(said_day)
             try:
                 when = date(today.year, month, day)
             except ValueError:

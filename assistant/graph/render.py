@@ -49,10 +49,6 @@ def added_lines(draft: Draft, added: list[str]) -> str:
     return load_prompt("draft_added", lines=lines) if lines else ""
 
 
-def _with_article(word: str) -> str:
-    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
-
-
 def _step_lines(actions: list[dict]) -> str:
     return "\n".join(f"- {a['text']} (by {a['due']})" for a in actions)
 
@@ -120,7 +116,8 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
             reply.parts.append(added_lines(draft, facts["added"]))
     elif kind == Kind.PRESENT_DRAFT:
         draft = facts["draft"]
-        reply.parts.append(draft_block(draft) + "\n\n" + load_prompt("draft_complete", kind=_with_article(draft.get("kind", "developmental"))))
+        # the kind is a field of the draft like the others, not a verdict on it
+        reply.parts.append(draft_block(draft) + "\n" + load_prompt("draft_complete", kind=draft.get("kind", "developmental")))
         reply.parts.append(load_prompt("draft_question"))
     elif kind == Kind.ACTIONS_ASK:
         reply.parts.append(_accepted(facts))

@@ -151,7 +151,7 @@ OWN_GOAL = re.compile(
     r"i'?ve decided (?:to|i'?m going to)|i'?m going for|(?:something|somewhere) like(?= becoming)|ideally i'?d|ideally i would|"
     r"the goal for me is(?: to)?|(?<!what )i keep thinking about(?! is\b)|i reckon i could(?! (?:do|manage|handle|cope|make|be|lose|get|fail|end up|never|go under|fall)\b)|i'?d (?:honestly |really |much )?rather(?! not\b)|"
     # "I've decided I want the charge nurse role", "I just want the promotion": a thing wanted is a goal
-    r"i (?:really |just |actually |still )?want(?= (?:the|a|an|my own) (?!(?:minute|second|sec|moment|word|chat|break|answer|straight answer|clue|refund|reply|response|"
+    r"i (?:really |just |actually |still )?want(?= (?:the|a|an|my own) (?!(?:people|kids|children|residents|patients|students|pupils|team|staff|customers|clients|others|family|girls|boys|lads)\b(?:\s+[\w']+){0,4}\s+to\s+(?:be|feel|see|know|have|get)\b)(?!(?:minute|second|sec|moment|word|chat|break|answer|straight answer|clue|refund|reply|response|"
     r"opinion|recommendation|list)\b)(?!(?:\w+ ){1,3}to\b)(?![^.!?]*\bfrom you\b))|"
     # "Thinking about going for head of year", "I'm looking at moving into practice nursing"
     r"(?:(?:i'?m|i am|i'?ve been|been) |(?:^|(?<=[.!?] ))\W*)(?:thinking (?:about|of)|looking (?:at|into))(?= (?:going for|becoming|"
@@ -173,7 +173,7 @@ OWN_GOAL = re.compile(
     r"open|be|move|work|change|go|lead|run|build|finish|speak|write|save)\b)|i like to become|my (?:wish|objective|target) is(?: to)?|"
     r"for me the goal is(?: to)?|"
     # options being weighed are goals in the making: "I've considered moving into QA or doing a masters"
-    r"i'?ve (?:been )?(?:considered|considering|(?:thinking|thought)(?: for (?:a while|ages|a long time|months|years)| a lot)? about)|"
+    r"i'?ve (?:been )?(?:considered|considering|(?:thinking|thought)(?: for (?:a while|ages|a long time|months|years)| a lot)? about)(?!\s+(?:why|how|what|whether|if|it|this|that)\b)|"
     # "I've also wondered about mediation, actually": an option of their own, said tentatively
     r"i'?ve (?:also |often |sometimes )?(?:wondered|been wondering) about(?! (?:how|whether|if|what|why|that|it|this)\b)|"
     # subjectless, as a typed aside: "been thinkin about evening classes at the college" (not about a person or "it")

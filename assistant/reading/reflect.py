@@ -215,6 +215,9 @@ _NOT_NAMES = {"company", "organisation", "organization", "ceo", "him", "her", "t
 # "i want her to see me do it": who it is for, and what they would see
 _FOR_THEM = re.compile(r"\bi(?: want|'?d like| would like) (?P<who>(?:my |our )?(?:kids|children|son|daughter|family|parents|mum|mom|dad|"
                        r"partner)|him|her|them) to (?P<what>see|know|be proud)\b(?P<rest>(?: [\w']+){0,9})(?=\s*(?:[.!?,;]|$))", re.I)
+# "I suppose I want the people I cook for to be known, not just fed": what they want for others, whole
+_WANT_FOR_OTHERS = re.compile(r"\bi (?:\w+ )?(?:want|'?d like|would like)\s+(?P<rest>(?:the|my|our|people|them|everyone)\b(?:\s+[\w']+){0,5}?\s+to\s+"
+                              r"(?:be|feel|see|know|have|get)\b[^,.;!?]{0,30})", re.I)
 # "ok apprenticeship sounds best. get paid n learn": their pick, said as one
 _SOUNDS_BEST = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|yeah|yes|so|hmm+)\W+)*(?P<what>(?:the |an? |my )?[\w'-]+(?: [\w'-]+){0,3}?) "
                           r"(?:sounds|seems|feels|looks) (?:the )?(?:best|right(?: for me)?|most like me|like me)\b", re.I)
@@ -271,6 +274,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         reason = ""  # "i cant not work, i pay half the rent": a constraint, not what makes it matter
     if reason and reason.split()[0].lower() in _STATES:
         reason = "being " + reason
+    elif reason and (m := _WANT_FOR_OTHERS.search(r.reason)) and len(m["rest"].split()) <= 10:
+        reason = "wanting " + second_person(m["rest"])  # "I want the people I cook for to be known" -> "wanting the ..."
     elif reason and re.search(r"\b(?:like|love|want)\s+(?:\S+\s+){1,2}to\b", r.reason, re.I) \
             and re.match(r"^(?:\S+\s){1,2}to\s", reason):
         reason = "wanting " + reason  # "I'd like people to trust my work" -> "wanting people to trust your work"

@@ -41,6 +41,8 @@ _AGAINST = [
 _FOR = [
     # "I've still got my AAT level 3 from before", "I have the council project as a concrete example"
     re.compile(r"\bi(?:'ve| have)? (?:still |already )?(?:got|have) (?P<x>(?:my|the|a|an|some|two|three) [^,;.!?]+?)(?=\s+(?:as|from|which|that|and|so|but|for|because)\b|[,;.!?]|$)", re.I),
+    # "my English is now IELTS seven"
+    re.compile(r"\b(?P<x>my [\w']+(?: [\w']+)?) (?:is|are) (?:now|already|good|strong|fine|ok|okay)\b", re.I),
     # "passed maths n english", "I passed my driving test"
     re.compile(r"\b(?:i )?passed (?P<passed>(?!(?:this|it|that|them)\b)[^,;.!?]+?)(?=\s+(?:as|from|which|that|so|but|last|in|because)\b|[,;.!?]|$)", re.I),
     # "I can write clearly for non-specialists", "can cycle to town"

@@ -82,13 +82,17 @@ def parroting(run: Run) -> list[int]:
     return [n for n, t in enumerate(run.turns, start=1) if copied_run(_prose(t.assistant), t.user)]
 
 
+SAVED = re.compile(r"^Saved, with these first steps:", re.M)
+
+
 def turns_to_draft(run: Run) -> int | None:
-    """Turns from the person's concrete goal of their own to the first reply that shows a draft; None if never."""
+    """Turns from the person's concrete goal of their own to the first reply that shows a draft, or saves it (a
+    draft accepted with its steps, as when steps answer a draft shown before); None if never."""
     start = run.scenario.get("concrete_goal_turn")
     if not start:
         return None
     for n in range(start, len(run.turns) + 1):
-        if DRAFTING.search(run.turns[n - 1].assistant):
+        if DRAFTING.search(run.turns[n - 1].assistant) or SAVED.search(run.turns[n - 1].assistant):
             return n - start
     return -1  # never drafted within the scenario
 

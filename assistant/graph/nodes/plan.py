@@ -24,7 +24,7 @@ from assistant.reading import Reading
 from assistant.prompts import load_prompt
 from assistant.reading.cues import (CHANGE_MIND, DISTANCE, FAREWELL, GREETING, MINE, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON,
                                     RETURN_TO_GOALS, SET_BY, THANKS)
-from assistant.reading.cues import counts_things_done
+from assistant.reading.cues import ACTION, counts_things_done
 from assistant.reading.answers import (CHECK_IN, FIRST_ASKED, ON_THE_WAY, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, SET_ASIDE, STEPS_LABEL,
                                        named_goal, terse_goal, unanswerable)
 from assistant.reading.reflect import generic_goal, gist, goal_as_reason, two_parts
@@ -81,6 +81,10 @@ def closest(goals: list[GoalMention], text: str) -> GoalMention | None:
     sims = [sum(a * b for a, b in zip(vectors[0], v)) for v in vectors[1:]]
     i = max(range(len(goals)), key=lambda j: sims[j])
     return goals[i] if sims[i] >= 0.3 else None
+
+
+MAX_STEP_WORDS = 15
+_WHY_AFTER = re.compile(r"\s+(?:because|cos|since|so that|but)\b", re.I)
 
 
 class Planner:
@@ -618,7 +622,7 @@ class Planner:
         if STEPS_LABEL.match(text) and (listed := [t for t, _ in parse_actions(STEPS_LABEL.sub("", text), self.today)]):
             action = "accept"  # "first steps: buy the course and ..., and take one practice exam"
             r = replace(r, actions=tuple(listed))
-        if action == "edit" and CHECK_IN.search(text) and not (edits or r.goal or r.measure or r.feasibility) \
+        if action == "edit" and CHECK_IN.search(text) and not (edits or r.goal) \
                 and not drafting.DOUBT.search(text) and not r.has("change_mind", "unsure"):
             action = "accept"  # "can u check in w me on 16 july?": they have moved on to doing it; the date is the check-in's
         said_as_mine = SAID_AS_MINE.match(text)
@@ -739,6 +743,13 @@ class Planner:
         return [t for t, _ in parse_actions(STEPS_LABEL.sub("", self.text), self.today)
                 if not drafting.only_past(t) and not t.rstrip().endswith("?") and not NOT_A_STEP.search(t)]
 
+    def step_said_in_passing(self, saved: list[str]) -> list[str]:
+        """ "maybe I will work some days as dental nurse after all because ...": the step, without its why."""
+        if not ACTION.search(self.text):
+            return []
+        steps = [_WHY_AFTER.split(t, maxsplit=1)[0].strip(" ,.") for t in self.steps_named()]
+        return [t for t in steps if t not in saved and ACTION.search(t) and 3 <= len(t.split()) <= MAX_STEP_WORDS][:5]
+
     def take_check_in_date(self) -> Move:
         saved = (self.get("draft") or {}).get("actions", [])
         about_check_in = bool(CHECK_IN.search(self.text) or TO_WAYMARK.search(self.text)
@@ -751,6 +762,12 @@ class Planner:
                 return self.move(Kind.ADD_STEPS, phase="checkin_date", actions=dated, pending={"kind": "schedule", "key": "when"},
                                  reason="more steps, given when asked for the check-in: added; the date question stands")
         found = self.check_in_when()
+        if not found and not about_check_in and (steps := self.step_said_in_passing(saved)):
+            # "And maybe I will work some days as dental nurse after all, because it helps with money": a step, not
+            # a yes to the proposed date
+            dated = [(t, when.isoformat()) for t, when in dated_steps(steps, self.today, after=len(saved))]
+            return self.move(Kind.ADD_STEPS, phase="checkin_date", actions=dated, pending={"kind": "schedule", "key": "when"},
+                             reason="a step said in passing when asked for the check-in: added; the date question stands")
         if found and not about_check_in and NOT_THEN.search(" ".join(re.split(r"[.,;]", self.text.split(found[1])[0])[-1].split()[-5:])):
             found = None  # "I've decided I won't tell my supervisor this week": when something will not happen
         # "And I'll sit down with my husband this weekend ... Could we check in at the end of January?": the step

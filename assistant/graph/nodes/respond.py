@@ -43,7 +43,7 @@ def template_reflections(state: CoachState, r: Reading) -> list[str]:
     if state.get("focus_goal") and (state.get("move") or {}).get("kind") in ("draft_ask", "examine", "present_draft"):
         # with a goal in hand, a measure or a date is reflected only if the draft took it: "another one starts next
         # week" is not their deadline, and saying "next week, then" would tell them it was
-        added = facts.get("added", [])
+        added = facts.get("added", []) or facts.get("changed", [])  # "edited by the person": what they changed
         r = replace(r, measure=r.measure if "measurable" in added else "", timeframe=r.timeframe if "time_bound" in added else "")
     return reflections(r, other_by=other_by, earlier_goal=facts.get("earlier_goal", ""), goal_is_why=facts.get("why_answer", False),
                        goal_in_hand=bool(state.get("focus_goal")), avoid=before)
