@@ -668,7 +668,8 @@ async def test_an_edit_to_the_draft_is_shown_back_as_what_changed(coach, fake):
     ], thread="edit", user="edit")
     assert replies[3].move["kind"] == "present_draft"
     last = replies[-1].assistant
-    assert last.startswith("Changed, as you said:") and "fifteen" in last.split("\n\n")[0]
+    changed = next(p for p in last.split("\n\n") if p.startswith("Changed, as you said:"))  # after what they meant
+    assert "fifteen" in changed and last.index(changed) < last.index("**Goal:**")
     assert "**Goal:**" in last  # the whole draft follows, to accept or edit again
 
 
@@ -766,3 +767,51 @@ async def test_a_because_is_why_and_if_it_says_accepts_while_drafting_and_the_ch
     assert goal["statement"].startswith("I'll be volunteering as a trained community mediator")
     assert "calming people down" in goal["smarty"]["relevant"]
     assert state["phase"] == "done"
+
+
+def test_the_deadline_said_again_last_beside_a_milestone_stays_the_deadline():
+    from assistant.graph import drafting
+    from assistant.reading import read
+
+    draft = {"statement": "get a place on a plumbing course", "time_bound": "by end of august (2027-08-31)", "said_at": {}}
+    r = read("oh wait the college closes applications end of june. so aim to have applied by 10 june, place by end of august")
+    out, _ = drafting.absorb(draft, r, 8, date(2026, 12, 4), keep_given=True)
+    assert out["time_bound"] == draft["time_bound"]
+    r = read("Actually, make it a place by the end of June, not end of august.")  # the old one turned down: it moves
+    out, _ = drafting.absorb(draft, r, 8, date(2026, 12, 4), keep_given=True)
+    assert "June" in out["time_bound"]
+
+
+async def test_a_check_in_asked_for_with_the_draft_on_the_table_is_a_yes_and_its_date_is_the_check_ins(coach, fake):
+    replies = await talk(coach, [
+        "i want to get a place on the plumbing course at the college",
+        "success = an offer letter from the college. by end of august",
+        "i did the taster day and my uncle is a plumber so its doable",
+        "it matters because i want my own van one day",
+    ])
+    assert replies[-1].move["kind"] == "present_draft"
+    asked = await coach.turn("t1", "ana", "can u check in w me on the twentieth of july? see if ive applied")
+    assert asked.move["kind"] == "actions_ask"  # a yes: their first steps next
+    draft = (await coach.state("t1"))["draft"]
+    assert draft["time_bound"].startswith("end of august")  # the check-in's date never became the deadline
+    saved = await coach.turn("t1", "ana", "first thing: write my personal statement tonight. ring the college tmrw. "
+                                          "also check the open day dates")
+    assert saved.move["kind"] == "save_goal"
+    [goal] = coach.deps.goals.list_goals("ana")
+    assert len(goal["actions"]) == 3 and any("check the open day dates" in a["text"] for a in goal["actions"])
+    assert goal["next_check_in"].endswith("-07-20") and goal["smarty"]["time_bound"].startswith("end of august")
+
+
+async def test_a_step_said_when_asked_for_the_check_in_date_is_added_not_taken_as_a_yes(coach, fake):
+    await talk(coach, [
+        "I want to pass the driving theory test by March and I'd know because I'll have the certificate.",
+        "It's mine, I want to drive my own van for work.",
+        "accept",
+        "Book the test online tomorrow, then do ten practice questions every evening.",
+    ])
+    added = await coach.turn("t1", "ana", "And maybe I will ask my uncle for lessons in his car because it would save money")
+    assert added.move["kind"] == "add_steps" and "ask my uncle for lessons in his car" in added.assistant
+    assert "because" not in added.assistant.split("first steps")[-1]
+    chosen = await coach.turn("t1", "ana", "Could you check with me on the first of March?")
+    assert chosen.move["kind"] == "set_check_in"
+    assert coach.deps.goals.list_goals("ana")[0]["next_check_in"].endswith("-03-01")

@@ -80,11 +80,12 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
         reply.parts.append(load_prompt("welcome_back", goal=facts["greeting_goal"]))
     if injection:
         reply.parts.append(load_prompt("injection"))
-    elif facts.get("changed"):  # an edit: the parts they changed, in their words, say they were heard
-        reply.parts.append(load_prompt("draft_changed", lines=part_lines(facts["draft"], facts["changed"])))
-    elif move.info.reflects and reflections:
-        reply.reflections = list(reflections)
-        reply.parts.append(" ".join(reflections))
+    else:
+        if move.info.reflects and reflections:
+            reply.reflections = list(reflections)
+            reply.parts.append(" ".join(reflections))
+        if facts.get("changed"):  # an edit: the parts they changed, in their words, after what they meant by it
+            reply.parts.append(load_prompt("draft_changed", lines=part_lines(facts["draft"], facts["changed"])))
     if facts.get("picked"):  # one of the options just listed, which is in their draft now as a step of theirs
         reply.parts.append(load_prompt("option_own_way") if facts["picked"] == "your own way" else
                            load_prompt("option_picked", option=facts["picked"][:1].upper() + facts["picked"][1:]))

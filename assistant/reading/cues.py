@@ -93,7 +93,7 @@ STEP_PREAMBLE = re.compile(r"^(?:(?:and\s+)?then\s+|(?:(?:maybe|also|and|so|ok|o
 DATE_TOO = re.compile(r"\b(?:is|'s|seems|feels|sounds|was)\s+(?:way |a bit |much |far |probably )?too\s+"
                       r"(?:long|soon|short|far|far away|late|early|tight|quick)\b", _I)
 # "the networking stuff is mine": which part of a goal is theirs.
-MINE = re.compile(r"\b(?:is|are|feels?|that'?s|thats|it'?s|its) (?:all |really |actually )?mine\b|"
+MINE = re.compile(r"\b(?:is|are|feels?|that'?s|thats|it'?s|its) (?:all |really |actually )?mine\b|\bfeels? like (?:it'?s )?mine\b|"
                   r"^\W*(?:yes|yeah|yep|ok)?\W*(?:it'?s|its|this is|that'?s|thats) (?:really |definitely )?for me\b", _I)
 # "The MBA is his road, it is not my destination": whose path it is, not what makes a goal within reach.
 WHOSE_PATH = re.compile(r"\b(?:is|was|'s) (?:his|her|their|(?:my )?(?:dad|father|mum|mom|mother|parents|uncle|aunt|boss|manager)'?s?) "

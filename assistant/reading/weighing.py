@@ -41,6 +41,10 @@ _AGAINST = [
 _FOR = [
     # "I've still got my AAT level 3 from before", "I have the council project as a concrete example"
     re.compile(r"\bi(?:'ve| have)? (?:still |already )?(?:got|have) (?P<x>(?:my|the|a|an|some|two|three) [^,;.!?]+?)(?=\s+(?:as|from|which|that|and|so|but|for|because)\b|[,;.!?]|$)", re.I),
+    # "My company might pay for the course if I ask", "the director is backing me"
+    re.compile(r"\b(?P<x>(?:my|the|our) (?:company|employer|manager|boss|director|union|school|college|council|family|partner|"
+               r"wife|husband|team))\s+(?:might|would|will|could|is willing to|is going to|is|are)\s+(?:happy to\s+)?"
+               r"(?:pay|cover|fund|back|backing|support|supporting|behind)\b", re.I),
     # "my English is now IELTS seven"
     re.compile(r"\b(?P<x>my [\w']+(?: [\w']+)?) (?:is|are) (?:now|already|good|strong|fine|ok|okay)\b", re.I),
     # "passed maths n english", "I passed my driving test"

@@ -84,7 +84,13 @@ def closest(goals: list[GoalMention], text: str) -> GoalMention | None:
 
 
 MAX_STEP_WORDS = 15
+_CHECK_IN_PURPOSE = re.compile(r"^\W*(?:(?:and|so|to)\s+)?see (?:if|whether|how)\b", re.I)
 _WHY_AFTER = re.compile(r"\s+(?:because|cos|since|so that|but)\b", re.I)
+
+
+def _without_why(step: str) -> str:
+    """ "ask my uncle for lessons because it would save money" -> "ask my uncle for lessons": the step, not its why."""
+    return _WHY_AFTER.split(step, maxsplit=1)[0].strip(" ,.")
 
 
 class Planner:
@@ -676,7 +682,9 @@ class Planner:
         if CHECK_IN.search(text):  # "Could we check in on Saturday the 19th?": kept for the save
             self.check_in_wish()
         draft["yours"] = "confirmed by you"
-        draft["actions"] = list(dict.fromkeys([*draft.get("actions", []), *r.actions]))
+        # "can u check in w me on 16 july? see if ive sent them all": what the check-in is for, not a step
+        steps = [a for a in r.actions if not CHECK_IN.search(a) and not _CHECK_IN_PURPOSE.match(a)]
+        draft["actions"] = list(dict.fromkeys([*draft.get("actions", []), *steps]))
         self.update["draft"] = draft  # the move's phase stands: saved now, or asking for the first steps
         steps = draft.get("actions", [])
         if len(steps) >= 2 or (steps and SAVE.search(self.text)):
@@ -747,7 +755,7 @@ class Planner:
         """ "maybe I will work some days as dental nurse after all because ...": the step, without its why."""
         if not ACTION.search(self.text):
             return []
-        steps = [_WHY_AFTER.split(t, maxsplit=1)[0].strip(" ,.") for t in self.steps_named()]
+        steps = [_without_why(t) for t in self.steps_named()]
         return [t for t in steps if t not in saved and ACTION.search(t) and 3 <= len(t.split()) <= MAX_STEP_WORDS][:5]
 
     def take_check_in_date(self) -> Move:
@@ -757,7 +765,7 @@ class Planner:
         if not about_check_in and (self.r.actions or STEPS_LABEL.match(self.text)):
             # "First steps, then. I'll ring Pat this week. I'll ask Mrs Dodds on Tuesday": steps, said when asked for
             # a check-in date; Tuesday is when a step happens, not the check-in
-            if steps := [t for t in self.steps_named() if t not in saved][:5]:
+            if steps := [t for t in (_without_why(t) for t in self.steps_named()) if t not in saved][:5]:
                 dated = [(t, when.isoformat()) for t, when in dated_steps(steps, self.today, after=len(saved))]
                 return self.move(Kind.ADD_STEPS, phase="checkin_date", actions=dated, pending={"kind": "schedule", "key": "when"},
                                  reason="more steps, given when asked for the check-in: added; the date question stands")
