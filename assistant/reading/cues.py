@@ -149,7 +149,7 @@ OWN_GOAL = re.compile(
     r"i dream of|my dream is(?: to)?|the dream (?:would be|is)(?: to)?|i'?m hoping to|"
     r"what i (?:actually |actualy |really |truly )?want (?:really |actually |truly )?is(?: to)?|what i'?d (?:really |actually )?(?:love|like|enjoy|want) is(?: to)?|"
     r"i'?ve decided (?:to|i'?m going to)|i'?m going for|(?:something|somewhere) like(?= becoming)|ideally i'?d|ideally i would|"
-    r"the goal for me is(?: to)?|(?<!what )i keep thinking about(?! is\b)|i reckon i could(?! (?:do|manage|handle|cope|make|be|lose|get|fail|end up|never|go under|fall)\b)|i'?d (?:honestly |really |much )?rather(?! not\b)|"
+    r"the goal for me is(?: to)?|(?<!what )i keep thinking about(?! is\b)|i reckon i could(?! (?:do|manage|handle|cope|make|be|lose|get|fail|end up|never|go under|fall)\b)|i'?d (?:honestly |really |much )?rather(?! not\b)(?!\s+\w+(?:\s+\w+)?\s+than\b)|(?:is|sounds like|feels like) the (?:one|route|way|path) for me\s*:|"
     # "I've decided I want the charge nurse role", "I just want the promotion": a thing wanted is a goal
     r"i (?:really |just |actually |still )?want(?= (?:the|a|an|my own) (?!(?:people|kids|children|residents|patients|students|pupils|team|staff|customers|clients|others|family|girls|boys|lads)\b(?:\s+[\w']+){0,4}\s+to\s+(?:be|feel|see|know|have|get)\b)(?!(?:minute|second|sec|moment|word|chat|break|answer|straight answer|clue|refund|reply|response|"
     r"opinion|recommendation|list)\b)(?!(?:\w+ ){1,3}to\b)(?![^.!?]*\bfrom you\b))|"

@@ -34,7 +34,7 @@ _OPENERS = re.compile(
 # noun phrase ("the one people bring" would leave a verb hanging).
 _BOUNDARY = {"and", "but", "because", "so", "when", "which", "who", "that", "with", "for", "in", "at", "on", "by",
              "or", "if", "as", "than", "while", "where", "before", "after", "without", "within", "to"}
-_DANGLING = _BOUNDARY | {"the", "a", "an", "my", "your", "their", "our", "to", "of", "is", "are", "was", "be", "i", "you"}
+_DANGLING = _BOUNDARY | {"the", "a", "an", "my", "your", "their", "our", "to", "of", "is", "are", "was", "be", "i", "you", "rather"}
 # "properly" and "really" end a goal only after a comma ("run the reviews, properly"); without one they belong
 # to the phrase ("people being treated properly").
 _TRAILING = re.compile(r"(?:,?\s+(?:my way|one day|someday|eventually|for real|at last|if i can|if possible|ideally)|"
@@ -259,6 +259,9 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
     goal = gist(plain_goal, MAX_GIST_WORDS + 1, as_noun=True) if r.goal and r.goals else ""  # the gerund is never copied
     if not goal and r.goal and (len(r.text.split()) <= 3 or len(r.goal.split()) == 1):
         goal = r.goal.strip(" .!")  # "promotion": a terse answer is all words that matter
+    elif not goal and r.goal and r.goals and len(r.goal.split()) <= 4 and r.goal.split()[0].lower() in _BASE_VERBS:
+        first, _, rest = r.goal.strip(" .!").partition(" ")
+        goal = second_person(f"{gerund(first)} {rest}".strip())  # "be a paramedic": short, and all of it matters
     said_why = bool(cues.REASON.search(r.text)) or r.scores.get("reason", 1.0) >= cues.REASON_HUNCH or not r.goal
     reason = because or (gist(r.reason) if r.reason and said_why else "")
     if reason and _FINITE.search(" ".join(reason.split()[1:])):

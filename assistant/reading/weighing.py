@@ -19,6 +19,8 @@ _SUBJECT = rf"(?P<x>(?:{_DET}\s+)?(?:[\w'-]+\s+){{0,3}}?[\w'-]+)"
 
 # What stands in the way, and the words that name it
 _AGAINST = [
+    # "i got a 3 in maths gcse and every uni course wants a 4"
+    re.compile(r"\bgot (?:an? |only )?(?:\d|[a-g][*+]?|low|poor|bad)\b(?: grade)? in (?P<x>(?:my |the )?\w+(?: gcse| a-?level| exam| test)?)", re.I),
     # "the exam fee is a problem", "it's the staffing cover that's the real question", "the places are few"
     re.compile(rf"(?:^|\b(?:so|and|but|because)\s+|^\W*(?:also\W+)?)(?:it'?s\s+)?{_SUBJECT}\s+(?:is|are|'s|that'?s)\s+(?:still\s+|very\s+|a\s+bit\s+|really\s+)?"
                r"(?:a |the )?(?:problem|issue|worry|hard(?:est)? (?:one|part|bit)|real question|big question|expensive|too expensive|"
@@ -93,6 +95,8 @@ def _against(clause: str) -> str | None:
             if "down" in m.groupdict() and m["down"]:
                 return "being " + m["down"].lower()
             x = m["x"].strip()
+            if rx is _AGAINST[0] and not re.match(rf"{_DET}\b", x, re.I):
+                x = "the " + x  # "got a 3 in maths gcse" -> "the maths gcse"
             if x.lower() in ("it", "this", "that", "which", "they", "there"):
                 return "the cost" if re.search(r"expensive|cost", clause, re.I) else ""
             return _phrase(x)
