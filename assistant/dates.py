@@ -29,7 +29,7 @@ ORDINAL_WORDS = {w: n for n, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
     "sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
 ORDINAL_WORDS |= {f"twenty-{w}": 20 + n for w, n in list(ORDINAL_WORDS.items())[:9]} | {"thirtieth": 30, "thirty-first": 31}
-_DAY_WORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+_DAY_WORD = "|".join(w.replace("-", "[- ]?") for w in sorted(ORDINAL_WORDS, key=len, reverse=True))  # "twenty first", voice-typed
 _DAY_MONTH = re.compile(r"\b(\d{1,2}(?=(?:st|nd|rd|th)?\s)|(?:" + _DAY_WORD + r")(?=\s+of\s))(?:st|nd|rd|th)?\s+(?:of\s+)?("
                         + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -168,6 +168,7 @@ def _candidates(text: str, today: date):
     for rx, month_group, day_group in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
         if m := rx.search(text):
             said_day = m[day_group].lower()
+            said_day = re.sub(r"^(twenty|thirty)[- ]?", r"\1-", said_day)
             month, day = MONTHS[m[month_group].lower()], ORDINAL_WORDS.get(said_day) or int(said_day)
             try:
                 when = date(today.year, month, day)

@@ -879,3 +879,19 @@ def test_a_short_goal_is_named_and_a_preference_is_no_goal():
     assert read("I'd rather build up than burn out.").goal == ""
     sides = reflections(read("problem is i got a 4 in english gcse and the course wants a 5, and i pay the mortgage"))
     assert any("the english gcse" in s for s in sides)
+
+
+def test_what_is_not_on_their_side_never_is_and_a_negation_is_never_said_back_as_a_yes():
+    from assistant.reading.weighing import weigh
+
+    for burden in ["my dad passed away last year", "I've got a lot of debt", "I've got two kids and a mortgage",
+                   "my bank account is empty", "Maxine said she'd never allow it", "I can never find the time",
+                   "Can my manager stop me?", "the fees are covered by my employer", "the problem is not money"]:
+        assert not weigh(burden).going_for, burden
+    assert not weigh("the fees are covered by my employer").in_the_way
+    assert "So this one is yours, whoever else had ideas about it." not in reflections(read("it doesnt feel like mine tbh"))
+    assert read("I want to learn not to panic in meetings").goal == "learn not to panic in meetings"
+    assert not read("Do employers care about age?").actions
+    r = read("i dont want my kids to see me give up, so i want to finish the course")
+    assert not any("wanting your kids" in s for s in reflections(r))
+    assert parse_when("the twenty first of March", date(2026, 12, 4)) == date(2027, 3, 21)

@@ -11,7 +11,7 @@ from assistant.graph.goalwords import goal_kind
 from assistant.numbers import counted, number_change, phrase_change, renumbered
 from assistant.graph.state import Draft
 from assistant.reading import Reading
-from assistant.reading.cues import (BURDEN, CHANGE_MIND, FEASIBILITY, MAKES_ROOM, MATTERS_LABEL, MEASURE, MINE, NO_ROOM, PRESSURE,
+from assistant.reading.cues import (BURDEN, CHANGE_MIND, DATE_TOO, FEASIBILITY, MAKES_ROOM, MATTERS_LABEL, MEASURE, MINE, NO_ROOM, PRESSURE,
                                     REASON, REASON_HUNCH, SELF_ASKED_MEASURE, counts_things_done)
 from assistant.reading.spans import tidy
 from assistant.text import clip_words, content_words, overlap, sentences
@@ -196,8 +196,11 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     moved = not renumbering
     # "so aim to have applied everywhere by 15 july, offer by end of august": the deadline said again, last, beside
     # a milestone on the way to it, stays the deadline ("not 18 months ... let it be 12 months" moves it)
-    kept = LEAD.sub("", undated(out.get("time_bound", ""))).strip().lower()
-    if kept and r.timeframe and len(kept) >= 4 and kept not in r.timeframe.lower():
+    kept = re.sub(rf"^{LEAD.pattern}", "", undated(out.get("time_bound", "")), flags=re.I).strip().lower()
+    # ("Can we say June? July is too tight" and "Make it June. September is too far off" move it)
+    if kept and r.timeframe and len(kept) >= 4 and kept not in r.timeframe.lower() and not DATE_TOO.search(r.text) \
+            and not MOVED_TO.search(r.text) and not CORRECTED_TO.search(r.text) \
+            and not re.search(rf"\b{re.escape(kept)}\s+(?:is|feels|seems|sounds|'s)\b", r.text.lower()):
         last_kept = max((m.start() for m in re.finditer(rf"\b{re.escape(kept)}\b", r.text.lower())), default=-1)
         before_kept = r.text.lower()[max(0, last_kept - 30):last_kept]
         if last_kept > r.text.lower().rfind(r.timeframe.lower()) >= 0 \

@@ -93,7 +93,7 @@ STEP_PREAMBLE = re.compile(r"^(?:(?:and\s+)?then\s+|(?:(?:maybe|also|and|so|ok|o
 DATE_TOO = re.compile(r"\b(?:is|'s|seems|feels|sounds|was)\s+(?:way |a bit |much |far |probably )?too\s+"
                       r"(?:long|soon|short|far|far away|late|early|tight|quick)\b", _I)
 # "the networking stuff is mine": which part of a goal is theirs.
-MINE = re.compile(r"\b(?:is|are|feels?|that'?s|thats|it'?s|its) (?:all |really |actually )?mine\b|\bfeels? like (?:it'?s )?mine\b|"
+MINE = re.compile(r"\b(?:is|are|feels?|that'?s|thats|it'?s|its) (?:all |really |actually )?mine\b|(?<!n't )(?<!nt )(?<!not )(?<!never )\bfeels? like (?:it'?s )?mine\b(?![^.!?]*\?)|"
                   r"^\W*(?:yes|yeah|yep|ok)?\W*(?:it'?s|its|this is|that'?s|thats) (?:really |definitely )?for me\b", _I)
 # "The MBA is his road, it is not my destination": whose path it is, not what makes a goal within reach.
 WHOSE_PATH = re.compile(r"\b(?:is|was|'s) (?:his|her|their|(?:my )?(?:dad|father|mum|mom|mother|parents|uncle|aunt|boss|manager)'?s?) "
@@ -130,7 +130,7 @@ GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|th
         r"\s*,?\s+because\b|\s*,\s*(?:there'?s|theres)\b|\s*,?\s+(?:that'?s|thats) (?:the (?:honest )?truth|for sure|the dream|the plan|what i want)\b|"
         r"\s*,?\s+(?:tbh|to be honest|if i'?m honest|lol|lmao|haha)\b|"
         # voice typing, unpunctuated: "be a dentist again ... with my own name on the door not to hold the suction"
-        r"\s+not to\b|\s+i (?:know|think|feel|guess) (?:this|it|that)\b|\s*,\s*part of me\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
+        r"(?<!\blearn)(?<!\btry)(?<!\bhow)(?<!\bwhen)(?<!\bwhere)(?<!\bknow)\s+not to\b|\s+i (?:know|guess) (?:this|it) (?:is|will)\b|\s*,\s*part of me\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
 OTHER_GOAL = re.compile(
     OTHER_PEOPLE + r" (?:really |still |just |now |also |keeps? |kept |has |have )?(?:wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
     r"pushes|pushed|pushing|sees? me(?= (?:going|doing|becoming|as|in)\b)|pictures? me|imagines? me|has me down for|thinks? i (?:should|shud|shld)|say(?:s|ing)? i (?:should|need|have to|must)|said i (?:should|need|have to|must)|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
@@ -207,12 +207,12 @@ IMPERATIVE_STEP = (r"(?:^\s*(?:[-*]|\d+[.)])?\s*|[,;\n]\s*(?:and\s+)?(?:[-*]|\d+
                    r"register|schedule|talk to|meet|practi[sc]e|apply|finish|send|set up|join|buy|find|research|contact|"
                    r"update|block|list|message|text|shadow|reach out|submit|pick|choose|review|prepare|plan|start(?! dates?\b)|"
                    # "drop it into spoke cycles sat morning", "check halfords site tmrw", "do a cv tonight"
-                   r"drop|check|visit|print|post|fill in|look up|do(?! (?:you|i|we|they|it|that|this|not|n'?t|so|anything|nothing|something)\b))\b")
+                   r"drop(?! me\b)|check|visit|print|post(?!-)|fill in|look up|do(?= (?:a|an|the|my|some|one|two|three)\b))\b")
 ACTION = re.compile(
     IMPERATIVE_STEP + r"|\b((?:i'?ll|i will)(?! have (?:a lot|lots|no|more|less|plenty|time)\b)"
     # "I will be grateful for your assistance", "I'll tell you a thing that happened": manners and telling, not steps
     r"(?! (?:be (?:grateful|glad|happy|thankful)\b|tell you\b|admit\b|explain(?: (?:it|this|that))?(?: to you)?\s*(?:[.:,;!?]|$)|"
-    r"say (?:this|that|it)\s*(?:[.:,;!?]|$)|be (?:honest|brief|quick)(?: with you)?\s*(?:[.:,;!?]|$)))|i'?m going to|i am going to|gonna|(?:i )?(?:gotta|got to) (?:tell|ask|call|ring|email|talk to|speak to|book|send|write to)|my (?:first|next) step|(?<!success for me )first step (?:is|would be|will be)|"
+    r"say (?:this|that|it)\s*(?:[.:,;!?]|$)|be (?:honest|brief|quick)(?: with you)?\s*(?:[.:,;!?]|$)))|i'?m going to|i am going to|gonna|(?:i )?(?:gotta|i'?ve got to) (?:tell|ask|call|ring|email|talk to|speak to|book|send|write to)(?! you\b)|my (?:first|next) step|(?<!success for me )first step (?:is|would be|will be)|"
     r"next step|step one|first thing (?:i (?:suppose|guess|think|reckon) )?is|i can start by|i'?ll start (?:by|with)|i'?m starting|i'?ve (?:already |just )?(?:booked|signed up|emailed|enrolled|enroled|applied|registered|started)|"
     r"(?:this|next) week i|tomorrow i|on monday i|i plan to (?:email|call|ask|book|sign|enrol|enroll|talk|meet|write|set))\b|"
     # English as a second language often plans in the present: "maybe I ask planning manager if I can sit with them",
@@ -237,7 +237,7 @@ REASON = re.compile(
 # matters: "I'd need to spend actual time in a classroom, not just read about it" (0.54) is what it would take.
 REASON_HUNCH = 0.7
 FEASIBILITY = re.compile(
-    r"\b(i already(?! know (?:my goal|my target|the goal|what i want|exactly what))|doable|i (?:think |know )?i can do (?:it|this|that)\b(?! (?:if|when|once|by|before|in|on|at)\b)|within reach|realistic|i have (?:the )?(?:time|support|budget|skills|experience)|i can manage|achievable|"
+    r"\b(i already(?! know (?:my goal|my target|the goal|what i want|exactly what))|doable|(?:i (?:think|know) )?i can do (?:it|this|that)\b(?! (?:if|when|once|by|before|in|on|at)\b)|within reach|realistic|i have (?:the )?(?:time|support|budget|skills|experience)|i can manage|achievable|"
     r"feasible|i'?ve done (?:it|this|something like)|my (?:manager|boss|team|employer) (?:will|would|is willing to) (?:pay|support|cover|fund)|"
     r"it'?s within|i'?ve got the|enough time|(?:done|did|covered|run) (?:it|this|that|the job)(?: \w+){0,3} before|"
     r"i'?ve (?:already )?(?:done|covered) (?:it|this|that|the job)|on the plus side|in my favou?r|going for me|what makes it (?:possible|doable))\b", _I)
@@ -289,7 +289,7 @@ FEELING_WORDS = {
     "unsure of yourself": r"not good enough|imposter|impostor|fraud|useless|doubt\w*|can'?t do (?:it|this)|not (?:smart|clever|capable) enough",
     "frustrated": r"frustrat\w*|fed up|annoyed|irritated|sick of|tired of",
     # "down" only as a mood ("feeling down", "I'm down"): "errors go down", "someone falls down" are no feeling
-    "low": r"low(?! (?:pay|paid|wages?|salary|income|rent|cost|budget|level|season|tide|energy bills))|(?:feel\w*|felt|i'?m|i am|been|so|pretty|bit) down|sad|miserable|gutted|disappointed|deflated|hopeless",
+    "low": r"low(?!-?(?:pay|paid)\b)(?! (?:pay|paid|wages?|salary|income|rent|cost|budget|level|season|tide|energy bills))|(?:feel\w*|felt|i'?m|i am|been|so|pretty|bit) down|sad|miserable|gutted|disappointed|deflated|hopeless",
     "hurt": r"hurt|let down|overlooked|passed over|ignored|unappreciated",
     "excited": r"excited|(?:feels?|felt|it'?s|so|sounds) exciting|thrilled|can'?t wait|buzzing|eager|pumped",
     "proud": r"proud",

@@ -466,4 +466,4 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
 
 def _first_clause(text: str) -> str:
     """ "because the knowledge is the same only the guidelines are different ...": up to where the next thought starts."""
-    return re.split(r",|;|\s+(?:only|and|but|so|the second|which)\s+", text, maxsplit=1)[0].strip()
+    return re.split(r",|;|[.!?](?:\s|$)|\s+(?:only|and|but|so|the second|which)\s+", text, maxsplit=1)[0].strip()

@@ -216,13 +216,13 @@ _NOT_NAMES = {"company", "organisation", "organization", "ceo", "him", "her", "t
 _FOR_THEM = re.compile(r"\bi(?: want|'?d like| would like) (?P<who>(?:my |our )?(?:kids|children|son|daughter|family|parents|mum|mom|dad|"
                        r"partner)|him|her|them) to (?P<what>see|know|be proud)\b(?P<rest>(?: [\w']+){0,9})(?=\s*(?:[.!?,;]|$))", re.I)
 # "I suppose I want the people I cook for to be known, not just fed": what they want for others, whole
-_WANT_FOR_OTHERS = re.compile(r"\bi (?:\w+ )?(?:want|'?d like|would like)\s+(?P<rest>(?:the|my|our|people|them|everyone)\b(?:\s+[\w']+){0,5}?\s+to\s+"
-                              r"(?:be|feel|see|know|have|get)\b[^,.;!?]{0,30})", re.I)
+_WANT_FOR_OTHERS = re.compile(r"\bi(?: (?!dont\b|don'?t\b|never\b|do not\b)\w+)?(?: want|'d like| would like)\s+(?P<rest>(?:the|my|our|people|them|everyone)\b"
+                              r"(?:\s+[\w']+){0,5}?\s+to\s+(?:be|feel|see|know|have|get)\b(?:\s+[\w']+){0,5})", re.I)
 # "ok apprenticeship sounds best. get paid n learn": their pick, said as one
-_SOUNDS_BEST = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|yeah|yes|so|hmm+)\W+)*(?P<what>(?:the |an? |my )?[\w'-]+(?: [\w'-]+){0,3}?) "
-                          r"(?:sounds|seems|feels|looks) (?:the )?(?:best|right(?: for me)?|most like me|like me)\b", re.I)
+_SOUNDS_BEST = re.compile(r"^\W*(?:(?:ok(?:ay)?|right|yeah|yes|so|hmm+)\W+)*(?!(?:nothing|none|neither|which|what|the timing|the draft)\b)(?P<what>(?:the |an? |my )?[\w'-]+(?: [\w'-]+){0,3}?) "
+                          r"(?:sounds|seems|feels|looks) (?:the )?(?:best|right(?: for me)?|most like me|like me)\b(?![^.!?]*\?)", re.I)
 # "i wanna show dad i can do my own thing without him bailing me out"
-_SHOW_THEM = re.compile(r"\bi (?:want to|wanna|'?d like to|would like to) show (?P<who>(?:my |our )?(?:kids|children|son|daughter|family|"
+_SHOW_THEM = re.compile(r"\bi(?: want to| wanna|'d like to| would like to) show (?P<who>(?:my |our )?(?:kids|children|son|daughter|family|"
                         r"parents|mum|mom|dad|partner|husband|wife)|him|her|them)(?: that)?(?P<rest>(?: [\w']+){2,12})(?=\s*(?:[.!?,;]|$))", re.I)
 _NOT_MINE = re.compile(r"\b(?:it'?s|its|that'?s|thats) (?P<whose>his|her|their|(?:my )?[\w']+) (?P<what>plan|idea|dream|goal|thing|wish)\b,? "
                        r"(?:and )?not mine\b", re.I)
@@ -405,7 +405,7 @@ _DECLINED = re.compile(r"\b(?:not my (?:road|path|thing|goal|dream|plan|calling)
                        r"(?:tell|told) (?:them|him|her|my \w+) (?:no|i'?m not)\b|(?:it'?s|that'?s|this is) not (?:for me|me)\b(?! to)|"
                        r"(?:going to |gonna |will |'ll |i )(?:say|saying) no to (?:it|that|them|him|her|the)\b)(?![^.!?]*\bregret)"
                        # "it is not my goal it is a step": kept, as a step on the way
-                       r"(?![^.!?]*\b(?:(?:it'?s|it is|its) (?:just |only )?a (?:step|means|stepping stone)|a means to)\b)", re.I)
+                       r"(?![^.!?]*\b(?:(?:it'?s|it is|its) (?:just |only )?a (?:step(?! too far| back)|means|stepping stone)|a means to)\b)", re.I)
 
 _DRAWN = {"excited", "proud", "hopeful"}
 

@@ -146,7 +146,7 @@ def to_sentence_end(text: str, rx: re.Pattern) -> str:
     return tidy(span)
 
 
-_RUN_ON = re.compile(r"\s+(?:so\s+)?(?<!that )(?<!if )i (?:think|know|guess|feel|believe|read|check|am not sure)\b", re.I)
+_RUN_ON = re.compile(r"(?<!\bwhen)(?<!\band)(?<!\bas)(?<!\bwhere)\s+(?:so\s+)?i (?:think|guess|am not sure|check now)\b", re.I)
 
 
 def clause_with(text: str, rx: re.Pattern) -> str:
@@ -179,7 +179,7 @@ def goal_mentions(text: str) -> list[tuple[str, str, str]]:
 _SENTENCE_SPLIT = re.compile(r"\n+|;|(?<=[a-z][.!?])(?<!\bMrs\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)\s+(?=[A-Za-z])|"
                              r"\s*\d+[.)]\s+|\s*[-•*]\s+", re.I)
 # "... for the fee and I will join the study group ... and I will make a timetable": voice typing drops the commas
-_COMMA_SPLIT = re.compile(r",\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+|\s+and\s+(?=i (?:will|'ll|am going to)\b)", re.I)
+_COMMA_SPLIT = re.compile(r",\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+|\s+and\s+(?=i(?: will|'ll| am going to)\b)", re.I)
 
 
 def step_pieces(text: str) -> list[str]:

@@ -84,6 +84,9 @@ def closest(goals: list[GoalMention], text: str) -> GoalMention | None:
 
 
 MAX_STEP_WORDS = 15
+# a check-in asked of Waymark ("can u check in w me on 16 july?"), not one they plan with someone ("catch up with Priya")
+ASKS_CHECK_IN = re.compile(r"\bcheck(?:[- ]?in)? (?:with|on|w) me\b|\bcheck(?:ing)?[- ]?in\b[^.!?\n]*\?|\b(?:could|can|shall) (?:we|you|u) check[- ]?in\b|"
+                           r"\bcheck(?:ing)?[- ]in (?:on|around|at|in|by|for) (?:the )?\w", re.I)
 _CHECK_IN_PURPOSE = re.compile(r"^\W*(?:(?:and|so|to)\s+)?see (?:if|whether|how)\b", re.I)
 _WHY_AFTER = re.compile(r"\s+(?:because|cos|since|so that|but)\b", re.I)
 
@@ -628,7 +631,8 @@ class Planner:
         if STEPS_LABEL.match(text) and (listed := [t for t, _ in parse_actions(STEPS_LABEL.sub("", text), self.today)]):
             action = "accept"  # "first steps: buy the course and ..., and take one practice exam"
             r = replace(r, actions=tuple(listed))
-        if action == "edit" and CHECK_IN.search(text) and not (edits or r.goal) \
+        if action == "edit" and ASKS_CHECK_IN.search(text) and not (edits or r.goal or r.feasibility or r.reason) \
+                and not (r.measure and not re.match(r"i(?:'ll| will) know\b", r.measure, re.I)) \
                 and not drafting.DOUBT.search(text) and not r.has("change_mind", "unsure"):
             action = "accept"  # "can u check in w me on 16 july?": they have moved on to doing it; the date is the check-in's
         said_as_mine = SAID_AS_MINE.match(text)
@@ -679,11 +683,11 @@ class Planner:
     def accept(self, draft: dict, r: Reading) -> Move:
         """The draft is theirs: saved now if the steps are named, else their first steps are asked for."""
         text = self.text.strip()
-        if CHECK_IN.search(text):  # "Could we check in on Saturday the 19th?": kept for the save
+        if ASKS_CHECK_IN.search(text):  # "Could we check in on Saturday the 19th?": kept for the save
             self.check_in_wish()
         draft["yours"] = "confirmed by you"
         # "can u check in w me on 16 july? see if ive sent them all": what the check-in is for, not a step
-        steps = [a for a in r.actions if not CHECK_IN.search(a) and not _CHECK_IN_PURPOSE.match(a)]
+        steps = [a for a in r.actions if not ASKS_CHECK_IN.search(a) and not _CHECK_IN_PURPOSE.match(a)]
         draft["actions"] = list(dict.fromkeys([*draft.get("actions", []), *steps]))
         self.update["draft"] = draft  # the move's phase stands: saved now, or asking for the first steps
         steps = draft.get("actions", [])
