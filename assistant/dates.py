@@ -42,7 +42,7 @@ _ORDINAL_DAY = re.compile(r"\b(?:(?:on |by |before )?the |(?:tues?|weds|wednesda
 _WEEKDAY = re.compile(r"\b(?:by|on|next|this|before)?\s*(" + "|".join(sorted(WEEKDAY_SPELLINGS, key=len, reverse=True)) + r")\b", re.I)
 _RELATIVE = {
     # "that's all for today" closes a conversation; it names no date.
-    re.compile(r"(?<!all for )(?<!enough for )(?<!it for )(?<!that for )\btoday\b", re.I): 0, re.compile(r"\btomorrow\b", re.I): 1,
+    re.compile(r"(?<!all for )(?<!enough for )(?<!it for )(?<!that for )\btoday\b", re.I): 0, re.compile(r"\b(?:tomorrow|tmrw|tmw|2moro)\b", re.I): 1,
     re.compile(r"\b(?:tonight|this (?:evening|afternoon))\b", re.I): 0,
     re.compile(r"\bnext week\b", re.I): 7, re.compile(r"\bnext month\b", re.I): 30,
     re.compile(r"\b(?:end of|by the end of) (?:the|this) week\b", re.I): None,
@@ -201,6 +201,13 @@ def _candidates(text: str, today: date):
     if (m := _WEEKDAY.search(text)) and not re.search(r"\b(?:the|a|our|my|their)\s+$", text[:m.start(1)], re.I):
         ahead = (WEEKDAY_SPELLINGS[m[1].lower()] - today.weekday()) % 7 or 7
         yield m, today + timedelta(days=ahead), m[0].strip()
+    elif m := _SHORT_DAY.search(text):  # "sat morning", "on fri": short, so only with a word that makes it a day
+        ahead = (_SHORT_DAYS[(m[1] or m[2]).lower()] - today.weekday()) % 7 or 7
+        yield m, today + timedelta(days=ahead), m[0].strip()
+
+
+_SHORT_DAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_SHORT_DAY = re.compile(r"\b(?:(?:on|this|next|by)\s+(mon|tue|wed|thu|fri|sat|sun)\b|(mon|tue|wed|thu|fri|sat|sun)\s+(?:morning|afternoon|evening|night|am|pm)\b)", re.I)
 
 
 # Time words that name a deadline or a span but not always a calendar date ("before I turn 40", "this term",

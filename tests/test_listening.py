@@ -815,3 +815,19 @@ async def test_a_step_said_when_asked_for_the_check_in_date_is_added_not_taken_a
     chosen = await coach.turn("t1", "ana", "Could you check with me on the first of March?")
     assert chosen.move["kind"] == "set_check_in"
     assert coach.deps.goals.list_goals("ana")[0]["next_check_in"].endswith("-03-01")
+
+
+def test_beside_a_step_a_when_joins_it_and_a_feeling_about_it_is_no_step():
+    from assistant.graph.nodes.plan import _with_their_whens
+    from assistant.graph.goalwords import parse_actions
+
+    today = date(2026, 12, 4)  # a Friday
+    said = "also gotta tell mum. dreading that one. prob sunday after tea when shes calm"
+    steps = _with_their_whens([s for s, _ in parse_actions(said, today)], today)
+    assert steps == ["also gotta tell mum, prob sunday after tea when shes calm"]
+    assert _with_their_whens(["cv tonight", "the shop on saturday"], today) == ["cv tonight", "the shop on saturday"]
+    from assistant.dates import parse_when
+
+    assert parse_when("check the college site tmrw", today) == date(2026, 12, 5)
+    assert parse_when("drop it in sat morning", today) == date(2026, 12, 5)
+    assert parse_when("I sat with my manager", today) is None and parse_when("the sun came out", today) is None

@@ -24,7 +24,7 @@ from assistant.reading import Reading
 from assistant.prompts import load_prompt
 from assistant.reading.cues import (CHANGE_MIND, DISTANCE, FAREWELL, GREETING, MINE, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON,
                                     RETURN_TO_GOALS, SET_BY, THANKS)
-from assistant.reading.cues import ACTION, counts_things_done
+from assistant.reading.cues import ACTION, counts_things_done, feelings
 from assistant.reading.answers import (CHECK_IN, FIRST_ASKED, ON_THE_WAY, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, SET_ASIDE, STEPS_LABEL,
                                        named_goal, terse_goal, unanswerable)
 from assistant.reading.reflect import generic_goal, gist, goal_as_reason, two_parts
@@ -89,6 +89,27 @@ ASKS_CHECK_IN = re.compile(r"\bcheck(?:[- ]?in)? (?:with|on|w) me\b|\bcheck(?:in
                            r"\bcheck(?:ing)?[- ]in (?:on|around|at|in|by|for) (?:the )?\w", re.I)
 _CHECK_IN_PURPOSE = re.compile(r"^\W*(?:(?:and|so|to)\s+)?see (?:if|whether|how)\b", re.I)
 _WHY_AFTER = re.compile(r"\s+(?:because|cos|since|so that|but)\b", re.I)
+
+
+def _with_their_whens(pieces: list[str], today) -> list[str]:
+    """ "also gotta tell dad. not looking forward to that one. prob sunday after dinner": beside a step, a piece that
+    only says when joins it, and a feeling about it is no step of its own. A list with no word of a step in it
+    ("cv tonight, the shop on saturday") is kept as it is."""
+    if not any(ACTION.search(p) for p in pieces):
+        return pieces
+    out: list[str] = []
+    for p in pieces:
+        if ACTION.search(p) or not out:
+            out.append(p)
+        elif _ONLY_WHEN.match(p) and find_when(p, today):
+            out[-1] = f"{out[-1]}, {p}"
+        elif not (feelings(p) or _FEELING_ABOUT_IT.search(p)):
+            out.append(p)
+    return out
+
+
+_ONLY_WHEN = re.compile(r"^\W*(?:prob(?:ably)?|prolly|maybe|likely|on|this|next|by|after|before|around|sometime)\b", re.I)
+_FEELING_ABOUT_IT = re.compile(r"\b(?:not )?looking forward to\b|\bdreading\b|\bnervous about\b|\bwish me luck\b", re.I)
 
 
 def _without_why(step: str) -> str:
@@ -752,8 +773,9 @@ class Planner:
 
     def steps_named(self) -> list[str]:
         """The steps this message lists, in their words: not what has happened, not a question, not how things are."""
-        return [t for t, _ in parse_actions(STEPS_LABEL.sub("", self.text), self.today)
-                if not drafting.only_past(t) and not t.rstrip().endswith("?") and not NOT_A_STEP.search(t)]
+        named = [t for t, _ in parse_actions(STEPS_LABEL.sub("", self.text), self.today)
+                 if not drafting.only_past(t) and not t.rstrip().endswith("?") and not NOT_A_STEP.search(t)]
+        return _with_their_whens(named, self.today)
 
     def step_said_in_passing(self, saved: list[str]) -> list[str]:
         """ "maybe I will work some days as dental nurse after all because ...": the step, without its why."""
