@@ -25,7 +25,7 @@ from assistant.prompts import load_prompt
 from assistant.reading.cues import (CHANGE_MIND, DISTANCE, FAREWELL, GREETING, MINE, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON,
                                     RETURN_TO_GOALS, SET_BY, THANKS)
 from assistant.reading.cues import ACTION, counts_things_done, feelings
-from assistant.reading.answers import (CHECK_IN, FIRST_ASKED, ON_THE_WAY, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, SET_ASIDE, STEPS_LABEL,
+from assistant.reading.answers import (ASKS_CHECK_IN, CHECK_IN, FIRST_ASKED, ON_THE_WAY, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, SET_ASIDE, STEPS_LABEL,
                                        named_goal, terse_goal, unanswerable)
 from assistant.reading.reflect import generic_goal, gist, goal_as_reason, two_parts
 from assistant.text import clip_words, content_words, overlap
@@ -84,9 +84,6 @@ def closest(goals: list[GoalMention], text: str) -> GoalMention | None:
 
 
 MAX_STEP_WORDS = 15
-# a check-in asked of Waymark ("can u check in w me on 16 july?"), not one they plan with someone ("catch up with Priya")
-ASKS_CHECK_IN = re.compile(r"\bcheck(?:[- ]?in)? (?:with|on|w) me\b|\bcheck(?:ing)?[- ]?in\b[^.!?\n]*\?|\b(?:could|can|shall) (?:we|you|u) check[- ]?in\b|"
-                           r"\bcheck(?:ing)?[- ]in (?:on|around|at|in|by|for) (?:the )?\w", re.I)
 _CHECK_IN_PURPOSE = re.compile(r"^\W*(?:(?:and|so|to)\s+)?see (?:if|whether|how)\b", re.I)
 _WHY_AFTER = re.compile(r"\s+(?:because|cos|since|so that|but)\b", re.I)
 
@@ -784,6 +781,12 @@ class Planner:
         steps = [_without_why(t) for t in self.steps_named()]
         return [t for t in steps if t not in saved and ACTION.search(t) and 3 <= len(t.split()) <= MAX_STEP_WORDS][:5]
 
+    def add_steps(self, steps: list[str], saved: list[str], reason: str) -> Move:
+        """Steps added to the saved goal while the check-in date is still being asked: dated after the saved ones."""
+        dated = [(t, when.isoformat()) for t, when in dated_steps(steps, self.today, after=len(saved))]
+        return self.move(Kind.ADD_STEPS, phase="checkin_date", actions=dated, pending={"kind": "schedule", "key": "when"},
+                         reason=reason)
+
     def take_check_in_date(self) -> Move:
         saved = (self.get("draft") or {}).get("actions", [])
         about_check_in = bool(CHECK_IN.search(self.text) or TO_WAYMARK.search(self.text)
@@ -792,16 +795,12 @@ class Planner:
             # "First steps, then. I'll ring Pat this week. I'll ask Mrs Dodds on Tuesday": steps, said when asked for
             # a check-in date; Tuesday is when a step happens, not the check-in
             if steps := [t for t in (_without_why(t) for t in self.steps_named()) if t not in saved][:5]:
-                dated = [(t, when.isoformat()) for t, when in dated_steps(steps, self.today, after=len(saved))]
-                return self.move(Kind.ADD_STEPS, phase="checkin_date", actions=dated, pending={"kind": "schedule", "key": "when"},
-                                 reason="more steps, given when asked for the check-in: added; the date question stands")
+                return self.add_steps(steps, saved, "more steps, given when asked for the check-in: added; the date question stands")
         found = self.check_in_when()
         if not found and not about_check_in and (steps := self.step_said_in_passing(saved)):
             # "And maybe I will work some days as dental nurse after all, because it helps with money": a step, not
             # a yes to the proposed date
-            dated = [(t, when.isoformat()) for t, when in dated_steps(steps, self.today, after=len(saved))]
-            return self.move(Kind.ADD_STEPS, phase="checkin_date", actions=dated, pending={"kind": "schedule", "key": "when"},
-                             reason="a step said in passing when asked for the check-in: added; the date question stands")
+            return self.add_steps(steps, saved, "a step said in passing when asked for the check-in: added; the date question stands")
         if found and not about_check_in and NOT_THEN.search(" ".join(re.split(r"[.,;]", self.text.split(found[1])[0])[-1].split()[-5:])):
             found = None  # "I've decided I won't tell my supervisor this week": when something will not happen
         # "And I'll sit down with my husband this weekend ... Could we check in at the end of January?": the step
