@@ -247,7 +247,11 @@ def _in_the_past(text: str, words: str) -> bool:
 
 MOVED_TO = re.compile(r"\b(?:let'?s (?:say|make it|go (?:for|with))|say|make it|push(?:ed)? it (?:back )?to|"
                       r"move(?:d)? it to|change(?:d)? it to|(?:got|been|was|is|has been|have been) (?:moved|pushed back|pushed|changed|rescheduled) to|"
-                      r"(?:moved|pushed back|rescheduled) to)\s", re.I)
+                      r"(?:moved|pushed back|rescheduled) to|"
+                      # "the campaign finishes on 20 April, so 15 of May is more realistic"
+                      r"so(?=\s[^,.;!?]{3,30}? (?:is|would be|sounds|seems) (?:more |much |a lot )?(?:realistic|better|safer|doable)\b))\s", re.I)
+# "Better to say end of April. No, wait, ... 15 of May": what they said after correcting themselves
+SELF_CORRECTED = re.compile(r"\b(?:no,? wait|wait,? no|actually,? no|no,? actually|scratch that|or rather)\b[,.!]?\s*", re.I)
 _CLAUSE_END = re.compile(r"[,.;!?]|\b(?:because|when|as)\b", re.I)
 
 
@@ -255,6 +259,9 @@ def timeframe_words(text: str, today: date | None = None) -> str:
     """The words that give a deadline or a span for a goal or a step, or "" (not "every Wednesday", not "ago")."""
     if _PAST.search(text) and not _FUTURE.search(text):
         return ""
+    fixes = list(SELF_CORRECTED.finditer(text))
+    if fixes and (corrected := timeframe_words(text[fixes[-1].end():], today)):
+        return corrected
     # "the end of May is tight, let's say by the end of July": the date they moved to, not the one they left
     if (moved := MOVED_TO.search(text)) and (later := timeframe_words(_CLAUSE_END.split(text[moved.end():])[0], today)):
         return later

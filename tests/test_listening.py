@@ -831,3 +831,31 @@ def test_beside_a_step_a_when_joins_it_and_a_feeling_about_it_is_no_step():
     assert parse_when("check the college site tmrw", today) == date(2026, 12, 5)
     assert parse_when("drop it in sat morning", today) == date(2026, 12, 5)
     assert parse_when("I sat with my manager", today) is None and parse_when("the sun came out", today) is None
+
+
+async def test_a_word_they_ask_to_change_changes_everywhere_and_their_yes_with_it_saves_their_words(coach, fake):
+    await talk(coach, [
+        "I want to reduce to three days a week and use those days mainly for supervising the juniors",
+        "I'd know because I am working three days a week by September, with two days supervising the juniors",
+        "The trust has a flexible retirement policy, so it is doable",
+    ])
+    shown = await coach.turn("t1", "ana", "It matters because I should like to pass on what I was taught")
+    assert shown.move["kind"] == "present_draft" and "supervising" in shown.assistant
+    yes = await coach.turn("t1", "ana", 'Yes, that is right, although could you change "supervising" to "mentoring"? '
+                                        "With that change, yes, that is mine.")
+    assert yes.move["kind"] == "actions_ask" and "mentoring the juniors" in yes.assistant
+    draft = (await coach.state("t1"))["draft"]
+    assert "supervising" not in draft["statement"] + draft["measurable"] and draft["yours"] == "confirmed by you"
+
+
+async def test_asking_what_others_do_with_the_draft_on_the_table_is_answered_with_the_offer_not_a_yes(coach, fake):
+    first = await coach.turn("t1", "ana", "My goal is: finish a portfolio of 8 branding projects and send it to 10 "
+                                          "studios by 31 March. I need help to plan it, please.")
+    assert "finish a portfolio of 8 branding projects" in first.assistant
+    await talk(coach, ["Because I want to make real branding, not banners", "I have already 5 projects, so I need 3 more"])
+    asked = await coach.turn("t1", "ana", "What do other designers do? Just tell me what is better, I trust you.")
+    assert asked.move["kind"] == "advice_offer"
+    moved = await coach.turn("t1", "ana", "Better to say end of April. No, wait, 15 of May is more realistic.")
+    draft = (await coach.state("t1"))["draft"]
+    assert draft["time_bound"].startswith("15 of May") and "yours" not in moved.move.get("facts", {})
+    assert draft.get("yours") != "confirmed by you"

@@ -895,3 +895,54 @@ def test_what_is_not_on_their_side_never_is_and_a_negation_is_never_said_back_as
     r = read("i dont want my kids to see me give up, so i want to finish the course")
     assert not any("wanting your kids" in s for s in reflections(r))
     assert parse_when("the twenty first of March", date(2026, 12, 4)) == date(2027, 3, 21)
+
+
+def test_a_goal_with_a_colon_a_long_run_on_and_a_why_answered_with_because_are_heard():
+    r = read("My goal is: finish a portfolio of 8 projects of branding and send to 10 international studios until 31 of "
+             "March. I need help to plan it, please, because I am very bad with organisation.")
+    assert r.goal.startswith("finish a portfolio of 8 projects") and r.reason == ""  # why they ask, not why it matters
+    r = read("honestly i think what i want is to be opperations maneger for the site or one like it not an office job "
+             "exactly more like running the hole shift patern and being on days insted of nights still on the floor a bit")
+    assert r.goal == "be opperations maneger for the site"
+    r = read("Why? Because actually I only do social media posts and banners, very repetitive, and I want to make real "
+             "branding, logos, identity. Also I want to stay in Europe and a better job helps my visa.")
+    assert r.has("reason") and not r.any_goal
+
+
+def test_what_stands_in_the_way_and_what_they_already_have_are_not_measures():
+    r = read("What might make it difficult is that the unit is short-staffed, and I have a rather strong sense of duty.")
+    assert r.measure == ""
+    r = read("I have already 5 projects, 3 from university and 2 personal. So I need to make 3 more.")
+    assert r.measure == "" and r.feasibility.startswith("I have already 5 projects")
+    r = read("In that case I believe it is within reach. The trust does have a flexible retirement policy, and a colleague "
+             "did precisely this last year. I also have a deputy who is more than ready to take over, which would make it doable.")
+    assert r.feasibility.startswith("The trust does have a flexible retirement policy") and r.measure == ""
+    r = read("ok the company pays for the level 3 team leading thing and i think i cud do that by the end of june")
+    assert r.has("feasibility")
+
+
+def test_a_success_said_in_so_many_words_a_self_correction_and_a_british_should_like():
+    r = read("I would consider it a success if I am working three days a week by the first of September, with at least "
+             "two of those days given to supervising the juniors.")
+    assert "working three days a week" in r.measure
+    assert "pass the level 3" in read("measure wise i wud say pass the level 3 and apply for at least 2 opperations jobs").measure
+    r = read("Better to say end of April. No, wait, the campaign finish only 20 of April, so 15 of May is more realistic.")
+    assert r.timeframe == "15 of May" and r.feasibility == ""
+    assert not read("I should like to have the conversation with my manager before the end of January.").has("goal_duty")
+
+
+def test_steps_begin_after_their_label_and_a_because_as_aside_is_no_step():
+    r = read("I shall treat it as a trial, then, and review it after six months. As for first steps, I will read the "
+             "policy this weekend, and on Monday I will book a meeting with my manager. I also intend to speak to Priya "
+             "privately before that meeting, as it would be unkind for her to hear it second-hand.")
+    assert r.actions == ("I will read the policy this weekend", "on Monday I will book a meeting with my manager",
+                         "I also intend to speak to Priya privately before that meeting")
+    r = read("first steps monday i will ask sharon in HR about the corse and this week i will rite one shift report myself")
+    assert len(r.actions) == 2
+
+
+def test_both_parts_of_an_ambivalence_said_politely_are_reflected():
+    sides = reflections(read("Part of me would very much like to spend my remaining years bringing on the junior "
+                             "pharmacists; we have three new colleagues. Another part of me would like to hand in my "
+                             "notice tomorrow and never set foot in a clean room again."))
+    assert any("bringing on the junior pharmacists" in s and "handing in your notice" in s for s in sides), sides

@@ -155,3 +155,27 @@ def test_no_longer_needing_something_is_ordinary_unless_the_means_are_put_away()
                  "I've got what I need now. I won't be needing the mock interview after all, they offered me the role!"]:
         assert read(text).risk.level == "none", text
     assert read("I don't want to be alive anymore, it's all that I talk about with anyone").risk.level == "high"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Some nights I just think about taking myself out of the picture, then I go back to the spreadsheet.", "active_suicidal"),
+    ("Kept dad's rifle out of the safe since the auction, it's in the van now. Anyway, the CV.", "plan_intent"),
+    ("I know exactly which barn. After the sale it stops being anyone's worry.", "plan_intent"),
+    ("I sit outside my old supervisor's house at night, thinking about making her pay so she never gets away with it.",
+     "harm_others"),
+])
+def test_a_means_put_close_an_exit_from_the_picture_and_a_watch_on_someones_house_are_rules(text, kind):
+    from assistant.reading.risk import risk_rule
+
+    assert risk_rule(text)[0::2] == (kind, "reply")
+
+
+@pytest.mark.parametrize("text", [
+    "My manager jokes she'll kill me if I forget the figures again on Monday.",
+    "Writing a card to each of my apprentices for after I've gone, for the leaving do on Friday.",
+])
+def test_a_joke_about_a_missed_target_and_cards_for_a_leaving_do_decide_nothing_alone(text):
+    from assistant.reading.risk import risk_rule
+
+    found = risk_rule(text)
+    assert found is None or found[2] == "read"

@@ -72,6 +72,23 @@ def restate(draft: Draft, goal_words: str, turn: int, today: date) -> Draft:
             "said_at": {**draft.get("said_at", {}), **fresh["said_at"]}}
 
 
+# "could I ask you to change "supervising" to "mentoring"?": one word of theirs for another, wherever it stands
+SWAP = re.compile(r"\b(?:change|swap|replace|switch|make)\s+[\"'“‘]?(?P<old>[\w' -]{2,40}?)[\"'”’]?\s+"
+                  r"(?:to|for|with|into)\s+[\"'“‘]?(?P<new>[\w' -]{2,40}?)[\"'”’]?(?=\s*(?:[.,;?!]|$|\s+(?:please|instead)\b))", re.I)
+WORDED = ("statement", "specific", "measurable", "achievable", "relevant")  # the date is re-read, not re-worded
+
+
+def swapped(draft: Draft, text: str) -> Draft | None:
+    """The draft with the words they asked to change changed, in every part that holds them; None when they asked
+    for no such change, or the words are not in the draft."""
+    m = SWAP.search(text)
+    if not m:
+        return None
+    old = re.compile(r"\b" + re.escape(m["old"].strip()) + r"\b", re.I)
+    out = {**draft, **{p: old.sub(m["new"].strip(), draft[p]) for p in WORDED if isinstance(draft.get(p), str) and old.search(draft[p])}}
+    return out if out != draft else None
+
+
 def revised(draft: Draft, r: Reading, turn: int, today: date) -> Draft:
     """The draft on the table after a message about it: their goal said again replaces its words, and only what the
     reading finds changes a part (said outright, with the draft shown); anything else leaves it as it is."""
@@ -230,7 +247,7 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         # only a date they moved ("let's make it June", "actually ... instead"): "done in a day", said of the
         # measure, changes no words of their goal
         if before and out["time_bound"] != before and (r.has("change_mind") or MOVED_TO.search(r.text)):
-            for part in ("statement", "specific"):  # "pass it by March", then "make it the end of June"
+            for part in ("statement", "specific", "measurable"):  # "pass it by March", then "make it the end of June"
                 if out.get(part):
                     out[part] = redated(out[part], undated(before), r.timeframe, today)
     # The same for what is within reach: "12 hour shifts driving vans", said before any goal, describes a job.
@@ -288,8 +305,10 @@ REASON_LABEL = re.compile(r"\b(?:the|my) (?:real |main )?reason (?:is|would be|b
 # "the measure would be: both signed off": the label is theirs to say, not a part of the measure
 LABEL = re.compile(r"^\W*(?:so\s+)?(?:(?:the|my) (?:measure|marker|sign of success|reason|deadline|number|target)\s+(?:would be|is|will be|could be)|"
                    r"success(?: for me| to me)?(?: first step)? (?:would be|is|means)(?: to)?|success\s*[=:]|"
+                   r"(?:the )?measure[- ]?wise,?(?: i(?:'?d| wud| would) say)?|"
+                   r"(?:i'?d|i would|i will|i'?ll|i) (?:consider|call|count) it a success (?:if|when|once)|"
                    r"(?:that'?s|that is|this is) my (?:number|measure|marker|target))\s*:?\s*", re.I)
-DOUBT = re.compile(r"\b(?:not sure|unsure|doubt|worried|afraid|scared|don'?t think|can'?t|cannot|no one|nobody|not enough)\b", re.I)
+DOUBT = re.compile(r"\b(?:not sure|unsure|doubt|worried|i worry|afraid|scared|don'?t think|can'?t|cannot|no one|nobody|not enough)\b", re.I)
 PAST = re.compile(r"\b(?:started|was|were|had|has never|have never|never (?:even )?\w+ed|did|didn'?t|ago|yesterday|last (?:week|month|year|time))\b", re.I)
 THERE_IS = re.compile(r"^\W*(?:(?:in|at|on) (?:our|my|the) \w+,?\s+)?there(?:'s|\s+(?:is|are|were|was))\b", re.I)
 AHEAD = re.compile(r"\b(?:will|would|'d|'ll|when|once|if|by|until|able to|can)\b", re.I)

@@ -130,14 +130,16 @@ GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|th
         r"\s*,?\s+because\b|\s*,\s*(?:there'?s|theres)\b|\s*,?\s+(?:that'?s|thats) (?:the (?:honest )?truth|for sure|the dream|the plan|what i want)\b|"
         r"\s*,?\s+(?:tbh|to be honest|if i'?m honest|lol|lmao|haha)\b|"
         # voice typing, unpunctuated: "be a dentist again ... with my own name on the door not to hold the suction"
-        r"(?<!\blearn)(?<!\btry)(?<!\bhow)(?<!\bwhen)(?<!\bwhere)(?<!\bknow)\s+not to\b|\s+i (?:know|guess) (?:this|it) (?:is|will)\b|\s*,\s*part of me\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
+        r"(?<!\blearn)(?<!\btry)(?<!\bhow)(?<!\bwhen)(?<!\bwhere)(?<!\bknow)\s+not to\b|"
+        # unpunctuated, then put another way: "be operations manager for the site or one like it not an office job"
+        r"\s+or (?:one|something|somewhere|anything) like (?:it|that)\b|\s+(?:more|something) like (?=\w+ing\b)|\s+i (?:know|guess) (?:this|it) (?:is|will)\b|\s*,\s*part of me\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
 OTHER_GOAL = re.compile(
     OTHER_PEOPLE + r" (?:really |still |just |now |also |keeps? |kept |has |have )?(?:wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
     r"pushes|pushed|pushing|sees? me(?= (?:going|doing|becoming|as|in)\b)|pictures? me|imagines? me|has me down for|thinks? i (?:should|shud|shld)|say(?:s|ing)? i (?:should|need|have to|must)|said i (?:should|need|have to|must)|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
     r"keeps? saying i should|is pushing me|are pushing me|(?:(?<=keeps )|(?<=keep ))(?:saying|telling me|on at me)(?= (?:to )?(?:do|go|get|apply|become|take|try|study|train|find|ask|move|look|retrain)\b))"
     r"(?! you\b)(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)  # "they want you to have the cert": a requirement
 OWN_GOAL = re.compile(
-    r"\b(?:(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|plan|idea|dream) (?:is|would be)(?: still)?(?: to)?"
+    r"\b(?:(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|plan|idea|dream) (?:is|would be)(?: still)?(?:\s*:)?(?: to)?"
     # "the goal is in my own words now", "the plan is fine": about the goal, not one
     r"(?!\s+(?:in (?:my|your|our|his|her|their) own words|mine|not|still(?! to\b)|clear|written|there|here|done|set|ok|okay|fine|"
     r"good|right|the same)\b)|"
@@ -157,7 +159,7 @@ OWN_GOAL = re.compile(
     r"(?:(?:i'?m|i am|i'?ve been|been) |(?:^|(?<=[.!?] ))\W*)(?:thinking (?:about|of)|looking (?:at|into))(?= (?:going for|becoming|"
     r"moving|applying|retraining|switching|starting|setting up|opening|training|taking on|getting into|going back)\b(?! me\b))|"
     # "Want to take on an apprentice next year", "Part of me wants to get back into project work"
-    r"(?:^|(?<=[.!?;] ))\W*(?:really |just )?(?:want|wanna) to(?![^.!?]*\?)|(?<!no )part of me (?:really )?wants to|"
+    r"(?:^|(?<=[.!?;] ))\W*(?:really |just )?(?:want|wanna) to(?![^.!?]*\?)|(?<!no )part of me (?:really )?wants to|(?<!no )part of me would (?:very much |really |quite )?like to|"
     r"i'?m(?= (?:re)?training (?:as|to be(?:come)?)\b)|"
     # a choice made out loud, then the goal: "ok thats it then. get on the paramedic apprenticeship by next september",
     # "So, if I'm writing it down properly: twenty interviews ..."
@@ -183,7 +185,7 @@ OWN_GOAL = re.compile(
     # a direction offered tentatively, at the start of a message: "Maybe something like events, or ..."
     r"^\W*(?:maybe|perhaps|probably|i guess)?,?\s*something (?:like|in)(?! that\b| this\b| it\b))\s+" + GOAL, _I)
 DUTY_GOAL = re.compile(
-    r"\b(?:i (?:need|have|ought|got) to|i should(?: really)?|i'?m supposed to|i must|i'?ve got to|i'?m meant to|i'?m expected to)\s+"
+    r"\b(?:i (?:need|have|ought|got) to|i should(?: really)?(?! (?:very much )?(?:like|love)\b)|i'?m supposed to|i must|i'?ve got to|i'?m meant to|i'?m expected to)\s+"
     # "I need to figure out what comes next" is the question they came with, not a goal someone gave them
     r"(?!(?:figure|work|sort|find) out\b|think (?:about|through)\b|decide\b|choose\b|make up my mind\b)"
     + GOAL, _I)
@@ -195,6 +197,9 @@ MEASURE = re.compile(
     # "For know I am ready I think: I lead the shift ...", "to know I'm ready": how they would tell, in other words
     r"(?:for|to) know (?:that )?i(?:'?m| am) (?:ready|there|done)|i know i(?:'?m| am|'?ll be| will be) (?:ready|there) (?:when|if|once)|"
     r"success(?: for me| to me)?(?: first step)? (?:would be|is|looks like|means)|success\s*[=:]\s*|"
+    r"(?:i'?d|i would|i will|i'?ll|i) (?:consider|call|count) it a success (?:if|when|once)|"
+    # "measure wise i wud say pass the level 3 and ...": the label, typed as said
+    r"(?:^|(?<=[.!?] ))\W*(?:the )?measure[- ]?wise,?(?: i(?:'?d| wud| would) say)?|"
     # "if i could pass the first exam by christmas that would mean i can actually do this": the sign they'd look for
     r"if i (?:could |can |managed to |did )?\w+[^.!?]{3,80}?,? (?:that|it|then that|then i'?d know) (?:would|will|'d|'ll) (?:mean|show|prove|tell me)|(?:an?|the|my|one) [\w' -]{3,60}? (?:will|would|'ll|'d) (?:also )?count as (?:a )?(?:success|win|done)|(?:the|my) (?:measure|marker|sign of success) (?:would be|is|will be|could be)|"
     r"(?:that'?s|that is|this is|so that is|so that'?s) my (?:number|measure|marker)\s*:|measured? (?:by|it by|as)|at least " + NUMBER + r"|"
@@ -214,7 +219,7 @@ ACTION = re.compile(
     r"(?! (?:be (?:grateful|glad|happy|thankful)\b|tell you\b|admit\b|explain(?: (?:it|this|that))?(?: to you)?\s*(?:[.:,;!?]|$)|"
     r"say (?:this|that|it)\s*(?:[.:,;!?]|$)|be (?:honest|brief|quick)(?: with you)?\s*(?:[.:,;!?]|$)))|i'?m going to|i am going to|gonna|(?:i )?(?:gotta|i'?ve got to) (?:tell|ask|call|ring|email|talk to|speak to|book|send|write to)(?! you\b)|my (?:first|next) step|(?<!success for me )first step (?:is|would be|will be)|"
     r"next step|step one|first thing (?:i (?:suppose|guess|think|reckon) )?is|i can start by|i'?ll start (?:by|with)|i'?m starting|i'?ve (?:already |just )?(?:booked|signed up|emailed|enrolled|enroled|applied|registered|started)|"
-    r"(?:this|next) week i|tomorrow i|on monday i|i plan to (?:email|call|ask|book|sign|enrol|enroll|talk|meet|write|set))\b|"
+    r"(?:this|next) week i|tomorrow i|on monday i|i (?:plan|(?:also )?intend) to (?:email|call|ask|book|sign|enrol|enroll|talk|meet|write|set|speak|read|visit|tell))\b|"
     # English as a second language often plans in the present: "maybe I ask planning manager if I can sit with them",
     # "my plan: I speak with planning manager before 15 January, and I ask for 2 days per month shadowing"
     r"\b(?:maybe|then|first|and|plan:?)\s+" + r"(?=i )" + r"(?:" + r"i (?:ask|speak|talk|email|call|write|send|book|sign up|apply|register|enrol|"
@@ -237,8 +242,11 @@ REASON = re.compile(
 # matters: "I'd need to spend actual time in a classroom, not just read about it" (0.54) is what it would take.
 REASON_HUNCH = 0.7
 FEASIBILITY = re.compile(
-    r"\b(i already(?! know (?:my goal|my target|the goal|what i want|exactly what))|doable|(?:i (?:think|know) )?i can do (?:it|this|that)\b(?! (?:if|when|once|by|before|in|on|at)\b)|within reach|realistic|i have (?:the )?(?:time|support|budget|skills|experience)|i can manage|achievable|"
+    r"\b(i (?:have |'ve )?already(?! know (?:my goal|my target|the goal|what i want|exactly what))|i can do (?:one|two|three|\d+) (?:a|each|every|per)\b|doable|(?:i (?:think|know) )?i can do (?:it|this|that)\b(?! (?:if|when|once|by|before|in|on|at)\b)|within reach|realistic|i have (?:the )?(?:time|support|budget|skills|experience)|i can manage|achievable|"
     r"feasible|i'?ve done (?:it|this|something like)|my (?:manager|boss|team|employer) (?:will|would|is willing to) (?:pay|support|cover|fund)|"
+    # typed as said: "i think i cud do that by the end of june", "the company pays for the level 3"
+    r"i (?:could|cud|coud|can) (?:do|manage) (?:it|this|that)\b(?! (?:if|when|once|before)\b)|"
+    r"(?:the |my |our )?(?:company|work|employer|trust|firm|council|school|union) (?:pays?|will pay|would pay|funds?|covers?) (?:for )?|"
     r"it'?s within|i'?ve got the|enough time|(?:done|did|covered|run) (?:it|this|that|the job)(?: \w+){0,3} before|"
     r"i'?ve (?:already )?(?:done|covered) (?:it|this|that|the job)|on the plus side|in my favou?r|going for me|what makes it (?:possible|doable))\b", _I)
 
@@ -265,7 +273,13 @@ BURDEN = re.compile(r"\b(?:mortgage|kids|children|bills|rent|debts?|loans?|child
                     r"can'?t afford|full[- ]time job|two jobs)\b", _I)
 MAKES_ROOM = re.compile(r"\b(?:can|could|able|manage|already|free|doable|realistic|enough|spare|saved|savings|support\w*|flexible|paid off|"
                         r"(?<!need )(?<!needs )help\w*|use|so i)\b", _I)
-NO_ROOM = re.compile(r"\b(?:no|not|can'?t|cannot|barely|hardly|never|don'?t|isn'?t|aren'?t)\b", _I)
+# "What might make it difficult is that the unit is short-staffed": what stands in the way, neither how they would
+# know they had got there nor what makes it within reach
+IN_THE_WAY = re.compile(r"\b(?:what (?:might|could|would|will) (?:make it|make this|be) (?:hard|difficult|tricky|tough)|"
+                        r"(?:the )?(?:hard|difficult|tricky|tough) (?:bit|part|thing)s? (?:is|are|will be|would be)|"
+                        r"what (?:might|could|would) (?:get in the way|stop me|hold me back)|"
+                        r"the (?:problem|catch|obstacle|snag) (?:is|would be)|what worries me)\b", _I)
+NO_ROOM = re.compile(r"\b(?:(?<!\bi )no|not|can'?t|cannot|barely|hardly|never|don'?t|isn'?t|aren'?t)\b", _I)
 
 # "I need the level 3 diploma first": a step on the way, not the goal restated.
 PREREQUISITE = re.compile(r"\b(?:i )?(?:need|have|must|'ve got) (?:to (?:get|do|pass|finish|complete|take) )?(?:the |a |my |some )?"
@@ -413,5 +427,7 @@ def counts_things_done(words: str) -> bool:
     someone would know they got there (the reader, the drafter and the planner all ask this)."""
     n = counted(words)
     return bool(n) and bool(DONE_COUNT.search(words.split(n)[0][-40:]))
-MATTERS_LABEL = re.compile(r"\W*(?:(?:why |how )?it matters(?: to me)?(?:,? i think,)?(?: is that| is)?|why (?:this|it) (?:is|'s) (?:so )?important(?: (?:to|for) me)?)"
+MATTERS_LABEL = re.compile(r"\W*(?:(?:why |how )?it matters(?: to me)?(?:,? i think,)?(?: is that| is)?|why (?:this|it) (?:is|'s) (?:so )?important(?: (?:to|for) me)?|"
+                           # "Why? Because actually I only do social media posts ...": the question, then its answer
+                           r"why(?: does (?:it|this) matter| is (?:it|this) important)?(?=\s*\?\s*(?:because|'?cause|cos|well|i (?:think|suppose|guess)|honestly)\b))"
                            r"\s*(?:\.\.\.|…|:|-|\?|,)?\s*", re.I)

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from assistant.dates import SELF_CORRECTED
 from assistant.text import sentences
 from assistant.reading import cues, risk_neighbours, spans
 from assistant.reading.features import featurize_with_clauses
@@ -156,10 +157,18 @@ def _first_sentence(text: str) -> str:
 # "I passed 4 exams in my first year": a count of things already done is what they have, not how they'd know
 _DONE_ALREADY = re.compile(r"\b(?:passed|led|finished|completed|did|made|wrote|ran|built|sold|delivered|taught|trained|attended|"
                            r"(?:have|'ve) (?:done|had)|last (?:year|month|week|term))\b", re.I)
+_HAVE_ALREADY = re.compile(r"\b(?:i (?:have|'ve) already(?: got)?|i already (?:have|'ve got|got))\s*$", re.I)
+_BUT_STILL = re.compile(r"(?:^|(?<=[.!?] ))but (?P<why>(?:my|i|i'?ve|i have|i'?m|i am) [^.!?]{8,120})", re.I)
+_VERDICT = re.compile(r"^\W*(?:(?:so|ok|okay|yes|then|in that case),?\s+)*(?:i (?:believe|think|reckon|feel|guess)\s+)?"
+                      r"(?:it|this|that)(?:'s| is| would be| will be|s)\s+(?:definitely |probably |quite |very |fairly )?"
+                      r"(?:within reach|doable|realistic|achievable|feasible|possible)\W*$", re.I)
 _HERE_BECAUSE = re.compile(r"\b(?:i'?m|i am) (?:here|using this|trying this|on here|doing this)\s*$|"
-                           r"\bi (?:came|signed up|joined|started this|downloaded (?:this|the app))\s*$", re.I)
+                           r"\bi (?:came|signed up|joined|started this|downloaded (?:this|the app))\s*$|"
+                           # "I need help to plan it, please, because I am very bad with organisation": why they ask
+                           r"\b(?:need|want|would like|could use) (?:some |a bit of |your )?help(?: (?:to|with) [\w' ]{1,30}?)?,?"
+                           r"(?: please)?,?\s*$", re.I)
 _WARNED = re.compile(r"\b(?:says?|said|tells? me|told me)\s+(?:that\s+)?(?:do not|don'?t|not to|never)\b", re.I)
-_WANTS = re.compile(r"\bi (?:really |just )?(?:want|'d like|would like|don'?t want|do not want|need)\b", re.I)
+_WANTS = re.compile(r"\bi (?:really |just )?(?:want|'d like|would like|should like|don'?t want|do not want|need)\b", re.I)
 
 
 def _why_answer(after_label: str, pieces: list[str], clause_p: dict[str, np.ndarray]) -> str:
@@ -310,6 +319,15 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if measure and cues.UNSURE.search(measure):
         measure = ""  # "how i'd know - no idea really": the question they cannot answer yet, not a measure
         on.discard("measure")
+    if measure and (at := text.find(measure)) > 0 and _HAVE_ALREADY.search(re.split(r"[.!?\n]", text[:at])[-1]):
+        measure = ""  # "I have already 5 projects, 3 from university": what they have, not how they'd know they got there
+        on.discard("measure")
+    if measure and not measure_rule and cues.FEASIBILITY.search(measure) and not cues.MEASURE.search(measure):
+        measure = ""  # "I also have a deputy ... which would make it doable": what makes it within reach, said so
+        on.discard("measure")
+    if measure and not measure_rule and cues.IN_THE_WAY.search(measure):
+        measure = ""  # "What might make it difficult is that the unit is short-staffed": in the way, not the measure
+        on.discard("measure")
     if measure and _INTRODUCTION.match(measure):
         measure = ""  # "My name is Chinedu": who is talking, not how they would know
         on.discard("measure")
@@ -365,7 +383,18 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         feasibility = slot("feasibility", spans.clause_with(text[feasible_asked.end():], cues.FEASIBILITY),
                            avoid=text[:feasible_asked.end()].strip())
     else:
-        feasibility = slot("feasibility", spans.clause_with(text, cues.FEASIBILITY), avoid=measure_rule)
+        feasibility = slot("feasibility", spans.clauses_with(text, cues.FEASIBILITY), avoid=measure_rule)
+    if "feasibility" in on and (turn := _BUT_STILL.search(text)) and (not feasibility or cues.NO_ROOM.search(feasibility)) \
+            and not cues.NO_ROOM.search(turn["why"]):
+        # "My English is not perfect ... But my work is good, my director said me this": the doubt, then what
+        # makes it within reach
+        feasibility = spans.tidy(turn["why"])
+    if feasibility and _VERDICT.match(verdict := feasibility.split("; ")[0]) and text.find(verdict) >= 0:
+        # "In that case I believe it is within reach. The trust does have a flexible retirement policy ...": the
+        # verdict, then why; the why is what the draft needs
+        after = re.split(r"(?<=[.!?])\s+", text[text.find(verdict) + len(verdict):].strip(" .,;"), maxsplit=1)[0]
+        if len(after.split()) >= 4:
+            feasibility = spans.tidy(after)
     if measure and not measure_rule and feasibility and (measure in feasibility or feasibility in measure):
         # One clause, one part: "I've done smaller ones and I'm backed, so it's within reach" is feasibility;
         # the part the heads believe more keeps it.
@@ -387,10 +416,10 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
             if feasibility and (feasibility in measure or measure in feasibility):
                 feasibility = ""
                 on.discard("feasibility")
-    if when and cues.DATE_TOO.search(text):
+    if when and (cues.DATE_TOO.search(text) or SELF_CORRECTED.search(text)):
         on.add("change_mind")  # "two year is too long, I want say 18 month": the date is changing ...
-        if feasibility and cues.DATE_TOO.search(feasibility):
-            feasibility = ""  # ... which is not what makes the goal within reach
+        if feasibility and (cues.DATE_TOO.search(feasibility) or when in feasibility):
+            feasibility = ""  # ... which is not what makes the goal within reach ("so 15 of May is more realistic")
             on.discard("feasibility")
     if feasibility and asked and feasibility in text[:asked.end()]:
         feasibility = ""  # "How I will know it is done?": their question, not what makes it doable

@@ -27,6 +27,8 @@ _OPENERS = re.compile(
     r"(?:i|we)(?: really| actually| just| honestly)?(?: would|'d| do| kind of| sort of)? (?:love|like|enjoy|care about|care|want(?: to)?|"
     r"need(?: to)?|think|feel|believe(?: in)?|am|'m|hope(?: to)?|wish(?: to)?|aim(?: to)?|plan(?: to)?|know)|"
     r"i'?m|i am|i'?d|i'?ve|i have|i just|i|we|it'?s(?: about| that)?|it is(?: about)?|that'?s|this is|there'?s|what i (?:want|love|care about) is|"
+    # "spend my remaining years bringing on the juniors": what the years are for is the gist
+    r"spend(?:ing)? (?:my|our|the)? ?(?:\w+ )?(?:years|time|days|weeks|evenings|weekends|career)(?= \w+ing\b)|"
     r"it (?:connects|relates|links|ties) (?:back )?to|it'?s (?:connected|linked|tied) to|because of|for the sake of|"
     r"(?:it|this|that) (?:really )?(?:matters|is important|'s important)(?: to me)?|"
     r"the (?:reason|thing) is(?: that)?|to be honest|honestly|i guess|i think|i suppose|basically|really)\s+", re.I)
@@ -98,6 +100,9 @@ def _about_others(reason: str) -> bool:
 _CAPITALISED_STARTS = {"She", "He", "They", "We", "It", "My", "Our", "Their", "His", "Her", "The", "A", "An", "This", "That"}
 
 
+_PHRASAL = re.compile(r"^\w+ing (?:on|up|in|out|off|over|back|down)\b")
+
+
 def gist(span: str, max_words: int = MAX_GIST_WORDS, *, as_noun: bool = False) -> str:
     """A few of the person's own words that carry the span's meaning, or "" when no short phrase reads whole:
     "because I love untangling messy data systems" -> "untangling messy data systems". With `as_noun`, a verb
@@ -112,8 +117,9 @@ def gist(span: str, max_words: int = MAX_GIST_WORDS, *, as_noun: bool = False) -
     words = [w for w in text.split() if w.lower().strip(",.") not in _FILLERS]
     if len(words) > max_words:
         cut = max_words
-        while cut >= 2 and words[cut].lower().strip(",.") not in _BOUNDARY and not words[cut - 1].endswith(","):
-            cut -= 1
+        while cut >= 2 and (words[cut].lower().strip(",.") not in _BOUNDARY and not words[cut - 1].endswith(",")
+                            or _PHRASAL.match(" ".join(words[cut - 1:cut + 1]).lower())):
+            cut -= 1  # "bringing | on the juniors" is not a boundary: the particle belongs to its verb
         if cut < 2:
             return ""
         words = words[:cut]
@@ -425,7 +431,7 @@ def _obstacle(said: str) -> str:
     return what if len(what.split()) <= 5 else ""
 
 
-_WANTS = r"(?:just |really |also |kind of |always |still )?(?:(?:has|have|'s) (?:always )?wanted|wants?|would like|'?d like|likes?|loves?|would rather|'?d rather)"
+_WANTS = r"(?:just |really |also |kind of |always |still )?(?:(?:has|have|'s) (?:always )?wanted|wants?|would (?:very much |really |quite )?like|'?d (?:very much |really )?like|likes?|loves?|would rather|'?d rather)"
 # Both sides, with a little between them ("Part of me wants the promotion, the money's good. We've got a mortgage.
 # But part of me has wanted to teach maths for years.")
 _PARTS = re.compile(

@@ -154,6 +154,16 @@ def clause_with(text: str, rx: re.Pattern) -> str:
     return next((tidy(c) for c in clauses(text) if rx.search(c)), "")
 
 
+def clauses_with(text: str, rx: re.Pattern, most: int = 2) -> str:
+    """The first clause with a cue and, from a later sentence, one more that has it too ("I have already 5 projects
+    ... I can do one each month working on weekends"): one part said in two places."""
+    found: list[str] = []
+    for sentence in _SENTENCE_SPLIT.split(text):
+        if len(found) < most and (c := clause_with(sentence or "", rx)):
+            found.append(c)
+    return "; ".join(found)
+
+
 def goal_mentions(text: str) -> list[tuple[str, str, str]]:
     """Every goal a message names by the rules alone, as (words, whose, by): fast enough for whole transcripts.
     `whose` is "theirs", "someone_else" or "unclear"."""
@@ -179,7 +189,9 @@ def goal_mentions(text: str) -> list[tuple[str, str, str]]:
 _SENTENCE_SPLIT = re.compile(r"\n+|;|(?<=[a-z][.!?])(?<!\bMrs\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)\s+(?=[A-Za-z])|"
                              r"\s*\d+[.)]\s+|\s*[-•*]\s+", re.I)
 # "... for the fee and I will join the study group ... and I will make a timetable": voice typing drops the commas
-_COMMA_SPLIT = re.compile(r",\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+|\s+and\s+(?=i(?: will|'ll| am going to)\b)", re.I)
+_COMMA_SPLIT = re.compile(r",\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+|\s+and\s+(?=i(?: will|'ll| am going to)\b)|"
+                          # "monday i will ask sharon ... and this week i will rite one shift report"
+                          r"\s+and\s+(?=(?:(?:this|next|on) \w+|tomorrow|tonight|today|then) i(?: will|'ll| am going to)\b)", re.I)
 
 
 def step_pieces(text: str) -> list[str]:
@@ -189,8 +201,13 @@ def step_pieces(text: str) -> list[str]:
 
 def _unlabelled(text: str) -> tuple[str, bool]:
     """The text after a label that says steps follow ("The first step: ..."), and whether there was one."""
-    labelled = _STEP_LABEL.match(text)
+    labelled = _STEP_LABEL.match(text) or _STEPS_FROM_HERE.search(text)
     return (text[labelled.end():], True) if labelled else (text, False)
+
+
+# "I shall treat it as a trial, then ... As for first steps, I will read the policy this weekend": what comes before
+# the label is about the goal, not a step
+_STEPS_FROM_HERE = re.compile(r"(?:^|(?<=[.!?]\s))\W*(?:as for|as to|regarding|for|on) (?:the |my )?(?:first|next) steps?\s*[,:]\s*", re.I)
 
 
 def _split_steps(text: str) -> list[str]:
@@ -225,7 +242,7 @@ def _aside(piece: str) -> bool:
 
 _AND_THEN = re.compile(r"^(?:and|then|so)\s+", re.I)
 _WHEN_CLAUSE = re.compile(r"^(?:(?:and|then|so)\s+)?(?:before|after|when|once|as soon as)\s+(?:i|we)\b", re.I)
-_WHY = re.compile(r"^(?:because|'?cause|cos|since|so that)\b", re.I)
+_WHY = re.compile(r"^(?:because|'?cause|cos|since|so that|as (?:it|that|this|she|he|they|i)(?:'?d| would|'?s| is| was| will)\b)", re.I)
 _STEP_VERB = re.compile(r"(?:ask|email|call|ring|book|text|message|write|read|update|apply|send|meet|buy|join|sign|register|enrol|"
                         r"find|look|check|talk|speak|visit|go|do|make|start|finish|print|post)\b", re.I)
 _NAME_ONLY = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
