@@ -249,9 +249,10 @@ MOVED_TO = re.compile(r"\b(?:let'?s (?:say|make it|go (?:for|with))|say|make it|
                       r"move(?:d)? it to|change(?:d)? it to|(?:got|been|was|is|has been|have been) (?:moved|pushed back|pushed|changed|rescheduled) to|"
                       r"(?:moved|pushed back|rescheduled) to|"
                       # "the campaign finishes on 20 April, so 15 of May is more realistic"
-                      r"so(?=\s[^,.;!?]{3,30}? (?:is|would be|sounds|seems) (?:more |much |a lot )?(?:realistic|better|safer|doable)\b))\s", re.I)
+                      r"so(?=\s[^,.;!?]{3,30}? (?:is|would be|sounds|seems) (?:(?:much |a lot )?more (?:realistic|doable|achievable|sensible)|"
+                      r"(?:a )?(?:safer|better) (?:bet|date|deadline|target))\b))\s", re.I)
 # "Better to say end of April. No, wait, ... 15 of May": what they said after correcting themselves
-SELF_CORRECTED = re.compile(r"\b(?:no,? wait|wait,? no|actually,? no|no,? actually|scratch that|or rather)\b[,.!]?\s*", re.I)
+SELF_CORRECTED = re.compile(r"\b(?:no,? wait|wait,? no|actually,? no(?!\s*(?:one|body|longer|more|matter|way|idea)\b)|no,? actually|scratch that)\b[,.!]?\s*", re.I)
 _CLAUSE_END = re.compile(r"[,.;!?]|\b(?:because|when|as)\b", re.I)
 
 

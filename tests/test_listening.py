@@ -859,3 +859,13 @@ async def test_asking_what_others_do_with_the_draft_on_the_table_is_answered_wit
     draft = (await coach.state("t1"))["draft"]
     assert draft["time_bound"].startswith("15 of May") and "yours" not in moved.move.get("facts", {})
     assert draft.get("yours") != "confirmed by you"
+
+
+def test_a_pronoun_a_number_or_a_date_is_never_swapped_word_for_word():
+    from assistant.graph.drafting import swapped
+
+    draft = {"statement": "send my portfolio to 10 studios by 10 March", "measurable": "10 studios"}
+    for said in ["Yes, but could we change it to the end of April?", "Change 10 to 15, please",
+                 "Yes, that's mine, and I'll make time for the course."]:
+        assert swapped(draft, said) is None, said
+    assert swapped(draft, 'change "studios" to "agencies"')["measurable"] == "10 agencies"

@@ -158,7 +158,8 @@ def test_no_longer_needing_something_is_ordinary_unless_the_means_are_put_away()
 
 
 @pytest.mark.parametrize("text,kind", [
-    ("Some nights I just think about taking myself out of the picture, then I go back to the spreadsheet.", "active_suicidal"),
+    ("Some nights I just think about taking myself out of the picture for good, then I go back to the spreadsheet.",
+     "active_suicidal"),
     ("Kept dad's rifle out of the safe since the auction, it's in the van now. Anyway, the CV.", "plan_intent"),
     ("I know exactly which barn. After the sale it stops being anyone's worry.", "plan_intent"),
     ("I sit outside my old supervisor's house at night, thinking about making her pay so she never gets away with it.",
@@ -173,9 +174,20 @@ def test_a_means_put_close_an_exit_from_the_picture_and_a_watch_on_someones_hous
 @pytest.mark.parametrize("text", [
     "My manager jokes she'll kill me if I forget the figures again on Monday.",
     "Writing a card to each of my apprentices for after I've gone, for the leaving do on Friday.",
+    "I'm taking myself out of the picture for the hiring panel, my friend applied.",
+    "I don't know which field to go into, IT or nursing.",
+    "I keep my rifle in the truck, I'm a gamekeeper and want to go full time.",
+    "I'll make them pay what they owe, they won't get away with it.",
+    "I drive past my client's house at night on the late round.",
 ])
-def test_a_joke_about_a_missed_target_and_cards_for_a_leaving_do_decide_nothing_alone(text):
+def test_a_joke_about_a_missed_target_cards_for_a_leaving_do_and_work_talk_decide_nothing_alone(text):
     from assistant.reading.risk import risk_rule
 
     found = risk_rule(text)
     assert found is None or found[2] == "read"
+
+
+def test_a_threat_from_home_is_no_joke_about_a_target():
+    from assistant.reading.risk import risk_rule
+
+    assert risk_rule("My husband said he'll kill me if I forget it again.")[2] == "reply"

@@ -73,8 +73,9 @@ def restate(draft: Draft, goal_words: str, turn: int, today: date) -> Draft:
 
 
 # "could I ask you to change "supervising" to "mentoring"?": one word of theirs for another, wherever it stands
-SWAP = re.compile(r"\b(?:change|swap|replace|switch|make)\s+[\"'“‘]?(?P<old>[\w' -]{2,40}?)[\"'”’]?\s+"
+SWAP = re.compile(r"\b(?:change|swap|replace|switch)\s+[\"'“‘]?(?P<old>[\w' -]{2,40}?)[\"'”’]?\s+"
                   r"(?:to|for|with|into)\s+[\"'“‘]?(?P<new>[\w' -]{2,40}?)[\"'”’]?(?=\s*(?:[.,;?!]|$|\s+(?:please|instead)\b))", re.I)
+_NOT_SWAPPED = {"it", "this", "that", "the date", "the deadline", "the goal", "the measure", "the wording", "my mind"}
 WORDED = ("statement", "specific", "measurable", "achievable", "relevant")  # the date is re-read, not re-worded
 
 
@@ -82,8 +83,8 @@ def swapped(draft: Draft, text: str) -> Draft | None:
     """The draft with the words they asked to change changed, in every part that holds them; None when they asked
     for no such change, or the words are not in the draft."""
     m = SWAP.search(text)
-    if not m:
-        return None
+    if not m or not content_words(m["old"]) or re.search(r"\d", m["old"]) or m["old"].strip().lower() in _NOT_SWAPPED:
+        return None  # "change it to June", "change 10 to 15": a date or a number is re-read, not swapped word for word
     old = re.compile(r"\b" + re.escape(m["old"].strip()) + r"\b", re.I)
     out = {**draft, **{p: old.sub(m["new"].strip(), draft[p]) for p in WORDED if isinstance(draft.get(p), str) and old.search(draft[p])}}
     return out if out != draft else None

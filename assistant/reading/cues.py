@@ -132,7 +132,7 @@ GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|th
         # voice typing, unpunctuated: "be a dentist again ... with my own name on the door not to hold the suction"
         r"(?<!\blearn)(?<!\btry)(?<!\bhow)(?<!\bwhen)(?<!\bwhere)(?<!\bknow)\s+not to\b|"
         # unpunctuated, then put another way: "be operations manager for the site or one like it not an office job"
-        r"\s+or (?:one|something|somewhere|anything) like (?:it|that)\b|\s+(?:more|something) like (?=\w+ing\b)|\s+i (?:know|guess) (?:this|it) (?:is|will)\b|\s*,\s*part of me\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
+        r"\s+or (?:one|something|somewhere|anything) like (?:it|that)\b|\s+(?:more|something) like (?=\w+ing (?:the|a|an|my|our|his|her)\b)|\s+i (?:know|guess) (?:this|it) (?:is|will)\b|\s*,\s*part of me\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
 OTHER_GOAL = re.compile(
     OTHER_PEOPLE + r" (?:really |still |just |now |also |keeps? |kept |has |have )?(?:wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
     r"pushes|pushed|pushing|sees? me(?= (?:going|doing|becoming|as|in)\b)|pictures? me|imagines? me|has me down for|thinks? i (?:should|shud|shld)|say(?:s|ing)? i (?:should|need|have to|must)|said i (?:should|need|have to|must)|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
@@ -242,11 +242,11 @@ REASON = re.compile(
 # matters: "I'd need to spend actual time in a classroom, not just read about it" (0.54) is what it would take.
 REASON_HUNCH = 0.7
 FEASIBILITY = re.compile(
-    r"\b(i (?:have |'ve )?already(?! know (?:my goal|my target|the goal|what i want|exactly what))|i can do (?:one|two|three|\d+) (?:a|each|every|per)\b|doable|(?:i (?:think|know) )?i can do (?:it|this|that)\b(?! (?:if|when|once|by|before|in|on|at)\b)|within reach|realistic|i have (?:the )?(?:time|support|budget|skills|experience)|i can manage|achievable|"
+    r"\b(i (?:have |'ve )?already(?! know (?:my goal|my target|the goal|what i want|exactly what))(?! (?:been|tried|failed|lost)\b)|i can do (?:one|two|three|\d+) (?:a|each|every|per)\b|doable|(?:i (?:think|know) )?i can do (?:it|this|that)\b(?! (?:if|when|once|by|before|in|on|at)\b)|within reach|realistic|i have (?:the )?(?:time|support|budget|skills|experience)|i can manage|achievable|"
     r"feasible|i'?ve done (?:it|this|something like)|my (?:manager|boss|team|employer) (?:will|would|is willing to) (?:pay|support|cover|fund)|"
     # typed as said: "i think i cud do that by the end of june", "the company pays for the level 3"
     r"i (?:could|cud|coud|can) (?:do|manage) (?:it|this|that)\b(?! (?:if|when|once|before)\b)|"
-    r"(?:the |my |our )?(?:company|work|employer|trust|firm|council|school|union) (?:pays?|will pay|would pay|funds?|covers?) (?:for )?|"
+    r"(?:the |my |our )?(?:company|work|employer|trust|firm|council|school|union) (?:pays?|will pay|would pay|funds?|covers?) (?:for )?(?:the|my|it|this|that|a)\b|"
     r"it'?s within|i'?ve got the|enough time|(?:done|did|covered|run) (?:it|this|that|the job)(?: \w+){0,3} before|"
     r"i'?ve (?:already )?(?:done|covered) (?:it|this|that|the job)|on the plus side|in my favou?r|going for me|what makes it (?:possible|doable))\b", _I)
 

@@ -159,6 +159,16 @@ _DONE_ALREADY = re.compile(r"\b(?:passed|led|finished|completed|did|made|wrote|r
                            r"(?:have|'ve) (?:done|had)|last (?:year|month|week|term))\b", re.I)
 _HAVE_ALREADY = re.compile(r"\b(?:i (?:have|'ve) already(?: got)?|i already (?:have|'ve got|got))\s*$", re.I)
 _BUT_STILL = re.compile(r"(?:^|(?<=[.!?] ))but (?P<why>(?:my|i|i'?ve|i have|i'?m|i am) [^.!?]{8,120})", re.I)
+_LOAD = re.compile(r"\b(?:not sure|unsure|doubt|worr\w*|afraid|scared|can'?t|cannot|too (?:much|many|long|soon)|hours a week|"
+                   r"busy|no time|is too|are too)\b", re.I)
+
+
+def _room_said(words: str) -> bool:
+    """Whether words say what makes a goal doable, with no doubt, load or question in them."""
+    return "?" not in words and not (_LOAD.search(words) or cues.NO_ROOM.search(words) or cues.BURDEN.search(words)
+                                     or cues.IN_THE_WAY.search(words) or cues.DATE_TOO.search(words))
+
+
 _VERDICT = re.compile(r"^\W*(?:(?:so|ok|okay|yes|then|in that case),?\s+)*(?:i (?:believe|think|reckon|feel|guess)\s+)?"
                       r"(?:it|this|that)(?:'s| is| would be| will be|s)\s+(?:definitely |probably |quite |very |fairly )?"
                       r"(?:within reach|doable|realistic|achievable|feasible|possible)\W*$", re.I)
@@ -383,17 +393,18 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         feasibility = slot("feasibility", spans.clause_with(text[feasible_asked.end():], cues.FEASIBILITY),
                            avoid=text[:feasible_asked.end()].strip())
     else:
-        feasibility = slot("feasibility", spans.clauses_with(text, cues.FEASIBILITY), avoid=measure_rule)
+        feasibility = slot("feasibility", spans.clause_with(text, cues.FEASIBILITY), avoid=measure_rule)
     if "feasibility" in on and (turn := _BUT_STILL.search(text)) and (not feasibility or cues.NO_ROOM.search(feasibility)) \
-            and not cues.NO_ROOM.search(turn["why"]):
+            and _room_said(turn["why"]):
         # "My English is not perfect ... But my work is good, my director said me this": the doubt, then what
         # makes it within reach
         feasibility = spans.tidy(turn["why"])
-    if feasibility and _VERDICT.match(verdict := feasibility.split("; ")[0]) and text.find(verdict) >= 0:
+    if feasibility and _VERDICT.match(verdict := feasibility) and text.find(verdict) >= 0:
         # "In that case I believe it is within reach. The trust does have a flexible retirement policy ...": the
         # verdict, then why; the why is what the draft needs
         after = re.split(r"(?<=[.!?])\s+", text[text.find(verdict) + len(verdict):].strip(" .,;"), maxsplit=1)[0]
-        if len(after.split()) >= 4:
+        if len(after.split()) >= 4 and _room_said(after) and (cues.FEASIBILITY.search(after) or cues.MAKES_ROOM.search(after)
+                                                              or re.match(r"\W*(?:the|my|our|i|i'?ve|we)\b", after, re.I)):
             feasibility = spans.tidy(after)
     if measure and not measure_rule and feasibility and (measure in feasibility or feasibility in measure):
         # One clause, one part: "I've done smaller ones and I'm backed, so it's within reach" is feasibility;
@@ -470,6 +481,11 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     if feasibility and any(feasibility in s for s in steps) and not cues.FEASIBILITY.search(feasibility):
         feasibility = ""  # "ask the guy there if they take apprentices": a step, not what makes it doable
         on.discard("feasibility")
+    if feasibility and (more := spans.clauses_with(text, cues.FEASIBILITY).split("; ")[1:]) and _room_said(more[0]) \
+            and more[0] not in feasibility and not (goal and goal in more[0]) and not (measure and measure in more[0]) \
+            and not (when and when in more[0]) and not any(more[0] in s for s in steps):
+        # "I have already 5 projects ... I can do one each month working on weekends": one part said in two places
+        feasibility = f"{feasibility}; {more[0]}"
     forget = cues.FORGET.search(text)
     return Reading(
         text=text,

@@ -82,14 +82,13 @@ KINDS: dict[str, list[str]] = {
         r"\b(?:jump(?:ing)?|step(?:ping)?) (?:off|from|in front of) (?:a |the )?(?:bridge|building|roof|platform|train|bus|cliff)\b",
         r"\bin front of a (?:train|bus|lorry|truck|car)\b",
         # "working out how I'd take myself out of the picture for good"
-        r"\btak(?:e|ing) (?:my ?self|me) out of (?:the picture|the equation|it all|everyone'?s way)\b",
+        r"\btak(?:e|ing) (?:my ?self|me) out of (?:the picture|the equation|it all|everyone'?s way) (?:for good|permanently|for ever|forever|altogether)\b",
     ],
     "plan_intent": [
         r"\b(?:a|the) plan and the means\b|\bthe means to do it\b",
         # "I've had the shotgun out of the cabinet twice this week and left it in the truck. I know which field."
-        r"\b(?:had|got|taken|took|keep|kept|put|left|keeping) (?:the|my|dad'?s|his) (?:shot ?gun|gun|rifle|pistol)\b.{0,40}"
-        r"\b(?:out of the (?:cabinet|safe)|in the (?:truck|car|van|bedroom)|by (?:the|my) bed|loaded)\b",
-        r"\bknow (?:exactly )?which (?:field|barn|tree|spot|beam)\b",
+        r"\b(?:had|got|taken|took|keep|kept|keeping) (?:the|my|dad'?s|his) (?:shot ?gun|gun|rifle|pistol) (?:out of the (?:cabinet|safe)|loaded)\b",
+        r"\bknow (?:exactly )?which (?:barn|tree|beam)\b",
         # "I've got what I need in the drawer. I won't be needing that portfolio review after all."
         r"\b(?:got|have|bought|put) (?:what|everything|all) i need (?:in|under|hidden in) (?:the|my) (?:drawer|cupboard|wardrobe|car|garage|shed|"
         r"bag|glovebox|bathroom|bedside)\b.{0,80}\bwon'?t (?:be )?need(?:ing)?\b" + AWAY,
@@ -191,15 +190,17 @@ KINDS: dict[str, list[str]] = {
         r"strangling|running over) (?:him|her|them|my \w+|the \w+)\b(?! (?:to|into) (?:apply|go|do|try|take)\b)",
         r"\btiming when (?:he|she|they) (?:takes|is|goes|leaves|uses)\b.{0,30}\balone\b",
         # "driving past the HR director's house at night, thinking about making him pay in a way he won't walk away from"
-        r"\bmak(?:e|ing) (?:him|her|them) pay\b.{0,30}\b(?:won'?t|will not|never|wouldn'?t) (?:walks?|gets?) away\b",
-        r"\b(?:driv(?:e|ing)|drove|walk(?:ing|ed)?|sit(?:ting)?|sat|park(?:ing|ed)?) (?:past |outside |by )(?:his|her|their|(?:the|my) [\w' ]{2,25}'s) (?:house|home|flat)\b.{0,20}\bat night\b",
+        r"\bmak(?:e|ing) (?:him|her|them) pay\b(?! (?:what|for|back|up|the|it)\b).{0,30}\b(?:won'?t|will not|never|wouldn'?t) (?:walks?|gets?) away\b",
+        r"\b(?:driv(?:e|ing)|drove|walk(?:ing|ed)?|sit(?:ting)?|sat|park(?:ing|ed)?) (?:past |outside |by )(?:his|her|their|(?:the|my) [\w' ]{2,25}'s) (?:house|home|flat)\b"
+        r".{0,20}\bat night\b.{0,30}\b(?:thinking|think|planning|imagining|waiting)\b",
         r"\bwant to (?:really )?(?:hurt|harm|kill) (?:him|her|them|the (?:guy|man|woman|person)|my (?:boss|manager|colleague))\b",
         r"\b(?:seriously|badly) (?:hurt|hurting|harm|harming|injur\w+) (?:someone|somebody|him|her|them)\b.{0,80}\b(?:in mind|not joking|mean it)\b",
     ],
 }
 # Everyday figures built on the same words: "my boss will kill me if it's late", "it would kill me to miss it",
 # "nobody would notice if I left the team".
-FIGURES = re.compile(r"\bkill me if i (?:miss|forget|don'?t (?:finish|hit|meet|send|get)|am late|'m late|mess up|break|lose)\b"
+FIGURES = re.compile(r"\b(?:boss|manager|supervisor|teacher|lecturer|tutor|head chef|coach|editor|client|team lead)\b[^.!?]{0,40}?"
+                     r"\bkill me if i(?: miss| forget| don'?t (?:finish|hit|meet|send|get)|'m late| am late| mess up| break| lose)\b"
                      r"(?= (?:another |the |a |my |this |that |it\b|again\b))(?=.{0,30}\b(?:targets?|deadlines?|meetings?|reports?|figures|"
                      r"numbers|sales?|orders?|shifts?|trains?|it|again)\b)|(?<!said he)(?<!said she)(?<!says he)(?<!says she)(?<!threatened he)\b(?:will|'ll|'d|would|gonna|going to) kill me (?:if|when)\b(?<!said he'll kill me if)|"
                      r"\bwould kill me to\b|\bkill(?:ing|ed)? myself (?:laughing|with laugh)|"

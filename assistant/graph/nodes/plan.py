@@ -627,18 +627,18 @@ class Planner:
             return self.move(Kind.ASIDE, phase="confirm", pending=self.state.get("pending"), topic="about",
                              question_text=load_prompt("draft_question"), reason="a question about Waymark while confirming")
         if (r.has("asks_advice") or OPTIONS_ASKED.search(text)) and not ACCEPT.match(text) and not FIELD.search(text) \
-                and not PLAN_HELP.search(text) and not FIRST_ASKED.search(text) and not (
+                and not PLAN_HELP.search(text) and not FIRST_ASKED.search(text) and not drafting.SWAP.search(text) and not (
                 r.any_goal or r.measure or r.timeframe or r.feasibility or r.reason or r.actions):
             # "What do other designers do? Just tell me what is better": heard and answered with the offer; the draft
             # waits (in the drafting phase, so a "yes please" is a yes to the options, not to the draft)
             self.update["phase"] = "draft"
             return self.advice()
         edits = {FIELD_NAMES.get(k.lower(), k.lower()): v.strip() for k, v in FIELD.findall(text.removeprefix("edit:"))}
-        if (changed := drafting.swapped(draft, text)) and not edits:
+        if (changed := drafting.swapped(draft, text)) and not edits and not (r.timeframe or r.measure):
             # "change 'supervising' to 'mentoring' ... with that change, yes, that is mine"
             if (ACCEPT.match(text) or MINE.search(text)) and not drafting.DOUBT.search(text):
                 move = self.accept(drafting.finish(changed), r)
-                move.facts.update(accepted_now=True, accepted_words=changed["statement"])
+                move.facts.update(accepted_now=True, accepted_words=changed.get("statement", ""))
                 return move
             edits = {p: changed[p] for p in drafting.WORDED if changed.get(p) != draft.get(p)}
         if text.lower() in ("accept", "reject"):
