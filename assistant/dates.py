@@ -35,7 +35,7 @@ _DAY_MONTH = re.compile(r"\b(\d{1,2}(?=(?:st|nd|rd|th)?\s)|(?:" + _DAY_WORD + r"
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "by june", "till july", and "september then" (a month settled on, said as the correction it is)
 _MONTH = re.compile(r"\b(?:(?:by|in|before|until|till|til|from|end of|the end of|during|for the|in time for the|ready for the)\s+"
-                    r"(?:the end of\s+)?(?:next\s+|this\s+)?|(?=(?!may\b)(?:" + _MONTH_NAMES + r")\s+then\b))(" + _MONTH_NAMES + r")\b(?:\s+(\d{4}))?", re.I)
+                    r"(?:the end of\s+)?(?:next\s+|this\s+)?|(?=(?!may\b)(?:" + _MONTH_NAMES + r")\s+(?:then|intake|sitting|cohort|one)\b))(" + _MONTH_NAMES + r")\b(?:\s+(\d{4}))?", re.I)
 # "on the 20th", and "thurs 17th": a weekday, even shortened, says the number is a day of the month
 _ORDINAL_DAY = re.compile(r"\b(?:(?:on |by |before )?the |(?:tues?|weds|wednesday|thu(?:rs?)?|thursday|fri|friday|"
                           r"saturday|sunday|monday|tuesday)\.?,?\s+(?:the\s+)?)(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:century|time|floor|person|place|anniversary|birthday))", re.I)
@@ -79,6 +79,10 @@ _PART_DAY = {"middle": 15, "mid": 15, "start": 7, "beginning": 7, "early": 7}
 CORRECTED_TO = re.compile(r"(?<!would )(?<!will )(?<!she )(?<!he )(?<!they )\b(?:make (?:it|that)(?: the)?|let it be|let'?s (?:say|make it)|"
                           r"change (?:it|that) to|move it to|push it (?:back )?to|(?:actually|no|sorry|ok),? (?:say|make it))\b|"
                           r"(?=\b(?!may\b)(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\s+then\b)", re.I)  # not "I may then"
+# "next year is too far away", "January is too soon": a date they are setting aside
+DATE_TOO = re.compile(r"\b(?:is|'s|seems|feels|sounds|was)\s+(?:way |a bit |much |far |probably )?too\s+"
+                      r"(?:long|soon|short|far|far away|late|early|tight|quick)\b", re.I)
+_RESTATED = re.compile(r"\s*,?\s*(?:that is|that's|i\.e\.?|meaning|in other words)\b,?\s*", re.I)
 _END_OF_NEXT_YEAR = re.compile(r"\b(?:the )?end of next year\b", re.I)
 
 
@@ -109,11 +113,15 @@ def find_when(text: str, today: date | None = None) -> tuple[date, str] | None:
         return None
     # "make that the jan 2028 intake", "so let it be 12 months": the date a correction names, right after it, is the one
     # they mean now (the last correction, if there are several)
+    every = found
     for cue in reversed(list(CORRECTED_TO.finditer(text))):
         if after := [f for f in found if cue.start() <= f[0] <= cue.end() + 12]:
             found = after
             break
     start, end = min(found)[:2]
+    # "let it be 12 months, that is by the January 2028 promotions": a date restated more exactly is the one they mean
+    if (again := _RESTATED.match(text, end)) and (exact := [f for f in every if again.end() <= f[0] <= again.end() + 12]):
+        found, (start, end) = every, min(exact)[:2]
     # Matches that overlap the first name one date ("check in feb 1": "in feb" and "feb 1"); the more precise pattern,
     # earlier in the order of precedence, reads it.
     _, _, _, when, words = min((f for f in found if f[0] < end and start < f[1]), key=lambda f: f[2])
@@ -237,6 +245,12 @@ _TOLD = re.compile(r"\b(?:written|wrote|thought|talked)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|'ll|going to|gonna|want|wanna|plan|hope|aim|by|before|until|next|need|have to|would|'d)\b", re.I)
 
 
+def _set_aside(text: str, words: str) -> bool:
+    """Whether these date words are judged too far, too soon, too long right where they are said."""
+    at = text.find(words)
+    return at >= 0 and bool(re.match(r"\s*" + DATE_TOO.pattern.removeprefix(r"\b"), text[at + len(words):], re.I))
+
+
 def _in_the_past(text: str, words: str) -> bool:
     """Whether the clause holding these date words tells of something done, not something to do."""
     for clause in re.split(r"[.!?;]|,|\band\b|\bbut\b", text):
@@ -253,6 +267,9 @@ MOVED_TO = re.compile(r"\b(?:let'?s (?:say|make it|go (?:for|with))|say|make it|
                       r"(?:a )?(?:safer|better) (?:bet|date|deadline|target))\b))\s", re.I)
 # "Better to say end of April. No, wait, ... 15 of May": what they said after correcting themselves
 SELF_CORRECTED = re.compile(r"\b(?:no,? wait|wait,? no|actually,? no(?!\s*(?:one|body|longer|more|matter|way|idea)\b)|no,? actually|scratch that)\b[,.!]?\s*", re.I)
+# "I told you the review was the 12th of January, it's the 19th": what they said before, then what is right
+TOLD_WRONG = re.compile(r"\bi (?:told you|said|think i said)\b[^.!?]{0,60}?,\s*(?:but\s+)?(?:it'?s|it is|its)\s+(?:actually\s+|really\s+)?(?=\S)", re.I)
+_THATS_THE_ONE = re.compile(r"(?P<pick>[^.!?]+)[.!]\s+(?:that'?s|thats) (?:the one|it|the date|my date)\b", re.I)
 _CLAUSE_END = re.compile(r"[,.;!?]|\b(?:because|when|as)\b", re.I)
 
 
@@ -263,11 +280,17 @@ def timeframe_words(text: str, today: date | None = None) -> str:
     fixes = list(SELF_CORRECTED.finditer(text))
     if fixes and (corrected := timeframe_words(text[fixes[-1].end():], today)):
         return corrected
+    if (told := TOLD_WRONG.search(text)) and (right := timeframe_words(_CLAUSE_END.split(text[told.end():])[0], today)):
+        return right
+    # "Actually, not March. Daughter's getting married in April ... September intake. That's the one."
+    if (chosen := _THATS_THE_ONE.search(text)) and (picked := timeframe_words(chosen["pick"], today)):
+        return picked
     # "the end of May is tight, let's say by the end of July": the date they moved to, not the one they left
     if (moved := MOVED_TO.search(text)) and (later := timeframe_words(_CLAUSE_END.split(text[moved.end():])[0], today)):
         return later
     found = find_when(text, today)
-    while found and _in_the_past(text, found[1]):  # "I finished my degree in June ...": June is behind them
+    while found and (_in_the_past(text, found[1]) or _set_aside(text, found[1])):
+        # "I finished my degree in June ...": June is behind them; "next year is too far away ... by the end of March"
         text = text.replace(found[1], " ", 1)
         found = find_when(text, today)
     if found and not _NOT_A_DEADLINE.search(text):

@@ -590,7 +590,7 @@ def test_a_date_corrected_beside_a_plan_b_moves_the_deadline():
              "January. So let it be 12 months, that is by the January 2028 promotions. If it does not happen, I "
              "will apply outside.")
     out, added = drafting.absorb(draft, r, 8, date(2026, 12, 3), keep_given=True)
-    assert "time_bound" in added and out["time_bound"].startswith("12 months")
+    assert "time_bound" in added and out["time_bound"].startswith("January 2028")
     assert out["measurable"] == draft["measurable"]
 
 
@@ -869,3 +869,13 @@ def test_a_pronoun_a_number_or_a_date_is_never_swapped_word_for_word():
                  "Yes, that's mine, and I'll make time for the course."]:
         assert swapped(draft, said) is None, said
     assert swapped(draft, 'change "studios" to "agencies"')["measurable"] == "10 agencies"
+
+
+async def test_one_of_the_goals_they_weighed_chosen_by_name_becomes_the_goal(coach, fake):
+    await talk(coach, [
+        "Been wondering about training the new drivers. Bit of a change from the driving seat.",
+        "Other option is standing for branch secretary. Or neither and I just keep driving.",
+        "Hm. Training, I think. Branch is a lot of meetings and I've sat in enough meetings.",
+    ], thread="kwame", user="kwame")
+    state = await coach.state("kwame")
+    assert state["focus_goal"]["text"] == "training the new drivers"

@@ -589,7 +589,9 @@ def test_questions_asked_of_themselves_or_quoted_ask_nothing_of_waymark():
 def test_a_correction_names_the_date_they_mean_now():
     today = date(2026, 12, 3)
     assert parse_when("actually no make that the jan 2028 intake. the sept one closes in feb", today) == date(2028, 1, 31)
-    assert parse_when("So let it be 12 months, that is by the January 2028 promotions.", today) == date(2027, 11, 28)
+    # restated more exactly: the exact date is the one they mean
+    assert parse_when("So let it be 12 months, that is by the January 2028 promotions.", today) == date(2028, 1, 31)
+    assert parse_when("in 6 months, that is what I want", today) == parse_when("in 6 months", today)
     # not a correction of theirs: "my wife would say ...", "make that call"
     assert parse_when("I want to finish by June. My wife would say in a year, she always does.", today) == date(2027, 6, 30)
     assert parse_when("By September I want to be enrolled. I'll make that call to the college next Monday.", today) == date(2027, 9, 30)
@@ -946,3 +948,76 @@ def test_both_parts_of_an_ambivalence_said_politely_are_reflected():
                              "pharmacists; we have three new colleagues. Another part of me would like to hand in my "
                              "notice tomorrow and never set foot in a clean room again."))
     assert any("bringing on the junior pharmacists" in s and "handing in your notice" in s for s in sides), sides
+
+
+def test_two_reasons_given_after_their_own_why_are_both_kept():
+    r = read("Why does it matter? I suppose because I learned from a senior pharmacist who took the time with me, and I "
+             "should like to pass that on before I go. There is also my husband, who retired last spring, and I would "
+             "like to have some of the week with him while we are both well.")
+    assert "pass that on before I go; there is also my husband" in r.reason and r.reason.endswith("both well")
+
+
+def test_after_their_own_is_it_realistic_i_think_so_the_why_is_what_makes_it_doable():
+    r = read("Is it realistic? I think so. The local mediation service runs a training course twice a year, and HR says "
+             "part-time requests from over-55s are usually approved. Money would be tighter, but the mortgage is paid off.")
+    assert r.feasibility.startswith("The local mediation service runs a training course")
+    assert "usually approved" in r.feasibility
+    # a bare verdict with nothing after it changes nothing, and a doubt after it is no reason
+    assert "HR will agree" not in read("Is it realistic? I think so. I am not sure HR will agree, though.").feasibility
+
+
+def test_a_date_judged_too_far_gives_way_to_the_one_they_set():
+    today = date(2026, 12, 3)
+    text = ("Thinking about it more, next year is too far away really. My leaving date is July but I'll have a lot of "
+            "annual leave to use up. So I'd like to mentor both of them properly and have it done by the end of March.")
+    assert timeframe_words(text, today) == "by the end of March"
+    assert read(text).timeframe == "by the end of March"
+    assert timeframe_words("by june, is that too soon?", today) == "by june"  # a question about it keeps it
+
+
+def test_someone_on_the_inside_and_a_place_close_by_count_as_going_for_them():
+    from assistant.reading.weighing import weigh
+
+    sides = weigh("on the plus side college is 10 min from mine and my mate gary teaches plumbing there, says they are "
+                  "short of staff")
+    assert sides.going_for == ("college close by", "Gary") and not sides.in_the_way
+    assert weigh("it is 10 minutes away").going_for == ()  # close to what, they did not say
+
+
+def test_a_tag_question_or_one_asked_of_themselves_asks_nothing_of_waymark():
+    r = read("She picked me because I'm good with the students, but if I'm being straight with you it's Breda's goal for "
+             "the practice, not mine for me, if that makes sense? Like it solves her problem, not mine.")
+    assert not r.has("asks_advice") and not r.has("question_to_waymark")
+    r = read("My manager set me a goal at my review and I said grand, and now I'm sitting here a week later thinking, do I "
+             "even want that? Sorry, that's a lot for a hello. I'm Aoife, a vet nurse.")
+    assert not r.has("asks_advice")
+    assert read("It's her goal, not mine. What would you do in my shoes?").has("asks_advice")
+
+
+def test_a_date_they_said_wrongly_before_gives_way_to_the_right_one():
+    today = date(2026, 12, 3)
+    text = ("I want the farm course. Oh and sorry, I told you the review was the 12th of January, it's the 19th, I was "
+            "looking at last year's diary, that's the state of me.")
+    assert timeframe_words(text, today) == "the 19th"
+
+
+def test_goals_weighed_in_passing_are_goals():
+    assert read("I'm union rep at the depot as well. Been wondering about training the new drivers.").goal == "training the new drivers"
+    assert read("Other option is standing for branch secretary. Or neither.").goal == "standing for branch secretary"
+
+
+def test_a_steps_label_with_a_full_stop_is_no_goal_and_opens_the_steps():
+    from assistant.reading.answers import STEPS_LABEL, terse_goal
+
+    text = "Steps. Tuesday I'll get my licence check printed at the depot office."
+    assert terse_goal(text) == "" and STEPS_LABEL.match(text)
+    assert terse_goal("Hm. Training, I think. Branch is a lot of meetings.") == "Training"
+
+
+def test_the_date_they_settle_on_is_the_one_they_say_is_the_one():
+    today = date(2026, 12, 3)
+    text = ("Actually, not March. Daughter's getting married in April and I'm not doing a six week course and a wedding "
+            "speech at once. September intake. That's the one.")
+    assert timeframe_words(text, today) == "September"
+    assert parse_when("the September intake", today) == date(2027, 9, 30)
+    assert parse_when("I may intake", today) is None

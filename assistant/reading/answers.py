@@ -21,7 +21,8 @@ CHECK_IN = re.compile(r"\bcheck[- ]?in\b|\bchecking[- ]in\b|\bcheck back\b|\bcat
 # a check-in asked of Waymark ("can u check in w me on 16 july?"), not one they plan with someone ("catch up with Priya")
 ASKS_CHECK_IN = re.compile(r"\bcheck(?:[- ]?in)? (?:with|on|w) me\b|\bcheck(?:ing)?[- ]?in\b[^.!?\n]*\?|\b(?:could|can|shall) (?:we|you|u) check[- ]?in\b|"
                            r"\bcheck(?:ing)?[- ]in (?:on|around|at|in|by|for) (?:the )?\w", re.I)
-STEPS_LABEL = re.compile(r"^\W*(?:(?:right|ok(?:ay)?|so|well)\W+)?(?:my )?(?:(?:first )?(?:steps?|actions?)|first things?)\s*(?:(?:would be|are|is)?\s*:|,?\s*then\s*[.:!])\s*", re.I)
+STEPS_LABEL = re.compile(r"^\W*(?:(?:right|ok(?:ay)?|so|well)\W+)*(?:my )?(?:(?:first )?(?:steps?|actions?)|first things?)\s*"
+                         r"(?:(?:would be|are|is)?\s*:|,?\s*then\s*[.:!]|\.(?=\s+\S))\s*", re.I)  # "Steps. Tuesday I'll ..."
 # "weekday evenings are hard", "i'm wiped after standup": how things are, not something they will do
 NOT_A_STEP = re.compile(r"^\W*(?:it|its|it'?s|that|this(?! (?:week|weekend|month|morning|afternoon|evening|year)\b)|there|theres|"
                         r"they|we|he|she|i'?m|im|i am)\b|"
@@ -46,10 +47,11 @@ CLAUSE = re.compile(r"\b(?:is|are|was|were|am|has|have|had|do|does|did|help|help
 def terse_goal(text: str) -> str:
     """The first sentence of an answer to "how would you say it in your own words?", when it is a short phrase:
     "the revision guide i guess. head of year feels like someone elses goal" -> "the revision guide"."""
-    first = re.split(r"(?<=[.!?;])\s+|\n", text.strip(), maxsplit=1)[0]
+    text = re.sub(r"^\W*(?:h+m+|u+m+|e+r+m*|a+h+|oh|well)\s*[.!,]+\s+", "", text.strip(), flags=re.I)  # "Hm. Training, I think."
+    first = re.split(r"(?<=[.!?;])\s+|\n", text, maxsplit=1)[0]
     for _ in range(3):
         first = HEDGES.sub("", first).strip(" .,;:!")
-    if NOT_A_GOAL.search(first) or not 1 <= len(first.split()) <= 8 or not content_words(first) \
+    if NOT_A_GOAL.search(first) or not 1 <= len(first.split()) <= 8 or not content_words(first) or STEPS_LABEL.match(text) \
             or re.match(r"(?:i|i'm|im|i've|it|it's|its|that|that's|this|they|we|he|she|yes|no)\b", first, re.I) \
             or CLAUSE.search(first):
         # a sentence about themselves or the situation is read by the reader, not taken whole as a goal

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.dates import DATE_TOO  # noqa: F401  (read here with the other cues; dates.py needs it too)
 from assistant.numbers import counted
 
 from assistant.reading.risk import risk_rule
@@ -89,9 +90,6 @@ NOT_THEIR_PLAN = re.compile(
     r"\b(?:at some point|one day|eventually|sooner or later) i'?(?:ll| will) have to\b", _I)
 STEP_PREAMBLE = re.compile(r"^(?:(?:and\s+)?then\s+|(?:(?:maybe|also|and|so|ok|oh)\s+)*(?:(?:can you |could you |please )?add (?:that )?|let'?s say |lets say |my plan\s*(?:is)?\s*:?\s*|(?:my |the )?(?:first|next) (?:steps?|things?)\b(?: i (?:suppose|guess|think|reckon))?(?: (?:is|are|would be|will be|i'?ll do (?:is|are)|i will do (?:is|are)))?\s*:?\s*(?:to\s+)?))",
                            _I)
-# "two year is too long": said of a date, beside a new one.
-DATE_TOO = re.compile(r"\b(?:is|'s|seems|feels|sounds|was)\s+(?:way |a bit |much |far |probably )?too\s+"
-                      r"(?:long|soon|short|far|far away|late|early|tight|quick)\b", _I)
 # "the networking stuff is mine": which part of a goal is theirs.
 MINE = re.compile(r"\b(?:is|are|feels?|that'?s|thats|it'?s|its) (?:all |really |actually )?mine\b|(?<!n't )(?<!nt )(?<!not )(?<!never )\bfeels? like (?:it'?s )?mine\b(?![^.!?]*\?)|"
                   r"^\W*(?:yes|yeah|yep|ok)?\W*(?:it'?s|its|this is|that'?s|thats) (?:really |definitely )?for me\b", _I)
@@ -176,10 +174,12 @@ OWN_GOAL = re.compile(
     r"for me the goal is(?: to)?|"
     # options being weighed are goals in the making: "I've considered moving into QA or doing a masters"
     r"i'?ve (?:been )?(?:considered|considering|(?:thinking|thought)(?: for (?:a while|ages|a long time|months|years)| a lot)? about)(?!\s+(?:why|how|what|whether|if|it|this|that)\b)|"
+    # "Other option is standing for branch secretary": one of the options they are weighing
+    r"(?:^|(?<=[.!?] ))\W*(?:the |my )?(?:other|another|second|third|last) option(?: for me)? (?:is|would be)(?: to)?(?= \w+ing\b| to\b)|"
     # "I've also wondered about mediation, actually": an option of their own, said tentatively
     r"i'?ve (?:also |often |sometimes )?(?:wondered|been wondering) about(?! (?:how|whether|if|what|why|that|it|this)\b)|"
     # subjectless, as a typed aside: "been thinkin about evening classes at the college" (not about a person or "it")
-    r"(?:^|(?<=[.!?] ))\W*(?:ive |i'?ve )?been (?:thinkin'?g?|thinking) (?:about|of)(?= (?:\w+ing\b|(?:an?|the|some) (?:\w+ )?"
+    r"(?:^|(?<=[.!?] ))\W*(?:ive |i'?ve )?been (?:thinkin'?g?|thinking|wondering) (?:about|of)(?= (?:\w+ing\b|(?:an?|the|some) (?:\w+ )?"
     r"(?:course|job|role|career|classes|degree|move|business|apprenticeship|qualification|post|position)s?\b|evening classes|night classes)"
     r"(?! (?:how|about)\b))|i'?m (?:considering|tempted by)|"
     # a direction offered tentatively, at the start of a message: "Maybe something like events, or ..."

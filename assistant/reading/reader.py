@@ -49,7 +49,9 @@ SPEECH_ACT = re.compile(r"(?:say (?:that|something|thanks|thank you|hi|hello)|ad
 # question they ask themselves and answer, or one someone else asked them, asks nothing of Waymark
 _SELF_QUESTION = re.compile(r"^\W*(?:so |well,? |and |but )?(?:what (?:would|do|did) i (?:really |actually |truly )?(?:want|enjoy|like|love|care about|need)|"
                             r"what i (?:really |actually )?(?:enjoy|want|like|love)(?: most)?|what (?:would|does|will) (?:it|this) give me|"
-                            r"why (?:do|would|does) (?:i|it|this) (?:want|care|matter))\b[^?]*\?$", re.I)
+                            r"why (?:do|would|does) (?:i|it|this) (?:want|care|matter)|"
+                            # "... and now I'm thinking, do I even want that?": asked of themselves
+                            r"(?:[^?]*\b(?:thinking|wondering|asking myself),?\s+)?(?:do|did|would) i (?:even |really |actually |honestly )?(?:want|like|need) (?:that|this|it)\b)[^?]*\?$", re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _QUESTION = re.compile(r"[^.!?]*\?")
 
@@ -64,8 +66,15 @@ def _asks_nothing(text: str) -> bool:
     body = _QUOTED.sub(" ", text)
     questions = [q.strip() for q in _QUESTION.findall(body)]
     answer = body[body.rfind("?") + 1:] if questions else body
-    return (not cues.ASKS_ADVICE.search(body) and all(_SELF_QUESTION.match(q) for q in questions)
-            and len(answer.split()) >= 6)
+    if cues.ASKS_ADVICE.search(body):
+        return False
+    # "it's Breda's goal, not mine for me, if that makes sense?": a tag asks for nothing, wherever it falls
+    asking = [q for q in questions if not _TAG_QUESTION.search(q)]
+    return all(_SELF_QUESTION.match(q) for q in asking) and (not asking or len(answer.split()) >= 6)
+
+
+_TAG_QUESTION = re.compile(r"(?:^|[,;:]\s*|\s-+\s*|\b(?:and|but|so)\s+)(?:if (?:that|this|it) makes (?:any )?sense|(?:does|do) (?:that|this|it) make (?:any )?sense|"
+                           r"(?:if |do |d'?)?you know what i mean|you know|right|like|ha|lol|sure|isn'?t it|is it)\W*\?$", re.I)
 
 
 _INTRODUCTION = re.compile(r"\W*(?:my name is|my name'?s|i'?m called|i am called|call me)\b", re.I)
@@ -169,9 +178,11 @@ def _room_said(words: str) -> bool:
                                      or cues.IN_THE_WAY.search(words) or cues.DATE_TOO.search(words))
 
 
-_VERDICT = re.compile(r"^\W*(?:(?:so|ok|okay|yes|then|in that case),?\s+)*(?:i (?:believe|think|reckon|feel|guess)\s+)?"
+_VERDICT = re.compile(r"^\W*(?:(?:so|ok|okay|yes|then|in that case),?\s+)*(?:(?:i (?:believe|think|reckon|feel|guess)\s+)?"
                       r"(?:it|this|that)(?:'s| is| would be| will be|s)\s+(?:definitely |probably |quite |very |fairly )?"
-                      r"(?:within reach|doable|realistic|achievable|feasible|possible)\W*$", re.I)
+                      r"(?:within reach|doable|realistic|achievable|feasible|possible)|"
+                      # "Is it realistic? I think so. The local mediation service runs a course ...": the answer, then why
+                      r"i (?:believe|think|reckon|guess) so|i'?d say so|yes|probably|definitely)\W*$", re.I)
 _HERE_BECAUSE = re.compile(r"\b(?:i'?m|i am) (?:here|using this|trying this|on here|doing this)\s*$|"
                            r"\bi (?:came|signed up|joined|started this|downloaded (?:this|the app))\s*$|"
                            # "I need help to plan it, please, because I am very bad with organisation": why they ask
@@ -181,11 +192,22 @@ _WARNED = re.compile(r"\b(?:says?|said|tells? me|told me)\s+(?:that\s+)?(?:do no
 _WANTS = re.compile(r"\bi (?:really |just )?(?:want|'d like|would like|should like|don'?t want|do not want|need)\b", re.I)
 
 
+def _mid_line(words: str) -> str:
+    """A sentence that goes on a line after another: "There is also my husband" -> "there is also my husband"."""
+    first = words.split(" ", 1)[0]
+    return words[0].lower() + words[1:] if first.lower() in _OPENING_WORDS and first[0].isupper() else words
+
+
+_OPENING_WORDS = {"there", "also", "and", "but", "it", "this", "that", "my", "so", "plus", "then", "the", "because", "as"}
+
+
 def _why_answer(after_label: str, pieces: list[str], clause_p: dict[str, np.ndarray]) -> str:
     """What follows their own "why it matters": the sentence that says what they want ("I don't want to be 60 and
     still wondering", after a story about their dad), else the clause the reason head likes best."""
     wanted = [s for s in re.split(r"(?<=[.!?])\s+", after_label.strip(" .:-,?…")) if _WANTS.search(s)]
-    return wanted[0] if wanted else (_first_sentence(cues.MATTERS_LABEL.sub("", _best_clause(pieces, clause_p, "reason"), count=1))
+    # "... I should like to pass that on before I go. There is also my husband ... I would like to have some of the
+    # week with him": two reasons, both theirs
+    return "; ".join(_mid_line(w.strip(" .")) if i else w.strip(" .") for i, w in enumerate(wanted[:2])) if wanted else (_first_sentence(cues.MATTERS_LABEL.sub("", _best_clause(pieces, clause_p, "reason"), count=1))
                                      or _first_sentence(after_label))
 
 
@@ -399,7 +421,9 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         # "My English is not perfect ... But my work is good, my director said me this": the doubt, then what
         # makes it within reach
         feasibility = spans.tidy(turn["why"])
-    if feasibility and _VERDICT.match(verdict := feasibility) and text.find(verdict) >= 0:
+    verdict = feasibility if feasibility and _VERDICT.match(feasibility) else \
+        next((s for s in re.split(r"(?<=[.!?])\s+", text) if _VERDICT.match(s)), "") if "feasibility" in on else ""
+    if verdict and text.find(verdict) >= 0:
         # "In that case I believe it is within reach. The trust does have a flexible retirement policy ...": the
         # verdict, then why; the why is what the draft needs
         after = re.split(r"(?<=[.!?])\s+", text[text.find(verdict) + len(verdict):].strip(" .,;"), maxsplit=1)[0]

@@ -50,7 +50,7 @@ _FOR = [
                r"wife|husband|team))\s+(?:might|would|will|could|is willing to|is going to|is|are)\s+(?:happy to\s+)?"
                r"(?:pay|cover|fund|back|backing|support|supporting|behind)\b", re.I),
     # "my English is now IELTS seven"
-    re.compile(r"\b(?P<x>my (?:english|french|spanish|german|maths|math|writing|driving|portfolio|cv|savings|health|back|diary|"
+    re.compile(r"\b(?P<x>my (?:english|french|spanish|german|maths|math|writing|driving|portfolio|cv|savings|health|back|diary|work|"
                r"schedule|time|experience|record|reference|references)) (?:is|are) (?:now|already|good|strong|fine|ok|okay)\b", re.I),
     # "passed maths n english", "I passed my driving test"
     re.compile(r"\b(?:i )?passed (?P<passed>(?!(?:this|it|that|them|away|on|out)\b)[^,;.!?]+?)(?=\s+(?:as|from|which|that|so|but|last|in|because)\b|[,;.!?]|$)", re.I),
@@ -58,6 +58,12 @@ _FOR = [
     re.compile(r"(?:^|\bi |\band )can (?P<can>(?!i\b|do\b|be\b|ask\b|try\b|see\b|only\b|not\b|never\b|barely\b|probably\b|still\b|just\b|my\b|you\b|we\b|they\b|\w+ly\b)\w+(?: [^,;.!?]+?)?)(?=\s+(?:which|but|so|because|its|it'?s)\b|[,;.!?]|$)", re.I),
     # "Maxine's actually said before she'd welcome help", "Ruth said she'd happily be a referee"
     re.compile(r"(?:^|[,.]\s*|\b(?:and|the \w+ i worked with,)\s+)(?P<name>(?!I\b|It\b|The\b|This\b|That\b)[A-Z][a-z]+)(?:'s| has)?(?: actually| already)? said(?: before)? (?:she|he|they)'?d\b(?! (?:never|not|rather|hate)\b)"),
+    # "my mate gary teaches plumbing there": someone on the inside
+    re.compile(r"\bmy (?:mate|friend|pal|cousin|brother|sister|uncle|aunt|auntie|neighbour|neighbor|old boss|ex-?colleague)\s+"
+               r"(?P<insider>[a-z]+)\s+(?:already\s+)?(?:teaches|works|lectures|is a \w+|runs)\b", re.I),
+    # "college is 10 min from mine": close by
+    re.compile(r"\b(?P<near>(?:the |my |our )?(?!it\b|this\b|that\b|there\b)[a-z'-]+)\s+(?:is|'s)\s+(?:only |just )?(?:\d+|ten|five|twenty) ?"
+               r"(?:min|mins|minutes|miles?)\s+(?:from|away|walk)\b", re.I),
     # "the dining room is empty between two and four", "flour and butter are cheap"
     re.compile(rf"{_SUBJECT}\s+(?:is|are)\s+(?:usually |often |mostly )?(?P<how>empty|cheap|free|sound|fine)\b(?<!account is empty)(?<!accounts are empty)(?<!fridge is empty)", re.I),
 ]
@@ -118,6 +124,10 @@ def _for(clause: str) -> str:
                 return _phrase(_gerund_of(found["can"]))
             if found.get("name"):
                 return found["name"]
+            if found.get("insider"):
+                return found["insider"].capitalize()
+            if found.get("near"):
+                return _phrase(f"{found['near']} close by")
             if found.get("how"):
                 subject = m["x"].strip()
                 if subject.lower() in ("it", "this", "that", "which", "they", "there"):

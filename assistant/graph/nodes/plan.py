@@ -287,6 +287,13 @@ class Planner:
             if chosen := closest(mentioned[-4:], self.text):
                 self.set_focus(chosen)
             return
+        theirs = [g for g in mentioned[-4:] if g["whose"] == "theirs"]
+        if not own_now and focus is None and len(theirs) >= 2 and (short := terse_goal(self.text)) \
+                and (best := max(theirs, key=lambda g: overlap(g["text"], short))) and overlap(best["text"], short) >= 0.3:
+            # "Other option is standing for branch secretary ..." then "Hm. Training, I think.": one of the goals they
+            # have been weighing, chosen by name
+            self.set_focus(best)
+            return
         asked_for_goal = self.pending.get("kind") in ("invite", "connect") or self.pending.get("key") in ("specific", "yours")
         plain = bool(r.goals) or len(self.text.split()) <= 4 or bool(PLAIN_GOAL.search(self.text) and r.goal)
         if own_now and focus and focus["whose"] == "theirs" and not (plain or asked_for_goal or r.has("change_mind")):
