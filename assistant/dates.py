@@ -236,6 +236,8 @@ _SPAN = re.compile(
     r"asap|as soon as possible|tonight|this (?:afternoon|morning|evening)|tmrw|tomorrow|"
     r"(?:by|on|before) the \d{1,2}(?:st|nd|rd|th)\b|the \d{1,2}(?:st|nd|rd|th)\b)", re.I)
 _NOT_A_DEADLINE = re.compile(r"\bevery\s+(?:" + "|".join(WEEKDAYS) + r")|\b(?:ago|last (?:year|week|month))\b|"
+                             # "city bus driver, 20 years this spring": an anniversary, not a deadline
+                             r"(?<!in )(?<!within )\b(?:\d+|ten|fifteen|twenty|thirty|forty) (?:years?|yrs) (?:this|next|in) \w+\b(?! (?:i|we)\b)|"
                              r"\b(?:" + "|".join(WEEKDAYS) + r")\s+(?!(?:morning|afternoon|evening|night|to|and|or|at|for|the|with|so|i|we|then|"
                              r"if|by|before|after|next|week|is|would|will|" + "|".join(MONTHS) + r")\b)[a-z]+s?\b(?<!day)", re.I)
 # A time said of what has happened ("I've given my books away this week") is not a deadline for anything.

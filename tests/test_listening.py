@@ -879,3 +879,38 @@ async def test_one_of_the_goals_they_weighed_chosen_by_name_becomes_the_goal(coa
     ], thread="kwame", user="kwame")
     state = await coach.state("kwame")
     assert state["focus_goal"]["text"] == "training the new drivers"
+
+
+async def test_a_second_option_named_beside_a_goal_is_weighed_with_it_not_taken_as_its_why(coach, fake):
+    await talk(coach, [
+        "Been wondering about training the new drivers. Bit of a change from the driving seat.",
+        "Other option is standing for branch secretary. Or neither and I just keep driving till they carry me out.",
+    ], thread="kw2", user="kw2")
+    state = await coach.state("kw2")
+    assert state["pending"] == {"kind": "connect", "key": "connect"}
+    assert "branch secretary" not in (state.get("draft") or {}).get("relevant", "")
+
+
+async def test_a_doubt_with_a_step_in_it_is_no_yes_to_the_draft(coach, fake):
+    replies = await talk(coach, [
+        "I want to train new drivers at the depot by September.",
+        "How would I know? My first trainee out driving solo.",
+        "Not sure about the manager bit. She's fair but we've had words over rotas. Anyway I'm seeing her on the 14th so "
+        "I'll ask her then.",
+    ], thread="kw3", user="kw3")
+    state = await coach.state("kw3")
+    assert state.get("phase") not in ("actions", "checkin_date", "done"), (state.get("phase"), replies[-1].assistant)
+    assert "The goal is yours" not in replies[-1].assistant
+
+
+async def test_a_check_in_date_moved_in_the_same_message_is_the_one_set(coach, fake):
+    await talk(coach, [
+        "I want to pass the driving theory test by March and I'd know because I'll have the certificate.",
+        "It's mine, I want to drive my own van for work.",
+        "accept",
+        "Book the test online tomorrow, then do ten practice questions every evening.",
+    ], thread="ci", user="ci")
+    chosen = await coach.turn("ci", "ci", "Check in after that, so... the 20th? No, I'm on call the 20th, ha, course I am. "
+                                          "Let's say the 21st.")
+    assert chosen.move["kind"] == "set_check_in"
+    assert coach.deps.goals.list_goals("ci")[0]["next_check_in"].endswith("-21")

@@ -1021,3 +1021,9 @@ def test_the_date_they_settle_on_is_the_one_they_say_is_the_one():
     assert timeframe_words(text, today) == "September"
     assert parse_when("the September intake", today) == date(2027, 9, 30)
     assert parse_when("I may intake", today) is None
+
+
+def test_an_anniversary_is_no_deadline():
+    today = date(2026, 12, 3)
+    assert timeframe_words("Hello. Kwame. 52, city bus driver, 20 years this spring. My daughter says retire.", today) == ""
+    assert timeframe_words("I want to be a trainer in 2 years", today) == "in 2 years"

@@ -11,7 +11,7 @@ from datetime import date
 
 from langgraph.runtime import Runtime
 
-from assistant.dates import MOVED_TO, find_when
+from assistant.dates import MOVED_TO, find_when, timeframe_words
 from assistant.graph import checkin, drafting
 from assistant.graph.deps import Deps
 from assistant.graph.goalwords import dated_steps, parse_actions, sharpens
@@ -61,6 +61,10 @@ ACCEPT = re.compile(r"^\W*(accept(ed)?|yes|yep|yeah|looks (good|right)|that'?s (
 FIELD = re.compile(r"^\s*(statement|goal|specific|measurable|achievable|relevant|time[- _]?bound|when)\s*[:=-]\s*(.+)$", re.I | re.M)
 FIELD_NAMES = {"goal": "statement", "when": "time_bound", "time bound": "time_bound", "time-bound": "time_bound",
                "timebound": "time_bound"}
+
+
+_ALTERNATIVE = re.compile(r"\b(?:(?:the |my )?other option|another option|alternatively|the alternative|or else i could|"
+                          r"or maybe i(?:'d| would| could)?|or instead)\b", re.I)
 
 
 def closest(goals: list[GoalMention], text: str) -> GoalMention | None:
@@ -298,6 +302,12 @@ class Planner:
         plain = bool(r.goals) or len(self.text.split()) <= 4 or bool(PLAIN_GOAL.search(self.text) and r.goal)
         if own_now and focus and focus["whose"] == "theirs" and not (plain or asked_for_goal or r.has("change_mind")):
             own_now = []  # with a goal already in hand, only words that plainly state a goal change it
+        if own_now and focus and focus["whose"] == "theirs" and _ALTERNATIVE.search(self.text) \
+                and overlap(focus["text"], own_now[-1]["text"]) < 0.5:
+            # "Other option is standing for branch secretary. Or neither ...": a second goal beside the first, to
+            # weigh side by side, not the first one's why or its rewording
+            self.fresh = [focus, *self.fresh]
+            return
         # asked why it matters, or answering as if asked ("Because it's the part I'm good at. And I want the last
         # stretch of my working life to be something I chose"): a want said there is the why, not a new goal
         asked_why = self.pending in ({"kind": "examine", "key": "why"}, {"kind": "smarty", "key": "relevant"}) \
@@ -661,9 +671,10 @@ class Planner:
         else:
             action = "edit"
         if action == "edit" and r.actions and not (edits or r.goal or r.measure or r.feasibility or r.reason) \
-                and not _DECLINES.search(text):
+                and not _DECLINES.search(text) and not r.has("unsure", "change_mind"):
             # first steps in answer to the draft: they have moved on to doing it ("I will tell my colleagues thank
-            # you, but no" turns something else down: no step, and no yes)
+            # you, but no" turns something else down: no step, and no yes; "Not sure about the manager bit ... I'll
+            # ask her then" is a doubt with a step in it, not a yes)
             action = "accept"
         if action == "edit" and (PLAN_HELP.search(text) or FIRST_ASKED.search(text)) and not (edits or r.goal or r.measure or r.timeframe):
             action = "accept"  # "can you help me plan it out?": the draft stands; they have moved on to doing it
@@ -755,7 +766,11 @@ class Planner:
 
     def check_in_when(self) -> tuple | None:
         """The date said for the check-in: the one in the sentence that asks for it first ("I'll sit down with my
-        husband this weekend ... Could we check in at the end of January?": January), else any in the message."""
+        husband this weekend ... Could we check in at the end of January?": January), else any in the message; a date
+        moved to ("the 20th? No, I'm on call the 20th ... Let's say the 21st") is the one they settled on."""
+        if MOVED_TO.search(self.text) and (words := timeframe_words(self.text, self.today)) \
+                and (moved := find_when(words, self.today)):
+            return moved
         if m := CHECK_IN.search(self.text):
             said_in = next((x for x in re.split(r"(?<=[.!?])\s+", self.text) if m.group(0) in x), "")
             if found := find_when(said_in, self.today):
