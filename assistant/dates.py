@@ -35,7 +35,7 @@ _DAY_MONTH = re.compile(r"\b(\d{1,2}(?=(?:st|nd|rd|th)?\s)|(?:" + _DAY_WORD + r"
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "by june", "till july", and "september then" (a month settled on, said as the correction it is)
 _MONTH = re.compile(r"\b(?:(?:by|in|before|until|till|til|from|end of|the end of|during|for the|in time for the|ready for the)\s+"
-                    r"(?:the end of\s+)?(?:next\s+|this\s+)?|(?=(?!may\b)(?:" + _MONTH_NAMES + r")\s+(?:then|intake|sitting|cohort|one)\b))(" + _MONTH_NAMES + r")\b(?:\s+(\d{4}))?", re.I)
+                    r"(?:the end of\s+)?(?:next\s+|this\s+)?|(?=(?!may\b)(?:" + _MONTH_NAMES + r")\s+then\b))(" + _MONTH_NAMES + r")\b(?:\s+(\d{4}))?", re.I)
 # "on the 20th", and "thurs 17th": a weekday, even shortened, says the number is a day of the month
 _ORDINAL_DAY = re.compile(r"\b(?:(?:on |by |before )?the |(?:tues?|weds|wednesday|thu(?:rs?)?|thursday|fri|friday|"
                           r"saturday|sunday|monday|tuesday)\.?,?\s+(?:the\s+)?)(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:century|time|floor|person|place|anniversary|birthday))", re.I)
@@ -119,8 +119,10 @@ def find_when(text: str, today: date | None = None) -> tuple[date, str] | None:
             found = after
             break
     start, end = min(found)[:2]
-    # "let it be 12 months, that is by the January 2028 promotions": a date restated more exactly is the one they mean
-    if (again := _RESTATED.match(text, end)) and (exact := [f for f in every if again.end() <= f[0] <= again.end() + 12]):
+    # "let it be 12 months, that is by the January 2028 promotions": a date restated more exactly (with a day or a
+    # year) is the one they mean; "by March, that's next year for me" is not more exact
+    if (again := _RESTATED.match(text, end)) and (exact := [f for f in every if again.end() <= f[0] <= again.end() + 12
+                                                            and re.search(r"\d", f[4])]):
         found, (start, end) = every, min(exact)[:2]
     # Matches that overlap the first name one date ("check in feb 1": "in feb" and "feb 1"); the more precise pattern,
     # earlier in the order of precedence, reads it.
@@ -204,7 +206,10 @@ def _candidates(text: str, today: date):
     if m := _SEASON.search(text):
         month, day = SEASONS[m[1].lower()]
         when = date(today.year, month, day)
-        yield m, (when if when >= today else date(today.year + 1, month, day)), m[0]
+        if after := re.match(r"\s+next year\b", text[m.end():], re.I):  # "by Christmas next year"
+            yield m, date(today.year + 1, month, day), m[0] + after[0]
+        else:
+            yield m, (when if when >= today else date(today.year + 1, month, day)), m[0]
     # "selling at the Saturday market": a weekday after "the" names a thing, not a day
     if (m := _WEEKDAY.search(text)) and not re.search(r"\b(?:the|a|our|my|their)\s+$", text[:m.start(1)], re.I):
         ahead = (WEEKDAY_SPELLINGS[m[1].lower()] - today.weekday()) % 7 or 7
@@ -236,8 +241,7 @@ _SPAN = re.compile(
     r"asap|as soon as possible|tonight|this (?:afternoon|morning|evening)|tmrw|tomorrow|"
     r"(?:by|on|before) the \d{1,2}(?:st|nd|rd|th)\b|the \d{1,2}(?:st|nd|rd|th)\b)", re.I)
 _NOT_A_DEADLINE = re.compile(r"\bevery\s+(?:" + "|".join(WEEKDAYS) + r")|\b(?:ago|last (?:year|week|month))\b|"
-                             # "city bus driver, 20 years this spring": an anniversary, not a deadline
-                             r"(?<!in )(?<!within )\b(?:\d+|ten|fifteen|twenty|thirty|forty) (?:years?|yrs) (?:this|next|in) \w+\b(?! (?:i|we)\b)|"
+
                              r"\b(?:" + "|".join(WEEKDAYS) + r")\s+(?!(?:morning|afternoon|evening|night|to|and|or|at|for|the|with|so|i|we|then|"
                              r"if|by|before|after|next|week|is|would|will|" + "|".join(MONTHS) + r")\b)[a-z]+s?\b(?<!day)", re.I)
 # A time said of what has happened ("I've given my books away this week") is not a deadline for anything.
@@ -245,6 +249,12 @@ _PAST = re.compile(r"\b(?:been|was|were|did|had|gave|given|went|finished|started
 # "everything I have written tonight": told of, within its own clause (not "my manager said senior role in March")
 _TOLD = re.compile(r"\b(?:written|wrote|thought|talked)\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|'ll|going to|gonna|want|wanna|plan|hope|aim|by|before|until|next|need|have to|would|'d)\b", re.I)
+
+
+def _anniversary(text: str, words: str) -> bool:
+    """ "city bus driver, 20 years this spring": how long they will have been at it, not a deadline."""
+    at = text.find(words)
+    return at >= 0 and bool(re.search(r"(?<!in )(?<!within )\b(?:\d+|ten|fifteen|twenty|thirty|forty) (?:years?|yrs)\s*$", text[:at], re.I))
 
 
 def _set_aside(text: str, words: str) -> bool:
@@ -270,8 +280,8 @@ MOVED_TO = re.compile(r"\b(?:let'?s (?:say|make it|go (?:for|with))|say|make it|
 # "Better to say end of April. No, wait, ... 15 of May": what they said after correcting themselves
 SELF_CORRECTED = re.compile(r"\b(?:no,? wait|wait,? no|actually,? no(?!\s*(?:one|body|longer|more|matter|way|idea)\b)|no,? actually|scratch that)\b[,.!]?\s*", re.I)
 # "I told you the review was the 12th of January, it's the 19th": what they said before, then what is right
-TOLD_WRONG = re.compile(r"\bi (?:told you|said|think i said)\b[^.!?]{0,60}?,\s*(?:but\s+)?(?:it'?s|it is|its)\s+(?:actually\s+|really\s+)?(?=\S)", re.I)
-_THATS_THE_ONE = re.compile(r"(?P<pick>[^.!?]+)[.!]\s+(?:that'?s|thats) (?:the one|it|the date|my date)\b", re.I)
+TOLD_WRONG = re.compile(r"(?<!like )(?<!as )\bi (?:told you|said|think i said)\b[^.!?]{0,60}?,\s*(?:but\s+)?(?:it's|it’s|it is)\s+(?:actually\s+|really\s+)?(?=\S)", re.I)
+_THATS_THE_ONE = re.compile(r"(?:^|[.!?]\s+)(?P<pick>(?:\S+\s+){0,3}\S+)[.!]\s+(?:that'?s|thats) (?:the one|the date|my date)\b", re.I)
 _CLAUSE_END = re.compile(r"[,.;!?]|\b(?:because|when|as)\b", re.I)
 
 
@@ -282,16 +292,18 @@ def timeframe_words(text: str, today: date | None = None) -> str:
     fixes = list(SELF_CORRECTED.finditer(text))
     if fixes and (corrected := timeframe_words(text[fixes[-1].end():], today)):
         return corrected
-    if (told := TOLD_WRONG.search(text)) and (right := timeframe_words(_CLAUSE_END.split(text[told.end():])[0], today)):
+    if (told := TOLD_WRONG.search(text)) and find_when(told[0], today) \
+            and (right := timeframe_words(_CLAUSE_END.split(text[told.end():])[0], today)):
         return right
     # "Actually, not March. Daughter's getting married in April ... September intake. That's the one."
-    if (chosen := _THATS_THE_ONE.search(text)) and (picked := timeframe_words(chosen["pick"], today)):
-        return picked
+    if (chosen := _THATS_THE_ONE.search(text)) and (picked := timeframe_words(chosen["pick"], today)
+                                                    or timeframe_words(f"in {chosen['pick']}", today)):
+        return picked  # "September intake" alone is no date; chosen as the one, it is
     # "the end of May is tight, let's say by the end of July": the date they moved to, not the one they left
     if (moved := MOVED_TO.search(text)) and (later := timeframe_words(_CLAUSE_END.split(text[moved.end():])[0], today)):
         return later
     found = find_when(text, today)
-    while found and (_in_the_past(text, found[1]) or _set_aside(text, found[1])):
+    while found and (_in_the_past(text, found[1]) or _set_aside(text, found[1]) or _anniversary(text, found[1])):
         # "I finished my degree in June ...": June is behind them; "next year is too far away ... by the end of March"
         text = text.replace(found[1], " ", 1)
         found = find_when(text, today)

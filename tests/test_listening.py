@@ -914,3 +914,16 @@ async def test_a_check_in_date_moved_in_the_same_message_is_the_one_set(coach, f
                                           "Let's say the 21st.")
     assert chosen.move["kind"] == "set_check_in"
     assert coach.deps.goals.list_goals("ci")[0]["next_check_in"].endswith("-21")
+
+
+async def test_an_aside_or_a_measure_said_with_the_check_in_is_not_a_step(coach, fake):
+    await talk(coach, [
+        "I want to pass the driving theory test by March and I'd know because I'll have the certificate.",
+        "It's mine, I want to drive my own van for work.",
+        "accept",
+        "Steps. Tuesday I'll book the test online. The 14th I ask my uncle, like I said.",
+    ], thread="st", user="st")
+    chosen = await coach.turn("st", "st", "Check in on the 30th? I'll know by then if I've passed or not.")
+    assert chosen.move["kind"] == "set_check_in"
+    steps = [s["text"] if isinstance(s, dict) else s for s in coach.deps.goals.list_goals("st")[0].get("actions", [])]
+    assert steps and not any(s.lower().startswith(("like i said", "i'll know", "if ")) for s in steps), steps

@@ -982,6 +982,9 @@ def test_someone_on_the_inside_and_a_place_close_by_count_as_going_for_them():
                   "short of staff")
     assert sides.going_for == ("college close by", "Gary") and not sides.in_the_way
     assert weigh("it is 10 minutes away").going_for == ()  # close to what, they did not say
+    assert weigh("my friend who works at the college is helping").going_for == ()
+    assert weigh("my brother still works there").going_for == ()
+    assert weigh("the nearest test centre is 40 miles away").going_for == ()
 
 
 def test_a_tag_question_or_one_asked_of_themselves_asks_nothing_of_waymark():
@@ -992,6 +995,10 @@ def test_a_tag_question_or_one_asked_of_themselves_asks_nothing_of_waymark():
              "even want that? Sorry, that's a lot for a hello. I'm Aoife, a vet nurse.")
     assert not r.has("asks_advice")
     assert read("It's her goal, not mine. What would you do in my shoes?").has("asks_advice")
+    # a question in its own right keeps its ask, whatever tag ends it
+    assert read("Can you help me plan the steps, if that makes sense?").has("asks_advice", "question_to_waymark")
+    assert read("Is it worth doing the course at my age, like? I am 52.").has("asks_advice", "question_to_waymark")
+    assert read("Do I need it for the trainer post? My manager never mentioned it at all.").has("asks_advice", "question_to_waymark")
 
 
 def test_a_date_they_said_wrongly_before_gives_way_to_the_right_one():
@@ -1018,12 +1025,36 @@ def test_the_date_they_settle_on_is_the_one_they_say_is_the_one():
     today = date(2026, 12, 3)
     text = ("Actually, not March. Daughter's getting married in April and I'm not doing a six week course and a wedding "
             "speech at once. September intake. That's the one.")
-    assert timeframe_words(text, today) == "September"
-    assert parse_when("the September intake", today) == date(2027, 9, 30)
+    assert timeframe_words(text, today) == "in September"
     assert parse_when("I may intake", today) is None
+    # "That's it" signs off; a month named in passing is no deadline; the first date of two is not the one settled on
+    assert timeframe_words("I want to be a trainer by September. I'll ring the depot manager on Monday. That's it.",
+                           today) == "by September"
+    assert timeframe_words("The September intake is full, so I'll go for the January one", today) == "for the January"
+    assert timeframe_words("I missed the March sitting, so I'm aiming for the June sitting", today) == "for the June"
+
+
+def test_a_restated_or_corrected_date_is_taken_only_when_it_is_one():
+    today = date(2026, 12, 3)
+    assert timeframe_words("I want to be done by March, that's next year for me", today) == "by March"
+    assert timeframe_words("by June, i.e. before the summer", today) == "by June"
+    assert timeframe_words("Like I said, I want my HGV licence by June, it's next week I book the medical", today) == "by June"
+    assert timeframe_words("Driving 20 years this spring and I want to be a trainer by September", today) == "by September"
 
 
 def test_an_anniversary_is_no_deadline():
     today = date(2026, 12, 3)
     assert timeframe_words("Hello. Kwame. 52, city bus driver, 20 years this spring. My daughter says retire.", today) == ""
     assert timeframe_words("I want to be a trainer in 2 years", today) == "in 2 years"
+
+
+def test_a_holiday_next_year_is_next_years():
+    today = date(2026, 12, 4)
+    assert parse_when("By Christmas next year, say.", today) == date(2027, 12, 25)
+    assert parse_when("by christmas", today) == date(2026, 12, 25)
+
+
+def test_a_why_label_leaves_no_stray_full_stop_on_the_reason():
+    r = read("Forgot to say why it matters. I had a rough first year, nobody showed me anything. I'd like the new ones "
+             "to get better than that.")
+    assert r.reason[:1].isalpha(), r.reason

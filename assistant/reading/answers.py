@@ -22,7 +22,7 @@ CHECK_IN = re.compile(r"\bcheck[- ]?in\b|\bchecking[- ]in\b|\bcheck back\b|\bcat
 ASKS_CHECK_IN = re.compile(r"\bcheck(?:[- ]?in)? (?:with|on|w) me\b|\bcheck(?:ing)?[- ]?in\b[^.!?\n]*\?|\b(?:could|can|shall) (?:we|you|u) check[- ]?in\b|"
                            r"\bcheck(?:ing)?[- ]in (?:on|around|at|in|by|for) (?:the )?\w", re.I)
 STEPS_LABEL = re.compile(r"^\W*(?:(?:right|ok(?:ay)?|so|well)\W+)*(?:my )?(?:(?:first )?(?:steps?|actions?)|first things?)\s*"
-                         r"(?:(?:would be|are|is)?\s*:|,?\s*then\s*[.:!]|\.(?=\s+\S))\s*", re.I)  # "Steps. Tuesday I'll ..."
+                         r"(?:(?:would be|are|is)?\s*:|,?\s*then\s*[.:!]|\.(?=\s+[A-Za-z]))\s*", re.I)  # "Steps. Tuesday I'll ..."
 # "weekday evenings are hard", "i'm wiped after standup": how things are, not something they will do
 NOT_A_STEP = re.compile(r"^\W*(?:it|its|it'?s|that|this(?! (?:week|weekend|month|morning|afternoon|evening|year)\b)|there|theres|"
                         r"they|we|he|she|i'?m|im|i am)\b|"

@@ -51,7 +51,7 @@ _SELF_QUESTION = re.compile(r"^\W*(?:so |well,? |and |but )?(?:what (?:would|do|
                             r"what i (?:really |actually )?(?:enjoy|want|like|love)(?: most)?|what (?:would|does|will) (?:it|this) give me|"
                             r"why (?:do|would|does) (?:i|it|this) (?:want|care|matter)|"
                             # "... and now I'm thinking, do I even want that?": asked of themselves
-                            r"(?:[^?]*\b(?:thinking|wondering|asking myself),?\s+)?(?:do|did|would) i (?:even |really |actually |honestly )?(?:want|like|need) (?:that|this|it)\b)[^?]*\?$", re.I)
+                            r"(?:[^?]*\b(?:thinking|wondering|asking myself),?\s+)?(?:do|did|would) i (?:even |really |actually |honestly )?(?:want|like) (?:that|this|it)(?=\W*\?$))[^?]*\?$", re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _QUESTION = re.compile(r"[^.!?]*\?")
 
@@ -69,10 +69,13 @@ def _asks_nothing(text: str) -> bool:
     if cues.ASKS_ADVICE.search(body):
         return False
     # "it's Breda's goal, not mine for me, if that makes sense?": a tag asks for nothing, wherever it falls
-    asking = [q for q in questions if not _TAG_QUESTION.search(q)]
+    asking = [q for q in questions if not (_TAG_QUESTION.search(q) and not _ASKED_OUTRIGHT.match(q))]
     return all(_SELF_QUESTION.match(q) for q in asking) and (not asking or len(answer.split()) >= 6)
 
 
+# "Can you help me plan the steps, if that makes sense?": a question in its own right, whatever tag ends it
+_ASKED_OUTRIGHT = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|well),?\s+)?(?:can|could|would|should|will|do|does|did|is|are|am|was|"
+                             r"what|how|why|where|when|which|who|any)\b", re.I)
 _TAG_QUESTION = re.compile(r"(?:^|[,;:]\s*|\s-+\s*|\b(?:and|but|so)\s+)(?:if (?:that|this|it) makes (?:any )?sense|(?:does|do) (?:that|this|it) make (?:any )?sense|"
                            r"(?:if |do |d'?)?you know what i mean|you know|right|like|ha|lol|sure|isn'?t it|is it)\W*\?$", re.I)
 
@@ -201,13 +204,18 @@ def _mid_line(words: str) -> str:
 _OPENING_WORDS = {"there", "also", "and", "but", "it", "this", "that", "my", "so", "plus", "then", "the", "because", "as"}
 
 
+# a second reason is kept only when it is another thing they want, not a "don't want" or a "need" beside it
+_WANTED_MORE = re.compile(r"\bi(?:'d| would| should) (?:very much |really |also )?like\b|\bi (?:really |also |just )?want\b(?! to (?:do|be) (?:that|it)\b)", re.I)
+
+
 def _why_answer(after_label: str, pieces: list[str], clause_p: dict[str, np.ndarray]) -> str:
     """What follows their own "why it matters": the sentence that says what they want ("I don't want to be 60 and
     still wondering", after a story about their dad), else the clause the reason head likes best."""
     wanted = [s for s in re.split(r"(?<=[.!?])\s+", after_label.strip(" .:-,?…")) if _WANTS.search(s)]
     # "... I should like to pass that on before I go. There is also my husband ... I would like to have some of the
     # week with him": two reasons, both theirs
-    return "; ".join(_mid_line(w.strip(" .")) if i else w.strip(" .") for i, w in enumerate(wanted[:2])) if wanted else (_first_sentence(cues.MATTERS_LABEL.sub("", _best_clause(pieces, clause_p, "reason"), count=1))
+    wanted = wanted[:1] + [w for w in wanted[1:2] if _WANTED_MORE.search(w)]
+    return "; ".join(_mid_line(w.strip(" .")) if i else w.strip(" .") for i, w in enumerate(wanted)) if wanted else (_first_sentence(cues.MATTERS_LABEL.sub("", _best_clause(pieces, clause_p, "reason"), count=1))
                                      or _first_sentence(after_label))
 
 
@@ -373,6 +381,7 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         else slot("reason", spans.reason_span(text))
     if reason and cues.MATTERS_LABEL.fullmatch(reason) and (rest := cues.MATTERS_LABEL.split(text, 1)[-1].strip()):
         reason = rest  # "Why it matters... my dad was an accountant for 40 years": the label opens the reason
+    reason = reason.lstrip(" .,;:-…")  # "Forgot to say why it matters. I had a rough first year ...": no stray full stop
     if reason and goal and reason in goal:
         reason = ""  # "be out on the road first on scene when it matters": "it matters" is part of the goal's words
         on.discard("reason")
@@ -422,7 +431,8 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         # makes it within reach
         feasibility = spans.tidy(turn["why"])
     verdict = feasibility if feasibility and _VERDICT.match(feasibility) else \
-        next((s for s in re.split(r"(?<=[.!?])\s+", text) if _VERDICT.match(s)), "") if "feasibility" in on else ""
+        next((s for s in re.split(r"(?<=[.!?])\s+", text) if _VERDICT.match(s)), "") \
+        if "feasibility" in on and (feasible_asked or not feasibility) else ""
     if verdict and text.find(verdict) >= 0:
         # "In that case I believe it is within reach. The trust does have a flexible retirement policy ...": the
         # verdict, then why; the why is what the draft needs

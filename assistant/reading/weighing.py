@@ -60,10 +60,11 @@ _FOR = [
     re.compile(r"(?:^|[,.]\s*|\b(?:and|the \w+ i worked with,)\s+)(?P<name>(?!I\b|It\b|The\b|This\b|That\b)[A-Z][a-z]+)(?:'s| has)?(?: actually| already)? said(?: before)? (?:she|he|they)'?d\b(?! (?:never|not|rather|hate)\b)"),
     # "my mate gary teaches plumbing there": someone on the inside
     re.compile(r"\bmy (?:mate|friend|pal|cousin|brother|sister|uncle|aunt|auntie|neighbour|neighbor|old boss|ex-?colleague)\s+"
-               r"(?P<insider>[a-z]+)\s+(?:already\s+)?(?:teaches|works|lectures|is a \w+|runs)\b", re.I),
+               r"(?P<insider>(?!(?:who|that|still|also|just|now|already|used|and|is|was|there)\b)[a-z]+)\s+(?:already\s+)?"
+               r"(?:teaches|works|lectures|is a \w+|runs)\b", re.I),
     # "college is 10 min from mine": close by
-    re.compile(r"\b(?P<near>(?:the |my |our )?(?!it\b|this\b|that\b|there\b)[a-z'-]+)\s+(?:is|'s)\s+(?:only |just )?(?:\d+|ten|five|twenty) ?"
-               r"(?:min|mins|minutes|miles?)\s+(?:from|away|walk)\b", re.I),
+    re.compile(r"\b(?P<near>(?:the |my |our )?(?!it\b|this\b|that\b|there\b)[a-z'-]+)\s+(?:is|'s)\s+(?:only |just )?(?:[1-9]|1\d|20|ten|five|fifteen|twenty) ?"
+               r"(?:min|mins|minutes)\s+(?:from|away|walk)\b", re.I),
     # "the dining room is empty between two and four", "flour and butter are cheap"
     re.compile(rf"{_SUBJECT}\s+(?:is|are)\s+(?:usually |often |mostly )?(?P<how>empty|cheap|free|sound|fine)\b(?<!account is empty)(?<!accounts are empty)(?<!fridge is empty)", re.I),
 ]

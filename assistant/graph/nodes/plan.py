@@ -63,8 +63,10 @@ FIELD_NAMES = {"goal": "statement", "when": "time_bound", "time bound": "time_bo
                "timebound": "time_bound"}
 
 
+# "like I said", "I'll know by then if she's signed it", "if she says no": an aside, a measure, a condition
+_NOT_A_STEP_OPENING = re.compile(r"^\W*(?:(?:like|as) i (?:said|say)\b|if\b|i'?ll know\b|i will know\b|i'?d know\b|by then\b)", re.I)
 _ALTERNATIVE = re.compile(r"\b(?:(?:the |my )?other option|another option|alternatively|the alternative|or else i could|"
-                          r"or maybe i(?:'d| would| could)?|or instead)\b", re.I)
+                          r"or instead)\b", re.I)
 
 
 def closest(goals: list[GoalMention], text: str) -> GoalMention | None:
@@ -293,6 +295,7 @@ class Planner:
             return
         theirs = [g for g in mentioned[-4:] if g["whose"] == "theirs"]
         if not own_now and focus is None and len(theirs) >= 2 and (short := terse_goal(self.text)) \
+                and not re.search(r"\b(?:not|no|neither|nor)\b", short, re.I) \
                 and (best := max(theirs, key=lambda g: overlap(g["text"], short))) and overlap(best["text"], short) >= 0.3:
             # "Other option is standing for branch secretary ..." then "Hm. Training, I think.": one of the goals they
             # have been weighing, chosen by name
@@ -678,7 +681,9 @@ class Planner:
             action = "accept"
         if action == "edit" and (PLAN_HELP.search(text) or FIRST_ASKED.search(text)) and not (edits or r.goal or r.measure or r.timeframe):
             action = "accept"  # "can you help me plan it out?": the draft stands; they have moved on to doing it
-        if STEPS_LABEL.match(text) and (listed := [t for t, _ in parse_actions(STEPS_LABEL.sub("", text), self.today)]):
+        if STEPS_LABEL.match(text) and (listed := [t for t, _ in parse_actions(STEPS_LABEL.sub("", text), self.today)
+                                                     if len(t.split()) >= 3 and not _NOT_A_STEP_OPENING.match(t)
+                                                     and not drafting.only_past(t)]):
             action = "accept"  # "first steps: buy the course and ..., and take one practice exam"
             r = replace(r, actions=tuple(listed))
         if action == "edit" and ASKS_CHECK_IN.search(text) and not (edits or r.goal or r.feasibility or r.reason) \
@@ -768,7 +773,7 @@ class Planner:
         """The date said for the check-in: the one in the sentence that asks for it first ("I'll sit down with my
         husband this weekend ... Could we check in at the end of January?": January), else any in the message; a date
         moved to ("the 20th? No, I'm on call the 20th ... Let's say the 21st") is the one they settled on."""
-        if MOVED_TO.search(self.text) and (words := timeframe_words(self.text, self.today)) \
+        if (to := MOVED_TO.search(self.text)) and (words := timeframe_words(re.split(r"[,.;!?]", self.text[to.end():])[0], self.today)) \
                 and (moved := find_when(words, self.today)):
             return moved
         if m := CHECK_IN.search(self.text):
@@ -807,7 +812,8 @@ class Planner:
     def steps_named(self) -> list[str]:
         """The steps this message lists, in their words: not what has happened, not a question, not how things are."""
         named = [t for t, _ in parse_actions(STEPS_LABEL.sub("", self.text), self.today)
-                 if not drafting.only_past(t) and not t.rstrip().endswith("?") and not NOT_A_STEP.search(t)]
+                 if not drafting.only_past(t) and not t.rstrip().endswith("?") and not NOT_A_STEP.search(t)
+                 and len(t.split()) >= 3 and not _NOT_A_STEP_OPENING.match(t)]
         return _with_their_whens(named, self.today)
 
     def step_said_in_passing(self, saved: list[str]) -> list[str]:
