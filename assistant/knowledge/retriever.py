@@ -62,7 +62,10 @@ def with_prior(notes: list[Passage], prior: dict[str, float]) -> list[Passage]:
     from assistant.knowledge.tuned import NotePrior
 
     w = NotePrior.WEIGHT
-    scored = [Passage(**{**p.__dict__, "score": round((1 - w) * p.score + w * prior.get(p.note_id, 0.0), 4)}) for p in notes]
+    # A programme's own documents are not among the notes the prior was fitted on: they keep their likeness as it is
+    # rather than count as improbable, so the library never buries them (a monthly mentor-lunch document, asked about
+    # in its own words, ranks first).
+    scored = [Passage(**{**p.__dict__, "score": round((1 - w) * p.score + w * prior.get(p.note_id, p.score), 4)}) for p in notes]
     return sorted(scored, key=lambda p: -p.score)
 
 
