@@ -241,7 +241,6 @@ _SPAN = re.compile(
     r"asap|as soon as possible|tonight|this (?:afternoon|morning|evening)|tmrw|tomorrow|"
     r"(?:by|on|before) the \d{1,2}(?:st|nd|rd|th)\b|the \d{1,2}(?:st|nd|rd|th)\b)", re.I)
 _NOT_A_DEADLINE = re.compile(r"\bevery\s+(?:" + "|".join(WEEKDAYS) + r")|\b(?:ago|last (?:year|week|month))\b|"
-
                              r"\b(?:" + "|".join(WEEKDAYS) + r")\s+(?!(?:morning|afternoon|evening|night|to|and|or|at|for|the|with|so|i|we|then|"
                              r"if|by|before|after|next|week|is|would|will|" + "|".join(MONTHS) + r")\b)[a-z]+s?\b(?<!day)", re.I)
 # A time said of what has happened ("I've given my books away this week") is not a deadline for anything.
@@ -285,6 +284,13 @@ _THATS_THE_ONE = re.compile(r"(?:^|[.!?]\s+)(?P<pick>(?:\S+\s+){0,3}\S+)[.!]\s+(
 _CLAUSE_END = re.compile(r"[,.;!?]|\b(?:because|when|as)\b", re.I)
 
 
+def moved_to(text: str, today: date | None = None) -> str:
+    """ "the end of May is tight, let's say by the end of July": the date words they moved to, not the ones they left;
+    "" when they moved to none."""
+    moved = MOVED_TO.search(text)
+    return timeframe_words(_CLAUSE_END.split(text[moved.end():])[0], today) if moved else ""
+
+
 def timeframe_words(text: str, today: date | None = None) -> str:
     """The words that give a deadline or a span for a goal or a step, or "" (not "every Wednesday", not "ago")."""
     if _PAST.search(text) and not _FUTURE.search(text):
@@ -299,8 +305,7 @@ def timeframe_words(text: str, today: date | None = None) -> str:
     if (chosen := _THATS_THE_ONE.search(text)) and (picked := timeframe_words(chosen["pick"], today)
                                                     or timeframe_words(f"in {chosen['pick']}", today)):
         return picked  # "September intake" alone is no date; chosen as the one, it is
-    # "the end of May is tight, let's say by the end of July": the date they moved to, not the one they left
-    if (moved := MOVED_TO.search(text)) and (later := timeframe_words(_CLAUSE_END.split(text[moved.end():])[0], today)):
+    if later := moved_to(text, today):
         return later
     found = find_when(text, today)
     while found and (_in_the_past(text, found[1]) or _set_aside(text, found[1]) or _anniversary(text, found[1])):

@@ -11,7 +11,7 @@ from datetime import date
 
 from langgraph.runtime import Runtime
 
-from assistant.dates import MOVED_TO, find_when, timeframe_words
+from assistant.dates import MOVED_TO, find_when, moved_to
 from assistant.graph import checkin, drafting
 from assistant.graph.deps import Deps
 from assistant.graph.goalwords import dated_steps, parse_actions, sharpens
@@ -67,6 +67,12 @@ FIELD_NAMES = {"goal": "statement", "when": "time_bound", "time bound": "time_bo
 _NOT_A_STEP_OPENING = re.compile(r"^\W*(?:(?:like|as) i (?:said|say)\b|if\b|i'?ll know\b|i will know\b|i'?d know\b|by then\b)", re.I)
 _ALTERNATIVE = re.compile(r"\b(?:(?:the |my )?other option|another option|alternatively|the alternative|or else i could|"
                           r"or instead)\b", re.I)
+
+
+def _steps_listed(text: str, today: date) -> list[str]:
+    """The steps a message lists after any "Steps:" label: no asides, measures, conditions or things already done."""
+    return [t for t, _ in parse_actions(STEPS_LABEL.sub("", text), today)
+            if len(t.split()) >= 3 and not _NOT_A_STEP_OPENING.match(t) and not drafting.only_past(t)]
 
 
 def closest(goals: list[GoalMention], text: str) -> GoalMention | None:
@@ -681,9 +687,7 @@ class Planner:
             action = "accept"
         if action == "edit" and (PLAN_HELP.search(text) or FIRST_ASKED.search(text)) and not (edits or r.goal or r.measure or r.timeframe):
             action = "accept"  # "can you help me plan it out?": the draft stands; they have moved on to doing it
-        if STEPS_LABEL.match(text) and (listed := [t for t, _ in parse_actions(STEPS_LABEL.sub("", text), self.today)
-                                                     if len(t.split()) >= 3 and not _NOT_A_STEP_OPENING.match(t)
-                                                     and not drafting.only_past(t)]):
+        if STEPS_LABEL.match(text) and (listed := _steps_listed(text, self.today)):
             action = "accept"  # "first steps: buy the course and ..., and take one practice exam"
             r = replace(r, actions=tuple(listed))
         if action == "edit" and ASKS_CHECK_IN.search(text) and not (edits or r.goal or r.feasibility or r.reason) \
@@ -773,8 +777,7 @@ class Planner:
         """The date said for the check-in: the one in the sentence that asks for it first ("I'll sit down with my
         husband this weekend ... Could we check in at the end of January?": January), else any in the message; a date
         moved to ("the 20th? No, I'm on call the 20th ... Let's say the 21st") is the one they settled on."""
-        if (to := MOVED_TO.search(self.text)) and (words := timeframe_words(re.split(r"[,.;!?]", self.text[to.end():])[0], self.today)) \
-                and (moved := find_when(words, self.today)):
+        if (words := moved_to(self.text, self.today)) and (moved := find_when(words, self.today)):
             return moved
         if m := CHECK_IN.search(self.text):
             said_in = next((x for x in re.split(r"(?<=[.!?])\s+", self.text) if m.group(0) in x), "")
@@ -811,9 +814,7 @@ class Planner:
 
     def steps_named(self) -> list[str]:
         """The steps this message lists, in their words: not what has happened, not a question, not how things are."""
-        named = [t for t, _ in parse_actions(STEPS_LABEL.sub("", self.text), self.today)
-                 if not drafting.only_past(t) and not t.rstrip().endswith("?") and not NOT_A_STEP.search(t)
-                 and len(t.split()) >= 3 and not _NOT_A_STEP_OPENING.match(t)]
+        named = [t for t in _steps_listed(self.text, self.today) if not t.rstrip().endswith("?") and not NOT_A_STEP.search(t)]
         return _with_their_whens(named, self.today)
 
     def step_said_in_passing(self, saved: list[str]) -> list[str]:
