@@ -90,6 +90,16 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def spoken(iso: str) -> str:
+    """A date as a person says it, with the calendar form after it: "Monday the 21st of December (2026-12-21)"."""
+    try:
+        day = date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso or ""
+    suffix = "th" if 10 <= day.day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
+    return f"{calendar.day_name[day.weekday()]} the {day.day}{suffix} of {calendar.month_name[day.month]} ({iso})"
+
+
 def parse_when(text: str, today: date | None = None) -> date | None:
     """The first date the text names, in the future relative to `today`; None when it names none."""
     found = find_when(text, today)
@@ -242,7 +252,7 @@ _SPAN = re.compile(
     r"(?:by|on|before) the \d{1,2}(?:st|nd|rd|th)\b|the \d{1,2}(?:st|nd|rd|th)\b)", re.I)
 _NOT_A_DEADLINE = re.compile(r"\bevery\s+(?:" + "|".join(WEEKDAYS) + r")|\b(?:ago|last (?:year|week|month))\b|"
                              r"\b(?:" + "|".join(WEEKDAYS) + r")\s+(?!(?:morning|afternoon|evening|night|to|and|or|at|for|the|with|so|i|we|then|"
-                             r"if|by|before|after|next|week|is|would|will|" + "|".join(MONTHS) + r")\b)[a-z]+s?\b(?<!day)", re.I)
+                             r"if|by|before|after|next|week|is|would|will|in|of|off|" + "|".join(MONTHS) + r")\b)[a-z]+s?\b(?<!day)", re.I)
 # A time said of what has happened ("I've given my books away this week") is not a deadline for anything.
 _PAST = re.compile(r"\b(?:been|was|were|did|had|gave|given|went|finished|started|joined|graduated|worked|spent|left)\b", re.I)
 # "everything I have written tonight": told of, within its own clause (not "my manager said senior role in March")

@@ -386,7 +386,7 @@ async def test_after_accepting_news_is_not_a_step_a_moved_date_follows_and_a_che
     assert "14 March" in results[3].assistant
     saved = results[4].assistant
     assert results[4].move["kind"] == "save_goal" and "practice exam" in saved and "wiped" not in saved
-    assert results[-1].move["kind"] == "set_check_in" and re.search(r"set for \d{4}-\d{2}-20\b", results[-1].assistant)
+    assert results[-1].move["kind"] == "set_check_in" and re.search(r"set for \w+day the 20th of \w+ \(\d{4}-\d{2}-20\)", results[-1].assistant)
     state = await coach.state("t1")
     assert "by 14 March" in state["draft"]["statement"]
 

@@ -4,9 +4,10 @@ them. A part nobody has given stays open; an answer that says nothing about a pa
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
-from assistant.dates import CORRECTED_TO, MONTHS, MOVED_TO, find_when
+from assistant.dates import CORRECTED_TO, MONTHS, MOVED_TO, find_when, timeframe_words
 from assistant.graph.goalwords import goal_kind
 from assistant.numbers import counted, number_change, phrase_change, renumbered
 from assistant.graph.state import Draft
@@ -115,6 +116,17 @@ RESTATED = 0.3  # share of a new goal's words already in the draft's goal for it
 SAID_OUTRIGHT = {"measurable": MEASURE, "achievable": FEASIBILITY, "relevant": REASON}
 
 
+def date_for_goal(text: str, goal: str, today: date) -> str:
+    """ "For the coaching thing Breda wants an answer by the 12th of January ... The farm course, I think the next
+    intake is in September": of several dated sentences, the date of the one that talks about their goal (its
+    words), or "" when no one sentence does."""
+    dated_sentences = [(x, w) for x in sentences(text) if (w := timeframe_words(x, today))]
+    if len(dated_sentences) < 2 or not goal or timeframe_words(text, today) != dated_sentences[0][1]:
+        return ""  # (a date they corrected or moved to is read from the whole message, by the rules that know how)
+    about = [(x, w) for x, w in dated_sentences if overlap(goal, x) > 0]
+    return about[0][1] if len(about) == 1 else ""
+
+
 def said_outright(part: str, text: str) -> bool:
     """Words that say which part this is: "I'd know because ...", "it's doable since ...", "it matters because
     ...", or the coach's own question said first ("how would i know it worked? if i sell all 12 seats ...",
@@ -147,6 +159,9 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     """
     out: Draft = {**draft, "said_at": dict(draft.get("said_at", {}))}
     added: list[str] = []
+    if not r.has("change_mind") and (goal_date := date_for_goal(r.text, draft.get("statement", ""), today)) \
+            and goal_date != r.timeframe:
+        r = replace(r, timeframe=goal_date)
     said = {"measurable": r.measure, "time_bound": r.timeframe, "achievable": r.feasibility, "relevant": r.reason}
     answered = bool(expecting and said.get(expecting))
 
@@ -262,7 +277,11 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
                                         or (not no_goal_yet and room)):
         put("achievable", r.feasibility)
     # And why it matters: "I'd like people to trust my work", said while exploring, is a value, not yet a part.
-    if r.reason and (expecting == "relevant" or said_outright("relevant", r.text) or (not no_goal_yet and r.scores.get("reason", 1.0) >= REASON_HUNCH)):
+    # "... which I'm dreading slightly because she's very pro-SQE": why someone else is as they are, not why the
+    # goal matters to them
+    about_others = bool(re.match(r"\W*(?:because|'?cause|cos|since|as)?\s*(?:she|he|they)(?:'s|'re| is| are| was| were)\b", r.reason or "", re.I))
+    if r.reason and not about_others and (expecting == "relevant" or said_outright("relevant", r.text)
+                                          or (not no_goal_yet and r.scores.get("reason", 1.0) >= REASON_HUNCH)):
         put("relevant", r.reason)
     if r.actions:
         before = out.get("actions", [])

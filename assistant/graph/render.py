@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.dates import spoken
 from assistant.graph.moves import Kind, Move
 from assistant.graph.state import Draft
 from assistant.prompts import load_prompt
@@ -115,6 +116,8 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
             reply.parts.append(draft_block(draft))
         elif draft and facts.get("added"):
             reply.parts.append(added_lines(draft, facts["added"]))
+    elif kind == Kind.PRESENT_DRAFT and facts.get("unchanged"):
+        reply.parts.append(load_prompt("draft_unchanged"))
     elif kind == Kind.PRESENT_DRAFT:
         draft = facts["draft"]
         # the kind is a field of the draft like the others, not a verdict on it
@@ -127,7 +130,7 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
     elif kind == Kind.ACTIONS_RETRY and facts.get("added"):
         reply.parts.append(added_lines(facts["draft"], facts["added"]))
     elif kind == Kind.ACTIONS_RETRY and facts.get("check_in_noted"):
-        reply.parts.append(load_prompt("checkin_noted", check_in=facts["check_in_noted"]))
+        reply.parts.append(load_prompt("checkin_noted", check_in=spoken(facts["check_in_noted"])))
     elif kind == Kind.ACTIONS_RETRY:
         reply.parts.append(load_prompt("actions_retry", count=facts.get("count", 0)))
     elif kind == Kind.SAVE_GOAL:
@@ -136,10 +139,10 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
         else:
             listing = _step_lines(facts["saved_actions"])
             reply.parts.append(_accepted(facts) if facts.get("accepted_now") else "")
-            reply.parts.append(load_prompt("saved", actions=listing, check_in=facts["next_check_in"]))
+            reply.parts.append(load_prompt("saved", actions=listing, check_in=spoken(facts["next_check_in"])))
     elif kind == Kind.SET_CHECK_IN:
         reply.parts.append(load_prompt("save_failed", error=facts["save_error"]) if facts.get("save_error")
-                           else load_prompt("checkin_set", check_in=facts["next_check_in"]))
+                           else load_prompt("checkin_set", check_in=spoken(facts["next_check_in"])))
         if facts.get("actions") and not facts.get("save_error"):
             reply.parts.append(load_prompt("steps_added", actions=_added_step_lines(facts)))
         if facts.get("farewell") and not facts.get("save_error"):
@@ -160,7 +163,7 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
         reply.parts.append(load_prompt("milestone"))
     elif kind == Kind.SAVE_CHECK_IN:
         reply.parts.append(load_prompt("save_failed", error=facts["save_error"]) if facts.get("save_error") else
-                           load_prompt("checkin_saved", progress=facts["progress"], next_check_in=facts["next_check_in"],
+                           load_prompt("checkin_saved", progress=facts["progress"], next_check_in=spoken(facts["next_check_in"]),
                                        revised=load_prompt("checkin_revised") if facts.get("revised") else ""))
 
     question = move.question or facts.get("question_text") or ""

@@ -130,9 +130,12 @@ GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|th
         # voice typing, unpunctuated: "be a dentist again ... with my own name on the door not to hold the suction"
         r"(?<!\blearn)(?<!\btry)(?<!\bhow)(?<!\bwhen)(?<!\bwhere)(?<!\bknow)\s+not to\b|"
         # unpunctuated, then put another way: "be operations manager for the site or one like it not an office job"
-        r"\s+or (?:one|something|somewhere|anything) like (?:it|that)\b|\s+(?:more|something) like (?=\w+ing (?:the|a|an|my|our|his|her)\b)|\s+i (?:know|guess) (?:this|it) (?:is|will)\b|\s*,\s*part of me\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|[.!?\n;]|$)")
+        r"\s+or (?:one|something|somewhere|anything) like (?:it|that)\b|\s+(?:more|something) like (?=\w+ing (?:the|a|an|my|our|his|her)\b)|\s+i (?:know|guess) (?:this|it) (?:is|will)\b|\s*,\s*part of me\b|\s*,\s*(?:it|it'?s|which|that'?s|this|so|as|since|then i|then we)\b|"
+        # a run-on's next clause starts at a comma and a new subject: "... hand them over to Kayleigh who's my senior
+        # girl now, I'd like that done by the end of August, she's brilliant with cuts"
+        r"\s*,\s*(?:i'?d|i'?ll|i'?m|i|she'?s|he'?s|they'?re|she|he|they|we)\s+(?!think\b|guess\b|suppose\b|mean\b|reckon\b)(?=\S)|[.!?\n;]|$)")
 OTHER_GOAL = re.compile(
-    OTHER_PEOPLE + r" (?:really |still |just |now |also |keeps? |kept |has |have )?(?:wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
+    OTHER_PEOPLE + r" (?:really |still |just |now |also |keeps? |kept |has |have )?(?:decided(?: that)? i'?m going to|decided(?: that)? i (?:should|will|must)|wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
     r"pushes|pushed|pushing|sees? me(?= (?:going|doing|becoming|as|in)\b)|pictures? me|imagines? me|has me down for|thinks? i (?:should|shud|shld)|say(?:s|ing)? i (?:should|need|have to|must)|said i (?:should|need|have to|must)|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
     r"keeps? saying i should|is pushing me|are pushing me|(?:(?<=keeps )|(?<=keep ))(?:saying|telling me|on at me)(?= (?:to )?(?:do|go|get|apply|become|take|try|study|train|find|ask|move|look|retrain)\b))"
     r"(?! you\b)(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)  # "they want you to have the cert": a requirement
@@ -231,7 +234,7 @@ PRESENT_STEP = re.compile(r"^\W*(?:(?:and|then|so)\s+)*(?:(?:on |this |next )?(?
                           r"join|tell|contact|message)\b(?! (?:my ?self|you)\b)", _I)
 REASON = re.compile(
     r"\b(because|'?cause|cos|so that|it matters|matters to me|important to me|which (?:in [\w' ]{2,20} )?is (?:very |so |really )?important|i care (?:about|a lot)|it would (?:give|mean)|"
-    r"means a lot|that'?s why|the reason is|i love|i believe in|it connects to|it'?s about|"
+    r"means a lot|that'?s why|the reason is|i love|i believe in|it connects to|it'?s about(?! (?:\d|a |an |one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|half|the same|average))|"
     # who they want it for: "i want the kids to see me doing something i actually chose"
     r"i(?: want|'?d like| would like) (?:(?:my |the |our )?(?:kids|children|son|daughter|family|parents|mum|mom|dad|partner)|him|her|them)"
     r" to (?:see|know|be proud)|"
@@ -361,12 +364,16 @@ _UNWANTED = re.compile(r"\b(?:don'?t|dont|do not|never|wouldn'?t) (?:want|wanna|
                        r"(?:(?!\b(?:because|and|but|so|cos)\b)[^.,;!?])*", _I)
 
 
+# "Mediation experience wouldn't hurt": no harm in it, not a hurt
+_NO_HARM = re.compile(r"\b(?:wouldn'?t|won'?t|doesn'?t|does not|would not|will not|can'?t|couldn'?t|never) hurt\b", _I)
+
+
 def feelings(text: str) -> list[str]:
     """Names of the feelings the person's words express, in the order of the lexicon. A clause about someone
     else with no word of the person in it ("he was miserable for most of it") is their story, not their feeling;
     "my boss makes me anxious" keeps the person's feeling."""
     own = " . ".join(c for c in _CLAUSES.split(text) if c and not (_SOMEONE_ELSE.match(c) and not _FIRST_PERSON.search(c)))
-    plain = _UNWANTED.sub(" ", FIGURES_OF_SPEECH.sub(" ", own))
+    plain = _UNWANTED.sub(" ", _NO_HARM.sub(" ", FIGURES_OF_SPEECH.sub(" ", own)))
     return [name for name, rx in _FEELINGS if rx.search(plain) or (name == "exhausted" and WORN_DOWN.search(text))]
 
 

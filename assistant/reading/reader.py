@@ -229,6 +229,11 @@ def read_many(texts: list[str], expecting: list[str | None] | None = None) -> li
             for i, t in enumerate(texts)]
 
 
+_NOT_THE_MEASURE = re.compile(r"\b(?:is|'s|are) (?:only|just) the (?:start|beginning|first step)\b|\b(?:isn'?t|is not|wouldn'?t be) enough\b|"
+                              r"\bdoesn'?t count\b", re.I)
+_THAT_WOULD_DO = re.compile(r",?\s*(?:that'?d|that would|that will|that'?ll|that'?s)\s+(?:be it|do (?:me|it))(?: for me)?\W*$", re.I)
+
+
 def read(text: str, expecting: str | None = None) -> Reading:
     return read_many([text], [expecting])[0]
 
@@ -348,8 +353,13 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         measure_rule = _first_sentence(text[labelled_measure.end():])
         on.add("measure")
     if asked:
-        measure_rule = spans.tidy(re.split(r"(?<=[.!?])\s+", text[asked.end():].strip(), maxsplit=1)[0])
+        answer = re.split(r"(?<=[.!?])\s+", text[asked.end():].strip())
+        # "Sure being enrolled is only the start. I suppose if by the end of next year I'm the one ...": what would
+        # not be enough, then what would
+        answer = [x for x in answer if not _NOT_THE_MEASURE.search(x)] or answer
+        measure_rule = spans.tidy(answer[0])
         measure_rule = re.sub(r"^(?:i think|i guess|i suppose|maybe|probably)\s+", "", measure_rule, flags=re.I)
+        measure_rule = _THAT_WOULD_DO.sub("", measure_rule)
     if goal and spans.goal_span(text) and not measure_rule:
         on.discard("measure")  # a message that plainly states a goal names its measure in so many words, or not at all
     measure = slot("measure", measure_rule)

@@ -103,6 +103,10 @@ _CAPITALISED_STARTS = {"She", "He", "They", "We", "It", "My", "Our", "Their", "H
 _PHRASAL = re.compile(r"^\w+ing (?:on|up|in|out|off|over|back|down)\b")
 
 
+# "mediation for about a year" is a thing already: no "mediationing"
+_NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ship|ance|ence|ism|ogy|ics|hood|dom)s?$", re.I)
+
+
 def gist(span: str, max_words: int = MAX_GIST_WORDS, *, as_noun: bool = False) -> str:
     """A few of the person's own words that carry the span's meaning, or "" when no short phrase reads whole:
     "because I love untangling messy data systems" -> "untangling messy data systems". With `as_noun`, a verb
@@ -134,7 +138,7 @@ def gist(span: str, max_words: int = MAX_GIST_WORDS, *, as_noun: bool = False) -
     if as_noun and words[0].lower() in _PREPOSITIONS:
         words = ["being", *words]  # "on forklift shifts" -> "being on forklift shifts", not "onning"
     if as_noun and words[0].lower() not in _NOUN_START and not words[0].lower().endswith("ing") \
-            and "'" not in words[0] and words[0].lower() not in _POSSESSIVE:
+            and "'" not in words[0] and words[0].lower() not in _POSSESSIVE and not _NOUN_ENDING.search(words[0].strip(",.")):
         words[0] = gerund(words[0].strip(",."))
     if words[0] in _CAPITALISED_STARTS:
         words[0] = words[0].lower()  # "She make many sacrifice" sits mid-sentence in a reflection
@@ -234,6 +238,11 @@ _NOT_MINE = re.compile(r"\b(?:it'?s|its|that'?s|thats) (?P<whose>his|her|their|(
                        r"(?:and )?not mine\b", re.I)
 
 
+_HEADLESS = re.compile(r"^(?!(?:\w+ness|\w+ss|\w+us|\w+is|news|always|perhaps|sometimes|yes|this|his|its)\b)\w+s (?:me|you|us|them|him|her|it|a|an|the|my|your|our|their|this|that)\b", re.I)
+_QUANTITY = re.compile(r"\d+\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+                       r"seventy|eighty|ninety|hundred|thousand|million|pounds?|quid|euros?|dollars?|grand|years?|months?|weeks?|days?|hours?", re.I)
+
+
 def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_is_why: bool = False,
                 goal_in_hand: bool = True, limit: int = 2, avoid: tuple[str, ...] = ()) -> list[str]:
     """Up to `limit` reflections of this message, the most telling first. `other_by`: who a goal already under
@@ -278,6 +287,10 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         # "went into law", "then you see friends retraining": a clause, not a thing that matters; and a "reason"
         # that only says the goal again ("be someone people trust ... because I want to be someone people trust")
         # adds nothing to reflect
+        reason = ""
+    if reason and (_HEADLESS.match(reason) or not [w for w in content_words(reason) if not _QUANTITY.fullmatch(w)]):
+        # "gives you four years" (cut from "that gives me four years") has lost its subject; "fifty four" and
+        # "three hundred pound" are amounts, not what makes it matter
         reason = ""
     if reason and re.match(r"(?:can'?t|cannot|cant|don'?t|dont|won'?t|wont|not)\b", reason, re.I):
         reason = ""  # "i cant not work, i pay half the rent": a constraint, not what makes it matter

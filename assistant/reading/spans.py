@@ -66,7 +66,38 @@ def goal_span(text: str) -> str:
         if plain and len(text.split()) <= 14 and timeframe_words(text):
             return tidy(_CUT.sub("", plain["goal"]))
         return ""
-    return tidy(_TO.sub("", _CUT.sub("", _rather(found[-1]))))  # the last one: "X, but what I want is Y"
+    goal = tidy(_TO.sub("", _CUT.sub("", _rather(found[-1]))))  # the last one: "X, but what I want is Y"
+    if _THE_SAME.fullmatch(goal):
+        return _what_they_do(text[: found[-1].start()])
+    if re.search(r"\bbeen\b", found[-1][0][: found[-1].start("goal") - found[-1].start()], re.I):
+        goal = _HOW_LONG.sub("", goal)  # "I've been thinking about mediation for about a year": how long, not the goal
+    if (points := _POINTS_BACK_TO.search(goal)) and (things := list(_A_THING.finditer(text[: found[-1].start()]))):
+        goal = goal[: points.start("it")] + things[-1][0]  # "the next intake starts in September, so I want to get a place on that"
+    return goal
+
+
+_HOW_LONG = re.compile(r"\s+for (?:about |nearly |almost |over |the past |the last )?(?:a|an|one|two|three|four|five|six|\d+|a couple of|a few)"
+                       r" (?:years?|months?|weeks?)(?: now)?$", re.I)
+_POINTS_BACK_TO = re.compile(r"\b(?:on|onto|into|in|for|to|at)\s+(?P<it>that|it|this|them|those)\W*$", re.I)
+_A_THING = re.compile(r"\b(?:the|a|an|their|that) (?:[\w-]+ ){0,2}(?:intake|course|programme|program|scheme|training|route|role|job|team|"
+                      r"post|position|apprenticeship|degree|exam|qualification|certificate|diploma|placement|service|rota|panel|club|group)\b", re.I)
+
+
+# "My friend Cerys volunteers with a community mediation service and I've thought about doing the same": the goal
+# is what the other person does
+_THE_SAME = re.compile(r"\W*(?:do(?:ing)? )?(?:the same(?: thing)?|that too|likewise|it too)\W*", re.I)
+_THEY_DO = re.compile(r"\b(?:[A-Z][\w'-]+|he|she|they|(?:my|our|his|her) [a-z]+)\s+(?:also |already )?(?P<verb>[a-z]+?)(?:es|s)\s+(?P<rest>[^,.;!?]{3,60}?)"
+                      r"\s*(?:,?\s*and\b[^,.;!?]*)?\W*$")
+
+
+def _what_they_do(before: str) -> str:
+    """ "... Cerys volunteers with a community mediation service and I've thought about" -> "volunteer with a
+    community mediation service"; "" when no one is doing anything there."""
+    m = _THEY_DO.search(before)
+    if not m:
+        return ""
+    verb = m["verb"] + ("e" if m[0].split()[-1] and re.search(rf"\b{m['verb']}es\b", m[0]) and not m["verb"].endswith(("sh", "ch", "s", "x", "z")) else "")
+    return f"{verb} {m['rest'].strip()}"
 
 
 def _rather(m: re.Match) -> str:
@@ -196,7 +227,18 @@ _COMMA_SPLIT = re.compile(r",\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+|\
 
 def step_pieces(text: str) -> list[str]:
     """The pieces of a list of steps, without the thanks and "maybe add that" around them (not yet tidied)."""
-    return [cues.STEP_PREAMBLE.sub("", p) for p in _split_steps(_unlabelled(text)[0]) if not cues.COURTESY.match(p)]
+    return [cues.STEP_PREAMBLE.sub("", p) for p in _split_steps(_unlabelled(text)[0])
+            if not cues.COURTESY.match(p) and not _SOMEONE_ELSE.match(p) and not _WAIT_AND_SEE.match(p)]
+
+
+# "we'll see how she takes it", "see how it goes": waiting on what happens, not something they will do
+_WAIT_AND_SEE = re.compile(r"^\W*(?:and |so |then )?(?:we'?ll|we will|i'?ll|i will|let'?s)? ?see (?:how|what|if|whether) (?:it|she|he|they|that|things)\b", re.I)
+# "Ciarán will be delighted", "he's been on at me about it for ages", "Niamh hates weeknights": what someone else
+# is or does, said between the steps; the person's steps are theirs to take ("Ring Dev", "Monday I'll email ...")
+_SOMEONE_ELSE = re.compile(r"^\W*(?:and |but |so )?(?:(?:he|she|they|it|that|this|there)(?:'s|'ll|'d|'re)?|(?!(?:I|Then|And|So|But|Monday|Tuesday|Wednesday|"
+                           r"Thursday|Friday|Saturday|Sunday|Tomorrow|Tonight|Today|Next|This|First|After|Before|Ask|Ring|Call|Email|Text|Book|Tell|See)\b)"
+                           r"[A-Z][\w'-]+|[Mm]y (?:mum|mom|dad|wife|husband|partner|boss|manager|daughter|son|sister|brother))"
+                           r"(?:'s|'ll| (?:will|is|was|has|had|would|said|says|thinks|reckons|hates|loves|likes|knows|been|keeps))\b(?! (?:me|us) (?:to|how)\b)")
 
 
 def _unlabelled(text: str) -> tuple[str, bool]:
@@ -266,7 +308,7 @@ def action_spans(text: str) -> list[str]:
             if len(clean.split()) >= 2 and (cues.ACTION.search(clean) or cues.ACTION.search(p) or cues.PRESENT_STEP.match(clean))]
 
 
-_STEP_LABEL = re.compile(r"^\W*(?:the |my )?(?:first|next) (?:steps?|things?)\b[^:.]{0,60}:\s*", re.I)  # "The first step is small, and ...: "
+_STEP_LABEL = re.compile(r"^\W*(?:the |my )?(?:(?:first|next) (?:steps?|things?)|steps|actions)\b[^:.]{0,60}:\s*", re.I)  # "The first step is small, and ...: "
 _DAY = r"(?:" + "|".join(WEEKDAYS) + r"|tonight|tomorrow)"
 # "on Monday", "after my morning shift", "on my day off": when the next step happens, said before it
 _WHEN_ONLY = re.compile(r"^(?:(?:on |this |next )?" + _DAY + r"(?: (?:morning|afternoon|evening|night))?|"

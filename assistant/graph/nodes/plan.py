@@ -23,7 +23,7 @@ from assistant.numbers import number_change
 from assistant.reading import Reading
 from assistant.prompts import load_prompt
 from assistant.reading.cues import (CHANGE_MIND, DISTANCE, FAREWELL, GREETING, MINE, OPTIONS_ASKED, PLAIN_GOAL, QUESTION_TO_WAYMARK, REASON,
-                                    RETURN_TO_GOALS, SET_BY, THANKS)
+                                    RETURN_TO_GOALS, SELF_ASKED_MEASURE, SET_BY, THANKS)
 from assistant.reading.cues import ACTION, counts_things_done, feelings
 from assistant.reading.answers import (ASKS_CHECK_IN, CHECK_IN, FIRST_ASKED, ON_THE_WAY, NOT_A_GOAL, NOT_A_STEP, OWN_PLAN, PLAN_HELP, REJECT, SAVE, SET_ASIDE, STEPS_LABEL,
                                        named_goal, terse_goal, unanswerable)
@@ -327,6 +327,8 @@ class Planner:
             # new goal. (Asked about someone else's goal, "what I want is ..." is their own version: taken as a goal.)
             own_now = []
             self.answers_why = True
+        if own_now and focus and SELF_ASKED_MEASURE.match(self.text):
+            own_now = []  # "How would I know it's working? ... if I'm the one Ciarán brings on the farm calls": the measure
         if (own_now and focus and focus["whose"] == "theirs" and r.reason and REASON.search(self.text)
                 and own_now[-1]["text"].lower() in r.reason.lower() and not r.has("change_mind")):
             own_now = []  # "it matters because I want to work with the sickest patients": why, not a new goal
@@ -737,6 +739,10 @@ class Planner:
         self.update.update(draft=draft, phase="confirm")
         # what changed is named first: "fifteen, properly done, rather than twenty" is heard when it is shown back
         changed = [p for p in ("statement", *drafting.ASK_ORDER) if draft.get(p) and draft.get(p) != before.get(p)]
+        if not changed and draft.get("actions") == before.get("actions"):
+            # nothing of the draft moved ("Is that a bit cowardly?", "my daughter will be unbearable"): the same draft
+            # again, whole, would answer them with a wall of text they have already read
+            return self.move(Kind.PRESENT_DRAFT, phase="confirm", draft=draft, unchanged=True, reason="draft as it was: theirs to confirm")
         return self.move(Kind.PRESENT_DRAFT, phase="confirm", draft=draft, changed=changed, reason="edited by the person")
 
     def accept(self, draft: dict, r: Reading) -> Move:
