@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.reading.reflect import copied_run
+from assistant.dates import timeframe_words
+from assistant.reading import read
+from assistant.reading.reflect import copied_run, reflections
 from evals.scorers.listening import ASKS_FOR
 
 
@@ -927,3 +929,84 @@ async def test_an_aside_or_a_measure_said_with_the_check_in_is_not_a_step(coach,
     assert chosen.move["kind"] == "set_check_in"
     steps = [s["text"] if isinstance(s, dict) else s for s in coach.deps.goals.list_goals("st")[0].get("actions", [])]
     assert steps and not any(s.lower().startswith(("like i said", "i'll know", "if ")) for s in steps), steps
+
+
+def test_a_run_on_goal_ends_where_the_next_clause_starts_and_points_back_are_resolved():
+    from assistant.reading.spans import goal_span, other_goal_span
+
+    run_on = ("and my daughter doesn't say anything but I can tell, so what I want really is to stop working Saturdays "
+              "altogether and hand them over to Kayleigh who's my senior girl now, I'd like that done by the end of August, "
+              "she's brilliant with cuts but she's not confident with colour yet which is the problem")
+    assert goal_span(run_on) == "stop working Saturdays altogether and hand them over to Kayleigh who's my senior girl now"
+    assert goal_span("I want to work with kids, I think") == "work with kids"
+    # "doing the same" is what the other person does; "on that" is the thing just named; how long is not the goal
+    assert goal_span("My friend Cerys volunteers with a community mediation service and I've thought about doing the "
+                      "same, but anyway.") == "volunteer with a community mediation service"
+    assert goal_span("my brother teaches maths and I want to do the same") == "teach maths"
+    assert goal_span("I want to do the same") == ""
+    assert goal_span("Cerys said the next intake starts in September, so I want to get a place on that.") \
+        == "get a place on the next intake"
+    assert goal_span("I've been thinking about mediation for about a year. Not to quit my job") == "mediation"
+    assert goal_span("I want to learn Spanish for a year") == "learn Spanish for a year"
+    assert other_goal_span("So my dad has decided I'm going to qualify as a solicitor before I turn 35, and my boss "
+                           "is on board") == ("qualify as a solicitor before I turn 35", "my dad")
+
+
+def test_the_date_goes_with_the_sentence_about_their_goal_and_a_weekday_in_a_month_is_a_date():
+    from assistant.graph.drafting import date_for_goal
+
+    today = date(2026, 12, 4)
+    said = ("So for the coaching thing Breda wants an answer by my next review, which is the 12th of January. The farm "
+            "course, I think the next intake is in September, it's mostly online.")
+    assert date_for_goal(said, "a course for farm animal nursing", today) == "in September"
+    assert date_for_goal(said, "become a clinical coach", today) == ""  # neither sentence is about it: the usual rules
+    assert date_for_goal("The course was going to be March. Actually make it June.", "the course", today) == ""
+    assert timeframe_words("Actually no make that the start of October not August, I forgot August is wedding season, "
+                           "so the first Saturday in October is my first Saturday off, that's the one", today) == "the start of October"
+    assert timeframe_words("I do the market every Saturday in summer", today) == ""
+
+
+def test_someone_elses_doings_and_waiting_to_see_are_no_steps_and_a_steps_heading_is_no_step():
+    from assistant.graph.goalwords import parse_actions
+    from assistant.graph.nodes.plan import _steps_listed
+
+    today = date(2026, 12, 4)
+    said = ("Monday I'll email the college about the September intake. Ciarán will be delighted, he's been on at me "
+            "about it for ages. And then on the 19th I'll bring it to Breda, we'll see how she takes it.")
+    steps = [s for s, _ in parse_actions(said, today)]
+    assert steps == ["Monday I'll email the college about the September intake", "on the 19th I'll bring it to Breda"]
+    assert [s for s, _ in parse_actions("Ring Dev at the weekend, see if the course has space", today)] \
+        == ["Ring Dev at the weekend", "see if the course has space"]
+    assert _steps_listed("Steps, in no particular order: message Cerys this weekend to ask who runs the intake. Fill in "
+                         "the application when it opens.", today) \
+        == ["message Cerys this weekend to ask who runs the intake", "Fill in the application when it opens"]
+
+
+def test_reflections_do_not_break_grammar_on_nouns_clauses_or_amounts():
+    from assistant.reading.reflect import gist
+
+    assert gist("mediation for about a year", 7, as_noun=True) == "mediation for about a year"  # no "mediationing"
+    assert gist("lead one project", as_noun=True) == "leading one project"
+    for said in ("I'm 31 now so that gives me four years. The firm would pay half of the SQE costs.",
+                 "Och it matters because I'm fifty four"):
+        assert not any(re.search(r"\b(?:gives you four years|fifty four)\b", s) for s in reflections(read(said)))
+    assert "hurt" not in read("Mediation experience wouldn't hurt if I did qualify anyway.").feelings
+    assert "hurt" in read("I felt so hurt when they gave it to him").feelings
+
+
+def test_a_check_in_date_is_said_as_people_say_it():
+    from assistant.dates import spoken
+
+    assert spoken("2026-12-21") == "Monday the 21st of December (2026-12-21)"
+    assert spoken("2027-03-02").startswith("Tuesday the 2nd of March") and spoken("2027-01-13").startswith("Wednesday the 13th")
+    assert spoken("") == ""
+
+
+async def test_a_draft_nothing_changed_in_is_not_printed_again(coach, fake):
+    await talk(coach, ["I want to run a weekend supper club of my own by March",
+                       "I'd know because twelve people have eaten there and paid",
+                       "It's doable, I already cook for twenty on Sundays"])
+    shown = await coach.turn("t1", "ana", "It matters because I want the food in my head to be real")
+    assert shown.move["kind"] == "present_draft" and "**Goal:**" in shown.assistant
+    again = await coach.turn("t1", "ana", "Is it daft that I'm nervous about it?")
+    assert again.move["kind"] == "present_draft" and "**Goal:**" not in again.assistant and "yours" in again.assistant
