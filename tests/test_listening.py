@@ -1010,3 +1010,6 @@ async def test_a_draft_nothing_changed_in_is_not_printed_again(coach, fake):
     assert shown.move["kind"] == "present_draft" and "**Goal:**" in shown.assistant
     again = await coach.turn("t1", "ana", "Is it daft that I'm nervous about it?")
     assert again.move["kind"] == "present_draft" and "**Goal:**" not in again.assistant and "yours" in again.assistant
+    kept = await coach.turn("t1", "ana", "The twelve people is the real test for me")
+    assert kept.move["kind"] == "present_draft" and "**Goal:**" not in kept.assistant
+    assert "Already in your draft" in kept.assistant and "**Measurable:** I'd know because twelve people" in kept.assistant

@@ -117,6 +117,8 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
         elif draft and facts.get("added"):
             reply.parts.append(added_lines(draft, facts["added"]))
     elif kind == Kind.PRESENT_DRAFT and facts.get("unchanged"):
+        if facts.get("already"):
+            reply.parts.append(load_prompt("draft_already", lines=part_lines(facts["draft"], facts["already"])))
         reply.parts.append(load_prompt("draft_unchanged"))
     elif kind == Kind.PRESENT_DRAFT:
         draft = facts["draft"]

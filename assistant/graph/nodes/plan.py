@@ -742,7 +742,11 @@ class Planner:
         if not changed and draft.get("actions") == before.get("actions"):
             # nothing of the draft moved ("Is that a bit cowardly?", "my daughter will be unbearable"): the same draft
             # again, whole, would answer them with a wall of text they have already read
-            return self.move(Kind.PRESENT_DRAFT, phase="confirm", draft=draft, unchanged=True, reason="draft as it was: theirs to confirm")
+            # what they said again that the draft already holds is named, so they see it was heard and kept
+            already = [p for p in ("statement", *drafting.ASK_ORDER, "actions")
+                       if draft.get(p) and overlap(" ".join(draft[p]) if p == "actions" else drafting.undated(draft[p]), text) >= 0.5]
+            return self.move(Kind.PRESENT_DRAFT, phase="confirm", draft=draft, unchanged=True, already=already,
+                             reason="draft as it was: theirs to confirm")
         return self.move(Kind.PRESENT_DRAFT, phase="confirm", draft=draft, changed=changed, reason="edited by the person")
 
     def accept(self, draft: dict, r: Reading) -> Move:
