@@ -26,6 +26,28 @@ SLOT_OF = {"measure": "measurable", "timeframe": "time_bound", "feasibility": "a
 PART_WORDS = 40
 
 
+# A run-on's clauses: at a comma before a new subject, or at "and also", "so it's", "which is"
+_RUN_ON_CLAUSE = re.compile(r",\s+(?=(?:and |but |so )?(?:i|i'?m|i'?d|i'?ve|she|he|they|we|it'?s|that'?s|you|the|my|what|well|if|though|although)\b)|"
+                            r"\s+(?=and also\b|so it'?s\b|so that'?s\b|which is\b|if i'?m honest\b)", re.I)
+_PART_LABEL = re.compile(r"^\W*(?:what makes it (?:doable|possible|realistic|hard)|what'?s in the way|the reason)(?: i (?:suppose|guess|think))?"
+                         r"(?: is| would be)?\s+|^\W*it matters because\s+", re.I)
+CLAUSE_WORDS = 18  # past this many words, a part keeps its first clauses only: the draft is read, not skimmed
+
+
+def first_clauses(words: str) -> str:
+    """ "What makes it doable I suppose is Kayleigh wants it, she asked me last year if she could do more hours ...,
+    and the clients like her, ...": the clauses that carry it, in their words, up to about 18 words."""
+    if len(words.split()) <= CLAUSE_WORDS:
+        return words
+    words = _PART_LABEL.sub("", words)
+    kept: list[str] = []
+    for clause in _RUN_ON_CLAUSE.split(words):
+        if kept and len(" ".join(kept + [clause]).split()) > CLAUSE_WORDS:
+            break
+        kept.append(clause.strip(" ,"))
+    return ", ".join(kept)
+
+
 def dated(words: str, today: date) -> str:
     """Their date words, with the date they mean: "within a year (2027-11-24)"."""
     # "september", the month they settled on, alone: the end of that month, as "by september" would be
@@ -169,7 +191,7 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         words = LABEL.sub("", words)
         if part != "relevant":  # "5 hours a week, because I want to ...": the reason is not part of the measure
             words = re.split(r",\s+because\b", words, maxsplit=1)[0]  # "I'd know because ..." is the measure itself
-        words = clip_words(tidy(words), PART_WORDS)
+        words = clip_words(first_clauses(tidy(words)), PART_WORDS)
         if answered and part != expecting and out.get(part) and not said_outright(part, r.text) \
                 and not (part == "time_bound" and r.has("change_mind")):
             # answering the question asked; a side reading does not overwrite a part already given (a date they
