@@ -284,7 +284,7 @@ class Planner:
             said.append(GoalMention(text=words, whose="theirs", by="me", turn=self.turn))
         if self.pending.get("key") in ("yours", "specific", "invite") and not r.has(
                 "skip_ahead", "agree", "change_mind", "feeling", "asks_advice", "question_to_waymark", "unsure", "permission",
-                "distress", "off_topic") and (terse := terse_goal(self.text)) \
+                "distress", "off_topic") and not STEPS_LABEL.match(self.text) and (terse := terse_goal(self.text)) \
                 and not any(g["whose"] == "theirs" and overlap(terse, g["text"]) >= 0.5 for g in said):
             # asked for the goal in their own words, "the revision guide i guess" is it, however plainly said; "head
             # of year feels like someone elses goal" after it is about the other goal, not a goal
@@ -327,6 +327,8 @@ class Planner:
             # new goal. (Asked about someone else's goal, "what I want is ..." is their own version: taken as a goal.)
             own_now = []
             self.answers_why = True
+        if own_now and focus and STEPS_LABEL.match(self.text):
+            own_now = []  # "Right so steps. Monday I'll email the college ...": the steps toward it, not a new goal
         if own_now and focus and SELF_ASKED_MEASURE.match(self.text):
             own_now = []  # "How would I know it's working? ... if I'm the one Ciarán brings on the farm calls": the measure
         if (own_now and focus and focus["whose"] == "theirs" and r.reason and REASON.search(self.text)
