@@ -294,6 +294,9 @@ _THATS_THE_ONE = re.compile(r"(?:^|[.!?]\s+)(?P<pick>(?:\S+\s+){0,3}\S+)[.!]\s+(
 _CLAUSE_END = re.compile(r"[,.;!?]|\b(?:because|when|as)\b", re.I)
 
 
+_INSTEAD = re.compile(r"(?P<said>[^.;!?]*?)\s*,?\s*\binstead\b", re.I)
+
+
 def moved_to(text: str, today: date | None = None) -> str:
     """ "the end of May is tight, let's say by the end of July": the date words they moved to, not the ones they left;
     "" when they moved to none."""
@@ -317,6 +320,11 @@ def timeframe_words(text: str, today: date | None = None) -> str:
         return picked  # "September intake" alone is no date; chosen as the one, it is
     if later := moved_to(text, today):
         return later
+    # "November test application is already closed. So I will take the test on December 14 instead": the date said
+    # with "instead"
+    for m in _INSTEAD.finditer(text):
+        if in_its_clause := timeframe_words(m["said"], today):
+            return in_its_clause
     found = find_when(text, today)
     while found and (_in_the_past(text, found[1]) or _set_aside(text, found[1]) or _anniversary(text, found[1])):
         # "I finished my degree in June ...": June is behind them; "next year is too far away ... by the end of March"

@@ -12,7 +12,7 @@ from assistant.graph.goalwords import goal_kind
 from assistant.numbers import counted, number_change, phrase_change, renumbered
 from assistant.graph.state import Draft
 from assistant.reading import Reading
-from assistant.reading.cues import (BURDEN, CHANGE_MIND, DATE_TOO, FEASIBILITY, MAKES_ROOM, MATTERS_LABEL, MEASURE, MINE, NO_ROOM, PRESSURE,
+from assistant.reading.cues import (TAG_QUESTION, BURDEN, CHANGE_MIND, DATE_TOO, FEASIBILITY, MAKES_ROOM, MATTERS_LABEL, MEASURE, MINE, NO_ROOM, PRESSURE,
                                     REASON, REASON_HUNCH, SELF_ASKED_MEASURE, counts_things_done)
 from assistant.reading.spans import tidy
 from assistant.text import clip_words, content_words, overlap, sentences
@@ -125,6 +125,8 @@ def revised(draft: Draft, r: Reading, turn: int, today: date) -> Draft:
     return absorb(draft, r, turn, today, keep_given=True)[0]
 
 
+# "So I will take the test on December 14 instead": the date moves
+INSTEAD = re.compile(r"\binstead\b|\bnot\s+(?:in\s+)?\w+\s+any ?more\b|\bhas to (?:move|change)\b", re.I)
 MONTH_ALONE = re.compile(r"(?:" + "|".join(MONTHS) + r")(?: then)?", re.I)
 # "If I try to pin it down, I'd like to ...": the goal said again, more precisely
 PINNED = re.compile(r"^\W*(?:if i (?:try to |were to )?pin it down|to pin it down|pinning it down|(?:more )?concretely|"
@@ -188,7 +190,10 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     answered = bool(expecting and said.get(expecting))
 
     def put(part: str, words: str) -> None:
-        words = LABEL.sub("", words)
+        if part != "time_bound" and any(words.strip(" ?.") and words.strip(" ?.") in x and x.rstrip().endswith("?")
+                                        and not TAG_QUESTION.search(x) for x in sentences(r.text)):
+            return  # "is this plan too much for one person with shift work?": a question to answer, not a part
+        words = re.sub(r"^\W*\d+[.)]\s+", "", LABEL.sub("", words))  # "3) Every Sunday, one full practice test": no list mark
         if part != "relevant":  # "5 hours a week, because I want to ...": the reason is not part of the measure
             words = re.split(r",\s+because\b", words, maxsplit=1)[0]  # "I'd know because ..." is the measure itself
         words = clip_words(first_clauses(tidy(words)), PART_WORDS)
@@ -278,8 +283,18 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
                               said_in.split(r.timeframe)[0], re.I):
         # ("I'd like that in place by my 60th birthday, which is 14 September 2027": a deadline all the same)
         moved = False  # "fieldwork in February is its own kind of character building", said before any goal: background
+    # "our hotel will open the position next year", "if the practice score is over 750 in September": with their
+    # deadline in hand, a date said of something else moves it only when they say it moves, or give it as a
+    # deadline ("by June"; "In three months is fine", a date said on its own)
+    signalled = bool(r.has("change_mind") or MOVED_TO.search(r.text) or CORRECTED_TO.search(r.text) or INSTEAD.search(r.text))
+    said_in_alone = any(x.strip().lower().startswith(r.timeframe.lower()) or len(x.split()) <= 6
+                        for x in sentences(r.text) if r.timeframe and r.timeframe.lower() in x.lower())
+    as_deadline = bool((DEADLINE.match(r.timeframe or "") and said_in_alone) or re.search(
+        rf"\b(?:by|before|until|till|no later than|deadline(?: is)?)\s+(?:the\s+)?{re.escape(r.timeframe or '')}", r.text, re.I))
+    if out.get("time_bound") and expecting != "time_bound" and not signalled and not as_deadline:
+        moved = False
     if r.timeframe and goal_is_theirs and moved and not in_measure and r.timeframe not in action_text \
-            and not (r.has("action") and out.get("time_bound") and not (r.has("change_mind") and CORRECTED_TO.search(r.text))):
+            and not (r.has("action") and out.get("time_bound") and not ((r.has("change_mind") and CORRECTED_TO.search(r.text)) or INSTEAD.search(r.text))):
         before = out.get("time_bound", "")
         put("time_bound", dated(r.timeframe, today))
         # only a date they moved ("let's make it June", "actually ... instead"): "done in a day", said of the
@@ -307,7 +322,9 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         put("relevant", r.reason)
     if r.actions:
         before = out.get("actions", [])
-        out["actions"] = list(dict.fromkeys([*before, *r.actions]))
+        # "So I will take the test on December 14 instead": the goal's date moved, which is no step
+        steps = [a for a in r.actions if not ("time_bound" in added and r.timeframe and r.timeframe in a)]
+        out["actions"] = list(dict.fromkeys([*before, *steps]))
         if out["actions"] != before:
             added.append("actions")
     # A message read as giving a date (even one the parser cannot place) or changing their mind answers no other

@@ -82,7 +82,7 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
     if injection:
         reply.parts.append(load_prompt("injection"))
     else:
-        if move.info.reflects and reflections:
+        if (move.info.reflects or facts.get("reflect")) and reflections:
             reply.reflections = list(reflections)
             reply.parts.append(" ".join(reflections))
         if facts.get("changed"):  # an edit: the parts they changed, in their words, after what they meant by it

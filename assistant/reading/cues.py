@@ -160,7 +160,7 @@ OWN_GOAL = re.compile(
     r"(?:(?:i'?m|i am|i'?ve been|been) |(?:^|(?<=[.!?] ))\W*)(?:thinking (?:about|of)|looking (?:at|into))(?= (?:going for|becoming|"
     r"moving|applying|retraining|switching|starting|setting up|opening|training|taking on|getting into|going back)\b(?! me\b))|"
     # "Want to take on an apprentice next year", "Part of me wants to get back into project work"
-    r"(?:^|(?<=[.!?;] ))\W*(?:really |just )?(?:want|wanna) to(?![^.!?]*\?)|(?<!no )part of me (?:really )?wants to|(?<!no )part of me would (?:very much |really |quite )?like to|"
+    r"(?:^|(?<=[.!?;] ))\W*(?:really |just )?(?:want|wanna) to(?![^.!?]*\?)|(?:^|(?<=[.!?;] ))\W*(?:i )?(?:really |just |kinda )?wanna(?! to\b)(?=\s+[a-z]{2,})(?![^.!?]*\?)|(?<!no )part of me (?:really )?wants to|(?<!no )part of me would (?:very much |really |quite )?like to|"
     r"i'?m(?= (?:re)?training (?:as|to be(?:come)?)\b)|"
     # a choice made out loud, then the goal: "ok thats it then. get on the paramedic apprenticeship by next september",
     # "So, if I'm writing it down properly: twenty interviews ..."
@@ -438,3 +438,7 @@ MATTERS_LABEL = re.compile(r"\W*(?:(?:why |how )?it matters(?: to me)?(?:,? i th
                            # "Why? Because actually I only do social media posts ...": the question, then its answer
                            r"why(?: does (?:it|this) matter| is (?:it|this) important)?(?=\s*\?\s*(?:because|'?cause|cos|well|i (?:think|suppose|guess)|honestly)\b))"
                            r"\s*(?:\.\.\.|…|:|-|\?|,)?\s*", re.I)
+
+# "..., if that makes sense?", "..., you know?": a statement with a question tag, not a question
+TAG_QUESTION = re.compile(r"(?:^|[,;:]\s*|\s-+\s*|\b(?:and|but|so)\s+)(?:if (?:that|this|it) makes (?:any )?sense|(?:does|do) (?:that|this|it) make (?:any )?sense|"
+                          r"(?:if |do |d'?)?you know what i mean|you know|right|like|ha|lol|sure|isn'?t it|is it)\W*\?$", re.I)

@@ -69,16 +69,13 @@ def _asks_nothing(text: str) -> bool:
     if cues.ASKS_ADVICE.search(body):
         return False
     # "it's Breda's goal, not mine for me, if that makes sense?": a tag asks for nothing, wherever it falls
-    asking = [q for q in questions if not (_TAG_QUESTION.search(q) and not _ASKED_OUTRIGHT.match(q))]
+    asking = [q for q in questions if not (cues.TAG_QUESTION.search(q) and not _ASKED_OUTRIGHT.match(q))]
     return all(_SELF_QUESTION.match(q) for q in asking) and (not asking or len(answer.split()) >= 6)
 
 
 # "Can you help me plan the steps, if that makes sense?": a question in its own right, whatever tag ends it
 _ASKED_OUTRIGHT = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|well),?\s+)?(?:can|could|would|should|will|do|does|did|is|are|am|was|"
                              r"what|how|why|where|when|which|who|any)\b", re.I)
-_TAG_QUESTION = re.compile(r"(?:^|[,;:]\s*|\s-+\s*|\b(?:and|but|so)\s+)(?:if (?:that|this|it) makes (?:any )?sense|(?:does|do) (?:that|this|it) make (?:any )?sense|"
-                           r"(?:if |do |d'?)?you know what i mean|you know|right|like|ha|lol|sure|isn'?t it|is it)\W*\?$", re.I)
-
 
 _INTRODUCTION = re.compile(r"\W*(?:my name is|my name'?s|i'?m called|i am called|call me)\b", re.I)
 _FIRST_MOVE = re.compile(r"(?:start|begin|kick off) (?:with (?:(?:mr|mrs|ms|dr|miss)\.? )?(?-i:[A-Z])|by (?:asking|emailing|calling|ringing|"
@@ -515,6 +512,8 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
             reason = ""
             on.discard("reason")
     steps = spans.action_spans(text) if "action" in on else []
+    unlisted = re.compile(r"^\W*\d{1,2}[.)]\s+")  # "3) Every Sunday, one full practice test": a list's mark is no word of theirs
+    measure, feasibility, reason = (unlisted.sub("", x) if x else x for x in (measure, feasibility, reason))
     if reason and not cues.REASON.search(reason) and any(reason in s for s in steps):
         reason = ""  # "then monday i write the menu and cost it out properly": part of a step, not why it matters
         on.discard("reason")

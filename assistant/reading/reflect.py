@@ -239,6 +239,8 @@ _NOT_MINE = re.compile(r"\b(?:it'?s|its|that'?s|thats) (?P<whose>his|her|their|(
 
 
 _HEADLESS = re.compile(r"^(?!(?:\w+ness|\w+ss|\w+us|\w+is|news|always|perhaps|sometimes|yes|this|his|its)\b)\w+s (?:me|you|us|them|him|her|it|a|an|the|my|your|our|their|this|that)\b", re.I)
+# "listening you can move", cut from "listening I can move to after work": a clause, not a thing that matters
+_SUBJECT_MODAL = re.compile(r"\b(?:i|you|we|they|he|she|it) (?:can|could|will|would|should|must|might|may)\b", re.I)
 _QUANTITY = re.compile(r"\d+\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
                        r"seventy|eighty|ninety|hundred|thousand|million|pounds?|quid|euros?|dollars?|grand|years?|months?|weeks?|days?|hours?", re.I)
 
@@ -288,7 +290,8 @@ def reflections(r: Reading, *, other_by: str = "", earlier_goal: str = "", goal_
         # that only says the goal again ("be someone people trust ... because I want to be someone people trust")
         # adds nothing to reflect
         reason = ""
-    if reason and (_HEADLESS.match(reason) or not [w for w in content_words(reason) if not _QUANTITY.fullmatch(w)]):
+    if reason and (_HEADLESS.match(reason) or _SUBJECT_MODAL.search(reason)
+                   or not [w for w in content_words(reason) if not _QUANTITY.fullmatch(w)]):
         # "gives you four years" (cut from "that gives me four years") has lost its subject; "fifty four" and
         # "three hundred pound" are amounts, not what makes it matter
         reason = ""

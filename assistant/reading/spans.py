@@ -297,6 +297,11 @@ def action_spans(text: str) -> list[str]:
     present as second-language English often plans); "I ask for 2 days" is one beside another step."""
     # "The first step: on Monday, after my morning shift, I go to ...": a label says steps follow
     body, labelled = _unlabelled(text)
+    items = [tidy(m["item"].strip(" .;")) for m in _NUMBERED_ITEM.finditer(text)]
+    if len(items) >= 2 and (labelled or _STEPS_WORD.search(text)):
+        # "I thought about steps already. 1) Every morning before work, listening practice 30 minutes. 2) ...": a
+        # numbered list of steps is steps, however each is worded
+        return [i for i in items if len(i.split()) >= 2]
     raw = _split_steps("\n".join(s for s in _SENTENCE_SPLIT.split(body) if s and not cues.NOT_THEIR_PLAN.search(s)
                                  # "everyone seems to assume I'll apply for it": others' expectation, not a step of theirs
                                  and not cues.EXPECTED_OF_ME.search(s)))
@@ -308,6 +313,8 @@ def action_spans(text: str) -> list[str]:
             if len(clean.split()) >= 2 and (cues.ACTION.search(clean) or cues.ACTION.search(p) or cues.PRESENT_STEP.match(clean))]
 
 
+_NUMBERED_ITEM = re.compile(r"(?:^|(?<=\s))\(?\d{1,2}[.)]\s+(?P<item>.+?)(?=\s+\(?\d{1,2}[.)]\s|\n|$)", re.S)
+_STEPS_WORD = re.compile(r"\b(?:steps?|plan|actions?|to-?do|things i(?:'ll| will) do)\b", re.I)
 _STEP_LABEL = re.compile(r"^\W*(?:the |my )?(?:(?:first|next) (?:steps?|things?)|steps|actions)\b[^:.]{0,60}:\s*", re.I)  # "The first step is small, and ...: "
 _DAY = r"(?:" + "|".join(WEEKDAYS) + r"|tonight|tomorrow)"
 # "on Monday", "after my morning shift", "on my day off": when the next step happens, said before it

@@ -81,7 +81,7 @@ async def respond(state: CoachState, runtime: Runtime[Deps]) -> dict:
     caught: list[str] = []
     action = "sent"
     said: list[str] = []
-    if r is not None and move.info.reflects and not r.injection:
+    if r is not None and (move.info.reflects or move.facts.get("reflect")) and not r.injection:
         if deps.settings.model_writes:
             said, caught, failed = await model_reflection(deps, state, r)
             action = "model" if said else "model_error" if failed else "template"
