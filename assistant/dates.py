@@ -301,7 +301,11 @@ def moved_to(text: str, today: date | None = None) -> str:
     """ "the end of May is tight, let's say by the end of July": the date words they moved to, not the ones they left;
     "" when they moved to none."""
     moved = MOVED_TO.search(text)
-    return timeframe_words(_CLAUSE_END.split(text[moved.end():])[0], today) if moved else ""
+    if not moved:
+        return ""
+    said = _CLAUSE_END.split(text[moved.end():])[0]
+    # "let's make it May": a month alone, said as the date they moved to
+    return timeframe_words(said, today) or (timeframe_words(f"in {said.strip()}", today) if len(said.split()) <= 3 else "")
 
 
 def timeframe_words(text: str, today: date | None = None) -> str:

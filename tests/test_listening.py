@@ -1013,3 +1013,54 @@ async def test_a_draft_nothing_changed_in_is_not_printed_again(coach, fake):
     kept = await coach.turn("t1", "ana", "The twelve people is the real test for me")
     assert kept.move["kind"] == "present_draft" and "**Goal:**" not in kept.assistant
     assert "Already in your draft" in kept.assistant and "**Measurable:** I'd know because twelve people" in kept.assistant
+
+
+def test_wanna_a_numbered_list_and_instead_are_read_as_people_mean_them():
+    from assistant.reading.spans import action_spans, goal_span
+
+    assert goal_span("wanna save up for a motorbike") == "save up for a motorbike"
+    assert goal_span("wanna know something?") == ""
+    listed = ("I thought about steps already. 1) Every morning before work, listening practice 30 minutes. 2) On train, "
+              "vocabulary app 20 minutes. 3) Every Sunday, one full practice test with timer.")
+    assert action_spans(listed) == ["Every morning before work, listening practice 30 minutes",
+                                    "On train, vocabulary app 20 minutes", "Every Sunday, one full practice test with timer"]
+    assert not read(listed).measure  # the third item is a step, not how they would know
+    assert action_spans("I scored 3. It was 2. bad") == []
+    today = date(2026, 12, 4)
+    assert timeframe_words("November test application is already closed. So I will take the test on December 14 "
+                           "instead.", today) == "December 14"
+    assert timeframe_words("September is too far, let's make it May", today) == "in May"
+
+
+def test_their_deadline_moves_only_when_they_move_it_and_lands_near_the_old_one():
+    from assistant.graph import drafting
+
+    today = date(2026, 12, 4)
+    draft = {"statement": "get 800 score in TOEIC until end of November", "specific": "get 800 score in TOEIC until end "
+             "of November", "time_bound": "end of November (2027-11-30)", "said_at": {}}
+    # a date said of something else does not move it
+    side = read("Reason is, our hotel will open guest relations manager position next year. For this position, TOEIC "
+                "800 is necessary.")
+    assert drafting.absorb(draft, side, 2, today, "relevant")[0]["time_bound"] == "end of November (2027-11-30)"
+    # "instead" moves it, to next year's December 14 (not the one ten days away), in the goal's words too; no step
+    moved, added = drafting.absorb(draft, read("November test application is already closed. So I will take the test "
+                                               "on December 14 instead."), 7, today, keep_given=True)
+    assert moved["time_bound"] == "December 14 (2027-12-14)" and "until December 14" in moved["statement"]
+    assert "December 14" not in " ".join(moved.get("actions", []))
+    # a question is not a part, whatever the heads think of it
+    asked = read("Difficult point is my shift. How do you think, is this plan too much for one person with shift work?")
+    assert "plan too much" not in drafting.absorb(draft, asked, 4, today, "achievable")[0].get("achievable", "")
+
+
+async def test_a_check_in_asked_while_drafting_is_kept_for_the_save_and_another_step_is_a_step(coach, fake):
+    await talk(coach, ["wanna save up for a motorbike", "like 2k in my savings acct", "by end of march ideally"])
+    asked = await coach.turn("t1", "ana", "check in sun 14 feb?")
+    state = await coach.state("t1")
+    assert state["draft"]["time_bound"].startswith("end of march") and state["check_in_wish"].endswith("-02-14")
+    assert "noted Sunday the 14th of February" in asked.assistant  # heard, and said so
+    slang = await coach.turn("t1", "ana", "prob gonna blow it tho lol")
+    assert slang.move["kind"] != "aside"  # with a goal in hand, a slangy line is about it
+    *_, saved = await talk(coach, ["sick of biking in the rain tbh", "yes thats mine", "set up auto transfer on payday. 100 a wk"])
+    assert saved.move["kind"] == "save_goal" and "14th of February (2027-02-14), as you asked" in saved.assistant
+    another = await coach.turn("t1", "ana", "and cut the energy drinks. rip monster")
+    assert another.move["kind"] == "add_steps" and "cut the energy drinks" in another.assistant

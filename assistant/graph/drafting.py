@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
-from assistant.dates import CORRECTED_TO, MONTHS, MOVED_TO, find_when, timeframe_words
+from assistant.dates import CORRECTED_TO, MONTHS, MOVED_TO, find_when, parse_when, timeframe_words
 from assistant.graph.goalwords import goal_kind
 from assistant.numbers import counted, number_change, phrase_change, renumbered
 from assistant.graph.state import Draft
@@ -293,16 +293,23 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
         rf"\b(?:by|before|until|till|no later than|deadline(?: is)?)\s+(?:the\s+)?{re.escape(r.timeframe or '')}", r.text, re.I))
     if out.get("time_bound") and expecting != "time_bound" and not signalled and not as_deadline:
         moved = False
-    if r.timeframe and goal_is_theirs and moved and not in_measure and r.timeframe not in action_text \
+    if r.timeframe and goal_is_theirs and moved and not in_measure and (r.timeframe not in action_text or INSTEAD.search(r.text)) \
             and not (r.has("action") and out.get("time_bound") and not ((r.has("change_mind") and CORRECTED_TO.search(r.text)) or INSTEAD.search(r.text))):
         before = out.get("time_bound", "")
-        put("time_bound", dated(r.timeframe, today))
+        # a date moved is read near the one it replaces: "December 14 instead" of the end of November next year is
+        # next year's December 14, not the one ten days away
+        near = re.search(r"\((\d{4}-\d{2}-\d{2})\)$", before)
+        reference = today
+        if near and not re.search(r"\b20\d\d\b", r.timeframe) and (first := parse_when(r.timeframe, today)) \
+                and (date.fromisoformat(near[1]) - first).days > 183:
+            reference = first + timedelta(days=1)
+        put("time_bound", dated(r.timeframe, reference))
         # only a date they moved ("let's make it June", "actually ... instead"): "done in a day", said of the
         # measure, changes no words of their goal
-        if before and out["time_bound"] != before and (r.has("change_mind") or MOVED_TO.search(r.text)):
+        if before and out["time_bound"] != before and (r.has("change_mind") or MOVED_TO.search(r.text) or INSTEAD.search(r.text)):
             for part in ("statement", "specific", "measurable"):  # "pass it by March", then "make it the end of June"
                 if out.get(part):
-                    out[part] = redated(out[part], undated(before), r.timeframe, today)
+                    out[part] = redated(out[part], undated(before), r.timeframe, reference)
     # The same for what is within reach: "12 hour shifts driving vans", said before any goal, describes a job.
     # "I'm not sure anyone would read it" answers "what would stretch you?", but unasked it is a doubt, not a part;
     # so is a load they carry ("we've got a mortgage and two kids")

@@ -87,6 +87,8 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
             reply.parts.append(" ".join(reflections))
         if facts.get("changed"):  # an edit: the parts they changed, in their words, after what they meant by it
             reply.parts.append(load_prompt("draft_changed", lines=part_lines(facts["draft"], facts["changed"])))
+    if facts.get("check_in_noted") and kind in (Kind.DRAFT_ASK, Kind.EXAMINE, Kind.PRESENT_DRAFT):
+        reply.parts.append(load_prompt("checkin_noted", check_in=spoken(facts["check_in_noted"])))  # "check in sun 9 feb?"
     if facts.get("picked"):  # one of the options just listed, which is in their draft now as a step of theirs
         reply.parts.append(load_prompt("option_own_way") if facts["picked"] == "your own way" else
                            load_prompt("option_picked", option=facts["picked"][:1].upper() + facts["picked"][1:]))
@@ -141,7 +143,8 @@ def render(move: Move, *, reflections: list[str], notice: str | None = None, inj
         else:
             listing = _step_lines(facts["saved_actions"])
             reply.parts.append(_accepted(facts) if facts.get("accepted_now") else "")
-            reply.parts.append(load_prompt("saved", actions=listing, check_in=spoken(facts["next_check_in"])))
+            reply.parts.append(load_prompt("saved_their_check_in" if facts.get("check_in_theirs") else "saved",
+                                           actions=listing, check_in=spoken(facts["next_check_in"])))
     elif kind == Kind.SET_CHECK_IN:
         reply.parts.append(load_prompt("save_failed", error=facts["save_error"]) if facts.get("save_error")
                            else load_prompt("checkin_set", check_in=spoken(facts["next_check_in"])))

@@ -168,6 +168,8 @@ class Planner:
 
     def move(self, kind: Kind, *, phase: str | None = None, question=None, reason: str = "",
              pending: dict | None = None, **facts) -> Move:
+        if getattr(self, "noted_check_in", None) and kind in (Kind.DRAFT_ASK, Kind.PRESENT_DRAFT, Kind.EXAMINE):
+            facts.setdefault("check_in_noted", self.noted_check_in)
         return Move(kind, phase or self.get("phase") or "explore", reason=reason,
                     question_id=question.id if question else None, question=question.text if question else "",
                     pending=pending, facts=facts)
@@ -401,8 +403,10 @@ class Planner:
         focus = self.get("focus_goal")
         r = self.r
         if ASKS_CHECK_IN.search(self.text) and self.check_in_wish():
-            # "check in sun 9 feb?": when to look at it together, kept for the save; not when the goal is due
+            # "check in sun 9 feb?": when to look at it together, kept for the save (and said so); not when the
+            # goal is due
             r = replace(r, timeframe="")
+            self.noted_check_in = self.update["check_in_wish"]
         draft, added = drafting.absorb(self.get("draft") or {}, r, self.turn, self.today, expecting,
                                        goal_is_theirs=focus is None or focus["whose"] == "theirs",
                                        no_goal_yet=focus is None)
@@ -796,7 +800,7 @@ class Planner:
         wish = self.get("check_in_wish")
         self.update["check_in_wish"] = None  # used for this goal; a later goal in the conversation starts without it
         return self.move(Kind.SAVE_GOAL, phase="checkin_date", actions=steps, pending={"kind": "schedule", "key": "when"},
-                         reason=reason, **({"check_in": wish} if wish else {}))
+                         reason=reason, **({"check_in": wish, "check_in_theirs": True} if wish else {}))
 
     def check_in_when(self) -> tuple | None:
         """The date said for the check-in: the one in the sentence that asks for it first ("I'll sit down with my
@@ -861,7 +865,8 @@ class Planner:
         saved = (self.get("draft") or {}).get("actions", [])
         about_check_in = bool(CHECK_IN.search(self.text) or TO_WAYMARK.search(self.text)
                               or (self.text.rstrip().endswith("?") and find_when(self.text, self.today)))
-        if not about_check_in and (self.r.actions or STEPS_LABEL.match(self.text)):
+        another = bool(_ANOTHER_STEP.match(self.text)) and len(self.text.split()) <= 12
+        if not about_check_in and (self.r.actions or STEPS_LABEL.match(self.text) or another):
             # "First steps, then. I'll ring Pat this week. I'll ask Mrs Dodds on Tuesday": steps, said when asked for
             # a check-in date; Tuesday is when a step happens, not the check-in
             if steps := [t for t in (_without_why(t) for t in self.steps_named()) if t not in saved][:5]:
