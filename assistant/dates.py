@@ -250,9 +250,9 @@ _SPAN = re.compile(
     r"^\W*(?:\d+|two|three|four|five|six|eight|ten|eighteen)\s+(?:weeks|months|years)\W*$|"
     r"asap|as soon as possible|tonight|this (?:afternoon|morning|evening)|tmrw|tomorrow|"
     r"(?:by|on|before) the \d{1,2}(?:st|nd|rd|th)\b|the \d{1,2}(?:st|nd|rd|th)\b)", re.I)
-_NOT_A_DEADLINE = re.compile(r"\bevery\s+(?:" + "|".join(WEEKDAYS) + r")|\b(?:ago|last (?:year|week|month))\b|"
-                             r"\b(?:" + "|".join(WEEKDAYS) + r")\s+(?!(?:morning|afternoon|evening|night|to|and|or|at|for|the|with|so|i|we|then|"
-                             r"if|by|before|after|next|week|is|would|will|in|of|off|" + "|".join(MONTHS) + r")\b)[a-z]+s?\b(?<!day)", re.I)
+_NOT_A_DEADLINE = re.compile(r"\bevery\s+(?:" + "|".join(WEEKDAYS) + r")|\b(?:" + "|".join(WEEKDAYS) + r") of (?:every|each) (?:month|week)\b|\b(?:ago|last (?:year|week|month))\b|"
+                             r"(?<!first )(?<!next )(?<!this )\b(?:" + "|".join(WEEKDAYS) + r")\s+(?!(?:morning|afternoon|evening|night|to|and|or|at|for|the|with|so|i|we|then|"
+                             r"if|by|before|after|next|week|is|would|will|(?:in|of) (?:" + "|".join(MONTHS) + r")|" + "|".join(MONTHS) + r")\b)[a-z]+s?\b(?<!day)", re.I)
 # A time said of what has happened ("I've given my books away this week") is not a deadline for anything.
 _PAST = re.compile(r"\b(?:been|was|were|did|had|gave|given|went|finished|started|joined|graduated|worked|spent|left)\b", re.I)
 # "everything I have written tonight": told of, within its own clause (not "my manager said senior role in March")
@@ -294,7 +294,17 @@ _THATS_THE_ONE = re.compile(r"(?:^|[.!?]\s+)(?P<pick>(?:\S+\s+){0,3}\S+)[.!]\s+(
 _CLAUSE_END = re.compile(r"[,.;!?]|\b(?:because|when|as)\b", re.I)
 
 
-_INSTEAD = re.compile(r"(?P<said>[^.;!?]*?)\s*,?\s*\binstead\b", re.I)
+_INSTEAD = re.compile(r"(?P<said>[^.;!?]*?)\s*,?\s*\binstead\b(?!\s+of\b)", re.I)
+_CLAUSE_BREAK = re.compile(r",|\b(?:so|but|and)\b", re.I)
+
+
+def instead(text: str, today: date | None = None) -> str:
+    """ "November is closed, so I'll sit it on December 14 instead": the date words said with "instead" (the last
+    clause before it), or "" ("instead of emailing them" moves nothing)."""
+    for m in _INSTEAD.finditer(text):
+        if said := timeframe_words(_CLAUSE_BREAK.split(m["said"])[-1], today):
+            return said
+    return ""
 
 
 def moved_to(text: str, today: date | None = None) -> str:
@@ -326,9 +336,8 @@ def timeframe_words(text: str, today: date | None = None) -> str:
         return later
     # "November test application is already closed. So I will take the test on December 14 instead": the date said
     # with "instead"
-    for m in _INSTEAD.finditer(text):
-        if in_its_clause := timeframe_words(m["said"], today):
-            return in_its_clause
+    if moved_instead := instead(text, today):
+        return moved_instead
     found = find_when(text, today)
     while found and (_in_the_past(text, found[1]) or _set_aside(text, found[1]) or _anniversary(text, found[1])):
         # "I finished my degree in June ...": June is behind them; "next year is too far away ... by the end of March"

@@ -1064,3 +1064,52 @@ async def test_a_check_in_asked_while_drafting_is_kept_for_the_save_and_another_
     assert saved.move["kind"] == "save_goal" and "14th of February (2027-02-14), as you asked" in saved.assistant
     another = await coach.turn("t1", "ana", "and cut the energy drinks. rip monster")
     assert another.move["kind"] == "add_steps" and "cut the energy drinks" in another.assistant
+
+
+def test_the_review_helpers_cases_stay_read_as_people_mean_them():
+    """Each line is a sentence a review of this change found read wrongly at first."""
+    from assistant.graph import drafting
+    from assistant.graph.goalwords import parse_actions
+    from assistant.reading.reflect import gist
+    from assistant.reading.spans import action_spans, goal_span
+
+    today = date(2026, 12, 4)
+    # a comma after an open "if"/"when" closes that clause, not the goal
+    assert goal_span("I want to make sure that if I get the job, I can still do the school run") \
+        == "make sure that if I get the job, I can still do the school run"
+    assert goal_span("I want to take over the salon when Sue, she's the owner, retires") \
+        == "take over the salon when Sue, she's the owner, retires"
+    # what someone else does, de-inflected properly
+    assert goal_span("my sister goes to night school and I want to do the same") == "go to night school"
+    assert goal_span("she studies law and I want to do the same") == "study law"
+    # steps with someone else in them are still theirs; finding out is a step, waiting is not
+    steps = [s for s, _ in parse_actions("We'll go to the open day on Saturday, then I'll fill in the form", today)]
+    assert steps == ["We'll go to the open day on Saturday", "I'll fill in the form"]
+    assert [s for s, _ in parse_actions("I'll see if she can cover my Saturdays", today)] == ["I'll see if she can cover my Saturdays"]
+    # numbers ending sentences are no list
+    assert action_spans("My plan is simple. I start work at 9. I finish at 5. Then I study for an hour every night.") == []
+    # dates: habits stay habits; "instead of" moves nothing; the date said with "instead" is the last one before it
+    assert timeframe_words("I always have Monday off", today) == "" and timeframe_words("I work Sunday in the care home", today) == ""
+    assert timeframe_words("I do the market the first Saturday of every month", today) == ""
+    assert timeframe_words("I wanted to sit it in November but that's closed, so I'll sit it on December 14 instead", today) \
+        == "December 14"
+    draft = {"statement": "pass my driving test by June", "specific": "pass my driving test by June",
+             "time_bound": "by June (2027-06-30)", "said_at": {}}
+    stepped, _ = drafting.absorb(draft, read("I'll ring the test centre on Monday instead of emailing them"), 5, today, keep_given=True)
+    assert stepped["time_bound"] == "by June (2027-06-30)"
+    far = {**draft, "time_bound": "end of November (2027-11-30)"}
+    earlier, _ = drafting.absorb(far, read("that's too far off, let's make it March instead"), 5, today, keep_given=True)
+    assert earlier["time_bound"].endswith("(2027-03-31)")
+    # the deadline they gave is not replaced by another sentence's date
+    assert drafting.date_for_goal("I'd like it done by March. The course itself starts in January.",
+                                  "finish the coaching course", today) == ""
+    # why it matters keeps the want, and a part followed by a question is still a part
+    assert "I'd like a bit of me that's mine again" in drafting.first_clauses(
+        "for nine years I've been the boys' mum, and I'm proud of that, but I'd like a bit of me that's mine again, "
+        "something that is only mine", "relevant")
+    kept, _ = drafting.absorb(draft, read("It matters because I want my kids to see me finish something, is that a "
+                                          "good enough reason?"), 5, today, "relevant")
+    assert "kids to see me finish something" in kept.get("relevant", "")
+    # verbs that end like nouns still become gerunds
+    assert gist("balance work and home life", as_noun=True) == "balancing work and home life"
+    assert gist("audition for the orchestra", as_noun=True) == "auditioning for the orchestra"

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from assistant.dates import CORRECTED_TO, MONTHS, MOVED_TO, find_when, parse_when, timeframe_words
+from assistant.dates import CORRECTED_TO, MONTHS, MOVED_TO, find_when, instead, parse_when, timeframe_words
 from assistant.graph.goalwords import goal_kind
 from assistant.numbers import counted, number_change, phrase_change, renumbered
 from assistant.graph.state import Draft
@@ -26,6 +26,11 @@ SLOT_OF = {"measure": "measurable", "timeframe": "time_bound", "feasibility": "a
 PART_WORDS = 40
 
 
+# "How do you think, is this plan too much ...?", "Is it realistic?": a question from its first words; "It matters
+# because ..., is that a good enough reason?" is a part with a question after it
+_OPENS_AS_QUESTION = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|well|also),?\s+)?(?:can|could|would|should|will|do|does|did|is|are|am|was|"
+                                r"what|how|why|where|when|which|who|any|have|has)\b", re.I)
+_SOONER = re.compile(r"\b(?:too far|sooner|earlier|bring it forward|quicker)\b", re.I)
 # A run-on's clauses: at a comma before a new subject, or at "and also", "so it's", "which is"
 _RUN_ON_CLAUSE = re.compile(r",\s+(?=(?:and |but |so )?(?:i|i'?m|i'?d|i'?ve|she|he|they|we|it'?s|that'?s|you|the|my|what|well|if|though|although)\b)|"
                             r"\s+(?=and also\b|so it'?s\b|so that'?s\b|which is\b|if i'?m honest\b)", re.I)
@@ -34,18 +39,28 @@ _PART_LABEL = re.compile(r"^\W*(?:what makes it (?:doable|possible|realistic|har
 CLAUSE_WORDS = 18  # past this many words, a part keeps its first clauses only: the draft is read, not skimmed
 
 
-def first_clauses(words: str) -> str:
-    """ "What makes it doable I suppose is Kayleigh wants it, she asked me last year if she could do more hours ...,
-    and the clients like her, ...": the clauses that carry it, in their words, up to about 18 words."""
+def first_clauses(words: str, part: str = "") -> str:
+    """ "What makes it doable I suppose is Kayleigh wants it, she asked me last year ..., and the clients like her":
+    the clauses that carry it, in their words, up to about 18 words. For why it matters, the clause that says what
+    they want ("..., but I'd like a bit of me that's mine again"), wherever it comes."""
     if len(words.split()) <= CLAUSE_WORDS:
         return words
     words = _PART_LABEL.sub("", words)
+    clauses = [c.strip(" ,") for c in _RUN_ON_CLAUSE.split(words) if c.strip(" ,")]
+    wanted = [c for c in clauses if part == "relevant" and _WANTS.search(c)]
+    if wanted and wanted[-1] != clauses[0]:
+        want = re.sub(r"^(?:and|but|so)\s+", "", wanted[-1], flags=re.I)
+        both = f"{clauses[0]} … {want}"  # the setting, then the want: "my mum never got the chance … I want to do it for her"
+        return both if len(both.split()) <= CLAUSE_WORDS + 6 else want
     kept: list[str] = []
-    for clause in _RUN_ON_CLAUSE.split(words):
+    for clause in clauses:
         if kept and len(" ".join(kept + [clause]).split()) > CLAUSE_WORDS:
             break
-        kept.append(clause.strip(" ,"))
+        kept.append(clause)
     return ", ".join(kept)
+
+
+_WANTS = re.compile(r"\bi(?:'d| would| should)? (?:really |just )?(?:like|love|want)\b|\bmatters?\b|\bimportant\b", re.I)
 
 
 def dated(words: str, today: date) -> str:
@@ -125,8 +140,6 @@ def revised(draft: Draft, r: Reading, turn: int, today: date) -> Draft:
     return absorb(draft, r, turn, today, keep_given=True)[0]
 
 
-# "So I will take the test on December 14 instead": the date moves
-INSTEAD = re.compile(r"\binstead\b|\bnot\s+(?:in\s+)?\w+\s+any ?more\b|\bhas to (?:move|change)\b", re.I)
 MONTH_ALONE = re.compile(r"(?:" + "|".join(MONTHS) + r")(?: then)?", re.I)
 # "If I try to pin it down, I'd like to ...": the goal said again, more precisely
 PINNED = re.compile(r"^\W*(?:if i (?:try to |were to )?pin it down|to pin it down|pinning it down|(?:more )?concretely|"
@@ -147,7 +160,11 @@ def date_for_goal(text: str, goal: str, today: date) -> str:
     dated_sentences = [(x, w) for x in sentences(text) if (w := timeframe_words(x, today))]
     if len(dated_sentences) < 2 or not goal or timeframe_words(text, today) != dated_sentences[0][1]:
         return ""  # (a date they corrected or moved to is read from the whole message, by the rules that know how)
-    about = [(x, w) for x, w in dated_sentences if overlap(goal, x) > 0]
+    first = dated_sentences[0][1]
+    if re.match(r"(?:by|before|until|till|no later than)\b", first, re.I) \
+            or re.search(r"\b(?:by|before|until|till|no later than)\s+(?:the\s+)?" + re.escape(first), dated_sentences[0][0], re.I):
+        return ""  # "I'd like it done by March. The course itself starts in January": the deadline they gave
+    about = [(x, w) for x, w in dated_sentences if overlap(goal, x) >= 0.3]
     return about[0][1] if len(about) == 1 else ""
 
 
@@ -191,12 +208,12 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
 
     def put(part: str, words: str) -> None:
         if part != "time_bound" and any(words.strip(" ?.") and words.strip(" ?.") in x and x.rstrip().endswith("?")
-                                        and not TAG_QUESTION.search(x) for x in sentences(r.text)):
+                                        and _OPENS_AS_QUESTION.match(x) and not TAG_QUESTION.search(x) for x in sentences(r.text)):
             return  # "is this plan too much for one person with shift work?": a question to answer, not a part
         words = re.sub(r"^\W*\d+[.)]\s+", "", LABEL.sub("", words))  # "3) Every Sunday, one full practice test": no list mark
         if part != "relevant":  # "5 hours a week, because I want to ...": the reason is not part of the measure
             words = re.split(r",\s+because\b", words, maxsplit=1)[0]  # "I'd know because ..." is the measure itself
-        words = clip_words(first_clauses(tidy(words)), PART_WORDS)
+        words = clip_words(tidy(words) if part == "measurable" else first_clauses(tidy(words), part), PART_WORDS)
         if answered and part != expecting and out.get(part) and not said_outright(part, r.text) \
                 and not (part == "time_bound" and r.has("change_mind")):
             # answering the question asked; a side reading does not overwrite a part already given (a date they
@@ -286,27 +303,31 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     # "our hotel will open the position next year", "if the practice score is over 750 in September": with their
     # deadline in hand, a date said of something else moves it only when they say it moves, or give it as a
     # deadline ("by June"; "In three months is fine", a date said on its own)
-    signalled = bool(r.has("change_mind") or MOVED_TO.search(r.text) or CORRECTED_TO.search(r.text) or INSTEAD.search(r.text))
+    moved_instead = bool(instead(r.text, today))
+    signalled = bool(r.has("change_mind") or MOVED_TO.search(r.text) or CORRECTED_TO.search(r.text) or moved_instead)
     said_in_alone = any(x.strip().lower().startswith(r.timeframe.lower()) or len(x.split()) <= 6
                         for x in sentences(r.text) if r.timeframe and r.timeframe.lower() in x.lower())
     as_deadline = bool((DEADLINE.match(r.timeframe or "") and said_in_alone) or re.search(
         rf"\b(?:by|before|until|till|no later than|deadline(?: is)?)\s+(?:the\s+)?{re.escape(r.timeframe or '')}", r.text, re.I))
     if out.get("time_bound") and expecting != "time_bound" and not signalled and not as_deadline:
         moved = False
-    if r.timeframe and goal_is_theirs and moved and not in_measure and (r.timeframe not in action_text or INSTEAD.search(r.text)) \
-            and not (r.has("action") and out.get("time_bound") and not ((r.has("change_mind") and CORRECTED_TO.search(r.text)) or INSTEAD.search(r.text))):
+    if r.timeframe and goal_is_theirs and moved and not in_measure and (r.timeframe not in action_text or moved_instead) \
+            and not (r.has("action") and out.get("time_bound") and not ((r.has("change_mind") and CORRECTED_TO.search(r.text)) or moved_instead)):
         before = out.get("time_bound", "")
         # a date moved is read near the one it replaces: "December 14 instead" of the end of November next year is
         # next year's December 14, not the one ten days away
         near = re.search(r"\((\d{4}-\d{2}-\d{2})\)$", before)
         reference = today
-        if near and not re.search(r"\b20\d\d\b", r.timeframe) and (first := parse_when(r.timeframe, today)) \
-                and (date.fromisoformat(near[1]) - first).days > 183:
+        if near and re.search(r"\d", r.timeframe) and not re.search(r"\b20\d\d\b", r.timeframe) \
+                and (first := parse_when(r.timeframe, today)) and (first - today).days <= 45 \
+                and (date.fromisoformat(near[1]) - first).days > 183 and not _SOONER.search(r.text):
+            # only a day of a month ("December 14"), landing within weeks of today when their deadline is most of a
+            # year off; "make it March instead" or "in three months" means what it says
             reference = first + timedelta(days=1)
         put("time_bound", dated(r.timeframe, reference))
         # only a date they moved ("let's make it June", "actually ... instead"): "done in a day", said of the
         # measure, changes no words of their goal
-        if before and out["time_bound"] != before and (r.has("change_mind") or MOVED_TO.search(r.text) or INSTEAD.search(r.text)):
+        if before and out["time_bound"] != before and (r.has("change_mind") or MOVED_TO.search(r.text) or moved_instead):
             for part in ("statement", "specific", "measurable"):  # "pass it by March", then "make it the end of June"
                 if out.get(part):
                     out[part] = redated(out[part], undated(before), r.timeframe, reference)
@@ -323,7 +344,8 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
     # And why it matters: "I'd like people to trust my work", said while exploring, is a value, not yet a part.
     # "... which I'm dreading slightly because she's very pro-SQE": why someone else is as they are, not why the
     # goal matters to them
-    about_others = bool(re.match(r"\W*(?:because|'?cause|cos|since|as)?\s*(?:she|he|they)(?:'s|'re| is| are| was| were)\b", r.reason or "", re.I))
+    about_others = bool(re.match(r"\W*(?:because|'?cause|cos|since|as)?\s*(?:she|he|they)(?:'s|'re| is| are| was| were)\b", r.reason or "", re.I)
+                        and not re.search(r"\b(?:i|i'm|i'd|i've|me|my)\b", r.reason or "", re.I))
     if r.reason and not about_others and (expecting == "relevant" or said_outright("relevant", r.text)
                                           or (not no_goal_yet and r.scores.get("reason", 1.0) >= REASON_HUNCH)):
         put("relevant", r.reason)

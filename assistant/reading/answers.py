@@ -17,8 +17,7 @@ PLAN_HELP = re.compile(r"\b(?:help me (?:plan|break|map|work out how|get started
 # "so what do I do first?", "what i do first?": with a goal in hand, a request for ideas for the first step
 FIRST_ASKED = re.compile(r"\bwhat (?:(?:do|should|would|can|could) )?i (?:do|start with|tackle) first\b|"
                          r"\bwhat(?:'?s| is| would be) (?:the|my|a good) (?:first|next) step\b|\bwhat comes first\b", re.I)
-CHECK_IN = re.compile(r"\bcheck[- ]?in\b|\bchecking[- ]in\b|\bcheck back\b|\bcatch up\b|\bcheck (?:with|on) me\b|"
-                      r"\b(?:check|review|look at) (?:my |our |the )?progress\b", re.I)
+CHECK_IN = re.compile(r"\bcheck[- ]?in\b|\bchecking[- ]in\b|\bcheck back\b|\bcatch up\b|\bcheck (?:with|on) me\b", re.I)
 # a check-in asked of Waymark ("can u check in w me on 16 july?"), not one they plan with someone ("catch up with Priya")
 ASKS_CHECK_IN = re.compile(r"\bcheck(?:[- ]?in)? (?:with|on|w) me\b|\bcheck(?:ing)?[- ]?in\b[^.!?\n]*\?|\b(?:could|can|shall) (?:we|you|u) check[- ]?in\b|"
                            r"\bcheck(?:ing)?[- ]in (?:on|around|at|in|by|for) (?:the )?\w|\b(?:could|can|shall) (?:we|you|u) (?:check|review|look at) (?:my |our |the )?progress\b", re.I)

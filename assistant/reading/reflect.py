@@ -104,7 +104,8 @@ _PHRASAL = re.compile(r"^\w+ing (?:on|up|in|out|off|over|back|down)\b")
 
 
 # "mediation for about a year" is a thing already: no "mediationing"
-_NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ship|ance|ence|ism|ogy|ics|hood|dom)s?$", re.I)
+_NOUN_ENDING = re.compile(r"^(?!(?:audition|mention|question|position|function|commission|station|caution|motion|section|ration|"
+                          r"vision|pension|partition|petition|proposition|condition|sanction)$)\w+(?:tion|sion|ness|ity|ship|ism|ogy|ics|hood|dom)s?$", re.I)
 
 
 def gist(span: str, max_words: int = MAX_GIST_WORDS, *, as_noun: bool = False) -> str:

@@ -66,7 +66,12 @@ def goal_span(text: str) -> str:
         if plain and len(text.split()) <= 14 and timeframe_words(text):
             return tidy(_CUT.sub("", plain["goal"]))
         return ""
-    goal = tidy(_TO.sub("", _CUT.sub("", _rather(found[-1]))))  # the last one: "X, but what I want is Y"
+    said = _rather(found[-1])
+    if _OPEN_CLAUSE.search(said) and text[found[-1].end("goal"):].lstrip().startswith(","):
+        # "I want to make sure that if I get the job, I can still do the school run": the comma closes the "if",
+        # not the goal
+        said += re.split(r"[.;!?\n]", text[found[-1].end("goal"):], maxsplit=1)[0]
+    goal = tidy(_TO.sub("", _CUT.sub("", said)))  # the last one: "X, but what I want is Y"
     if _THE_SAME.fullmatch(goal):
         return _what_they_do(text[: found[-1].start()])
     if re.search(r"\bbeen\b", found[-1][0][: found[-1].start("goal") - found[-1].start()], re.I):
@@ -83,21 +88,31 @@ _A_THING = re.compile(r"\b(?:the|a|an|their|that) (?:[\w-]+ ){0,2}(?:intake|cour
                       r"post|position|apprenticeship|degree|exam|qualification|certificate|diploma|placement|service|rota|panel|club|group)\b", re.I)
 
 
+_OPEN_CLAUSE = re.compile(r"\b(?:if|when|once|where|by the time|until|so that|as soon as)\b[^,]*$|\bwhere$|,\s*\w+$", re.I)
 # "My friend Cerys volunteers with a community mediation service and I've thought about doing the same": the goal
 # is what the other person does
 _THE_SAME = re.compile(r"\W*(?:do(?:ing)? )?(?:the same(?: thing)?|that too|likewise|it too)\W*", re.I)
-_THEY_DO = re.compile(r"\b(?:[A-Z][\w'-]+|he|she|they|(?:my|our|his|her) [a-z]+)\s+(?:also |already )?(?P<verb>[a-z]+?)(?:es|s)\s+(?P<rest>[^,.;!?]{3,60}?)"
-                      r"\s*(?:,?\s*and\b[^,.;!?]*)?\W*$")
+_THEY_DO = re.compile(r"\b(?:[A-Z][\w'-]+|he|she|they|(?i:my|our|his|her) [a-z]+)\s+(?:also |already )?(?P<verb>(?!says\b|thinks\b|reckons\b|said\b)[a-z]+s)\s+"
+                      r"(?P<rest>[^,.;!?]{3,60}?)\s*(?:,?\s*and\b[^,.;!?]*)?\W*$")
+_IRREGULAR = {"is": "be", "has": "have", "does": "do", "goes": "go"}
+
+
+def _base(verb: str) -> str:
+    """volunteers -> volunteer, teaches -> teach, studies -> study, manages -> manage, is -> be."""
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("ies") and len(verb) > 4:
+        return verb[:-3] + "y"
+    if verb.endswith(("shes", "ches", "xes", "zes", "sses", "oes")):
+        return verb[:-2]
+    return verb[:-1]
 
 
 def _what_they_do(before: str) -> str:
     """ "... Cerys volunteers with a community mediation service and I've thought about" -> "volunteer with a
     community mediation service"; "" when no one is doing anything there."""
     m = _THEY_DO.search(before)
-    if not m:
-        return ""
-    verb = m["verb"] + ("e" if m[0].split()[-1] and re.search(rf"\b{m['verb']}es\b", m[0]) and not m["verb"].endswith(("sh", "ch", "s", "x", "z")) else "")
-    return f"{verb} {m['rest'].strip()}"
+    return f"{_base(m['verb'])} {m['rest'].strip()}" if m else ""
 
 
 def _rather(m: re.Match) -> str:
@@ -228,14 +243,16 @@ _COMMA_SPLIT = re.compile(r",\s*(?:and\s+)?(?=[a-z])|\s+and then\s+|\s+then\s+|\
 def step_pieces(text: str) -> list[str]:
     """The pieces of a list of steps, without the thanks and "maybe add that" around them (not yet tidied)."""
     return [cues.STEP_PREAMBLE.sub("", p) for p in _split_steps(_unlabelled(text)[0])
-            if not cues.COURTESY.match(p) and not _SOMEONE_ELSE.match(p) and not _WAIT_AND_SEE.match(p)]
+            if not cues.COURTESY.match(p) and not (_SOMEONE_ELSE.match(p) and not _MINE_TO_DO.search(p)) and not _WAIT_AND_SEE.match(p)]
 
 
 # "we'll see how she takes it", "see how it goes": waiting on what happens, not something they will do
-_WAIT_AND_SEE = re.compile(r"^\W*(?:and |so |then )?(?:we'?ll|we will|i'?ll|i will|let'?s)? ?see (?:how|what|if|whether) (?:it|she|he|they|that|things)\b", re.I)
+_WAIT_AND_SEE = re.compile(r"^\W*(?:and |so |then )?(?:we'?ll|we will|i'?ll|i will|let'?s)? ?see how (?:it|she|he|they|that|things)\b", re.I)
+# "We'll go to the open day", "You'll laugh but I'll start by ...": a step of theirs, whoever else is in the sentence
+_MINE_TO_DO = re.compile(r"\b(?:I|I'?ll|I'?m|I'?d|we|we'?ll)\b", re.I)
 # "Ciarán will be delighted", "he's been on at me about it for ages", "Niamh hates weeknights": what someone else
 # is or does, said between the steps; the person's steps are theirs to take ("Ring Dev", "Monday I'll email ...")
-_SOMEONE_ELSE = re.compile(r"^\W*(?:and |but |so )?(?:(?:he|she|they|it|that|this|there)(?:'s|'ll|'d|'re)?|(?!(?:I|Then|And|So|But|Monday|Tuesday|Wednesday|"
+_SOMEONE_ELSE = re.compile(r"^\W*(?:and |but |so )?(?:(?:he|she|they|it|that|this|there)(?:'s|'ll|'d|'re)?|(?!(?:I|We|You|Plan|Then|And|So|But|Monday|Tuesday|Wednesday|"
                            r"Thursday|Friday|Saturday|Sunday|Tomorrow|Tonight|Today|Next|This|First|After|Before|Ask|Ring|Call|Email|Text|Book|Tell|See)\b)"
                            r"[A-Z][\w'-]+|[Mm]y (?:mum|mom|dad|wife|husband|partner|boss|manager|daughter|son|sister|brother))"
                            r"(?:'s|'ll| (?:will|is|was|has|had|would|said|says|thinks|reckons|hates|loves|likes|knows|been|keeps))\b(?! (?:me|us) (?:to|how)\b)")
@@ -297,8 +314,10 @@ def action_spans(text: str) -> list[str]:
     present as second-language English often plans); "I ask for 2 days" is one beside another step."""
     # "The first step: on Monday, after my morning shift, I go to ...": a label says steps follow
     body, labelled = _unlabelled(text)
-    items = [tidy(m["item"].strip(" .;")) for m in _NUMBERED_ITEM.finditer(text)]
-    if len(items) >= 2 and (labelled or _STEPS_WORD.search(text)):
+    found = list(_NUMBERED_ITEM.finditer(text))
+    items = [tidy(m["item"].strip(" .;")) for m in found]
+    in_order = [int(m["n"]) for m in found] == list(range(1, len(found) + 1))
+    if len(items) >= 2 and in_order and (labelled or _STEPS_WORD.search(text)):
         # "I thought about steps already. 1) Every morning before work, listening practice 30 minutes. 2) ...": a
         # numbered list of steps is steps, however each is worded
         return [i for i in items if len(i.split()) >= 2]
@@ -313,7 +332,7 @@ def action_spans(text: str) -> list[str]:
             if len(clean.split()) >= 2 and (cues.ACTION.search(clean) or cues.ACTION.search(p) or cues.PRESENT_STEP.match(clean))]
 
 
-_NUMBERED_ITEM = re.compile(r"(?:^|(?<=\s))\(?\d{1,2}[.)]\s+(?P<item>.+?)(?=\s+\(?\d{1,2}[.)]\s|\n|$)", re.S)
+_NUMBERED_ITEM = re.compile(r"(?:^|(?<=\n)|(?<=[.!?:]\s))\s*\(?(?P<n>\d{1,2})[.)]\s+(?P<item>.+?)(?=\s+\(?\d{1,2}[.)]\s|\n|$)", re.S)
 _STEPS_WORD = re.compile(r"\b(?:steps?|plan|actions?|to-?do|things i(?:'ll| will) do)\b", re.I)
 _STEP_LABEL = re.compile(r"^\W*(?:the |my )?(?:(?:first|next) (?:steps?|things?)|steps|actions)\b[^:.]{0,60}:\s*", re.I)  # "The first step is small, and ...: "
 _DAY = r"(?:" + "|".join(WEEKDAYS) + r"|tonight|tomorrow)"

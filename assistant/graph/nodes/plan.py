@@ -96,7 +96,7 @@ def closest(goals: list[GoalMention], text: str) -> GoalMention | None:
 
 
 MAX_STEP_WORDS = 15
-_ANOTHER_STEP = re.compile(r"^\W*(?:and |also |plus |then |oh and )?(?:cut|stop|quit|start|save|set up|drop|skip|sell|swap|switch|"
+_ANOTHER_STEP = re.compile(r"^\W*(?!(?:make it|go (?:with|for)|take it|try the|get back|look,|look i)\b)(?:and |also |plus |then |oh and )?(?:cut|stop|quit|start|save|set up|drop|skip|sell|swap|switch|"
                            r"put|pay|open|cancel|limit|track|walk|cycle|practise|practice|study|learn|revise|ask|email|call|ring|"
                            r"book|text|message|write|read|apply|send|meet|buy|join|sign up|register|enrol|find|look|check|talk|"
                            r"speak|visit|make|finish|print|post|get|try|take|go)\b", re.I)
@@ -402,11 +402,13 @@ class Planner:
             expecting = "relevant"
         focus = self.get("focus_goal")
         r = self.r
-        if ASKS_CHECK_IN.search(self.text) and self.check_in_wish():
+        asked_in = next((x for x in re.split(r"(?<=[.!?])\s+", self.text) if ASKS_CHECK_IN.search(x)), "")
+        if asked_in and (when := find_when(asked_in, self.today)):
             # "check in sun 9 feb?": when to look at it together, kept for the save (and said so); not when the
-            # goal is due
-            r = replace(r, timeframe="")
-            self.noted_check_in = self.update["check_in_wish"]
+            # goal is due ("By end of March. Could we check in mid February?" keeps March as the deadline)
+            self.update["check_in_wish"] = self.noted_check_in = when[0].isoformat()
+            if r.timeframe and r.timeframe in asked_in:
+                r = replace(r, timeframe="")
         draft, added = drafting.absorb(self.get("draft") or {}, r, self.turn, self.today, expecting,
                                        goal_is_theirs=focus is None or focus["whose"] == "theirs",
                                        no_goal_yet=focus is None)
@@ -513,7 +515,8 @@ class Planner:
             return self.move(Kind.CONNECT, phase="examine", question=q, goals=[gist(g["text"]) or clip_words(g["text"], 8) for g in self.fresh],
                              pending={"kind": "connect", "key": "connect"}, reason="several goals at once: their choice")
         # "Shall we say the middle of January for checking in? By then I should know ...": the date, not a new duty
-        if phase == "done" and not own_fresh and CHECK_IN.search(self.text) and (found := self.check_in_when()):
+        if phase == "done" and not own_fresh and (CHECK_IN.search(self.text) or ASKS_CHECK_IN.search(self.text)) \
+                and (found := self.check_in_when()):
             return self.move(Kind.SET_CHECK_IN, phase="done", check_in=found[0].isoformat(),
                              farewell=bool(FAREWELL.search(self.text)), reason="a new check-in date for the saved goal")
         if phase == "done" and not self.fresh and not self.added:
@@ -865,7 +868,8 @@ class Planner:
         saved = (self.get("draft") or {}).get("actions", [])
         about_check_in = bool(CHECK_IN.search(self.text) or TO_WAYMARK.search(self.text)
                               or (self.text.rstrip().endswith("?") and find_when(self.text, self.today)))
-        another = bool(_ANOTHER_STEP.match(self.text)) and len(self.text.split()) <= 12
+        another = bool(_ANOTHER_STEP.match(self.text)) and len(self.text.split()) <= 12 \
+            and not find_when(self.text, self.today) and not MOVED_TO.search(self.text)  # "try the 9th" is the date
         if not about_check_in and (self.r.actions or STEPS_LABEL.match(self.text) or another):
             # "First steps, then. I'll ring Pat this week. I'll ask Mrs Dodds on Tuesday": steps, said when asked for
             # a check-in date; Tuesday is when a step happens, not the check-in
