@@ -35,7 +35,7 @@ _SOONER = re.compile(r"\b(?:too far|sooner|earlier|bring it forward|quicker)\b",
 _RUN_ON_CLAUSE = re.compile(r",\s+(?=(?:and |but |so )?(?:i|i'?m|i'?d|i'?ve|she|he|they|we|it'?s|that'?s|you|the|my|what|well|if|though|although)\b)|"
                             r"\s+(?=and also\b|so it'?s\b|so that'?s\b|which is\b|if i'?m honest\b)", re.I)
 _PART_LABEL = re.compile(r"^\W*(?:what makes it (?:doable|possible|realistic|hard)|what'?s in the way|the reason)(?: i (?:suppose|guess|think))?"
-                         r"(?: is| would be)?\s+|^\W*it matters because\s+", re.I)
+                         r"(?: is| would be)?\s+|^\W*it matters (?:because|cause|'cause|cos|coz)\s+", re.I)
 CLAUSE_WORDS = 18  # past this many words, a part keeps its first clauses only: the draft is read, not skimmed
 
 
@@ -49,9 +49,9 @@ def first_clauses(words: str, part: str = "") -> str:
     clauses = [c.strip(" ,") for c in _RUN_ON_CLAUSE.split(words) if c.strip(" ,")]
     wanted = [c for c in clauses if part == "relevant" and _WANTS.search(c)]
     if wanted and wanted[-1] != clauses[0]:
-        want = re.sub(r"^(?:and|but|so)\s+", "", wanted[-1], flags=re.I)
+        want = re.sub(r"^(?:(?:and|but|so|also)\s+)+", "", wanted[-1], flags=re.I)
         both = f"{clauses[0]} … {want}"  # the setting, then the want: "my mum never got the chance … I want to do it for her"
-        return both if len(both.split()) <= CLAUSE_WORDS + 6 else want
+        return both if len(both.split()) <= PART_WORDS else want
     kept: list[str] = []
     for clause in clauses:
         if kept and len(" ".join(kept + [clause]).split()) > CLAUSE_WORDS:
