@@ -126,3 +126,11 @@ def test_a_draft_line_in_the_persons_own_words_is_theirs_not_advice_but_our_own_
     assert check_reply("You should just take the dental nurse job, it is stable.", theirs=[husband]).flagged
     # a draft line in words they never said is judged
     assert check_reply("- **Goal:** you should take the nurse job", theirs=[husband]).flagged
+
+
+def test_a_draft_line_of_two_of_their_clauses_joined_is_still_their_voice():
+    said = ("It matters because dentistry is who I am not only my job in Aleppo people knew me as doctor Rana and here "
+            "I am nobody and also I want my daughter to see that you can lose everything and still build it again")
+    line = ("- **Relevant:** dentistry is who I am not only my job in Aleppo people knew me as doctor Rana and here I am "
+            "nobody … I want my daughter to see that you can lose everything and still build it again")
+    assert not check_reply(f"In your draft now:\n{line}\n\nHow would you know you had got there?", theirs=[said]).flagged

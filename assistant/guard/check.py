@@ -36,7 +36,9 @@ def _their_draft_line(line: str, theirs: list[str]) -> bool:
     soon, I am not ready ...") is their voice, not Waymark's: it can no more impose on them than they can on
     themselves. Only a labelled draft line counts; a sentence of Waymark's own that happens to repeat them does not."""
     m = _DRAFT_LINE.match(line)
-    pieces = [_norm(p) for p in re.split(r";\s+", m["words"])] if m else []  # first steps are listed with "; "
+    # first steps are listed with "; ", and two clauses of one part ("... here I am nobody … I want my daughter to
+    # see ...") are joined with " … "
+    pieces = [_norm(p) for p in re.split(r";\s+|\s+…\s+", m["words"])] if m else []
     return bool(pieces) and all(len(p.split()) >= _QUOTE_MIN_WORDS and any(f" {p} " in f" {t} " for t in theirs)
                                 for p in pieces)
 
