@@ -12,7 +12,7 @@ from assistant.graph.goalwords import goal_kind
 from assistant.numbers import counted, number_change, phrase_change, renumbered
 from assistant.graph.state import Draft
 from assistant.reading import Reading
-from assistant.reading.cues import (TAG_QUESTION, BURDEN, CHANGE_MIND, DATE_TOO, FEASIBILITY, MAKES_ROOM, MATTERS_LABEL, MEASURE, MINE, NO_ROOM, PRESSURE,
+from assistant.reading.cues import (ASKED_OUTRIGHT, TAG_QUESTION, BURDEN, CHANGE_MIND, DATE_TOO, FEASIBILITY, MAKES_ROOM, MATTERS_LABEL, MEASURE, MINE, NO_ROOM, PRESSURE,
                                     REASON, REASON_HUNCH, SELF_ASKED_MEASURE, counts_things_done)
 from assistant.reading.spans import tidy
 from assistant.text import clip_words, content_words, overlap, sentences
@@ -26,10 +26,6 @@ SLOT_OF = {"measure": "measurable", "timeframe": "time_bound", "feasibility": "a
 PART_WORDS = 40
 
 
-# "How do you think, is this plan too much ...?", "Is it realistic?": a question from its first words; "It matters
-# because ..., is that a good enough reason?" is a part with a question after it
-_OPENS_AS_QUESTION = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|well|also),?\s+)?(?:can|could|would|should|will|do|does|did|is|are|am|was|"
-                                r"what|how|why|where|when|which|who|any|have|has)\b", re.I)
 _SOONER = re.compile(r"\b(?:too far|sooner|earlier|bring it forward|quicker)\b", re.I)
 # A run-on's clauses: at a comma before a new subject, or at "and also", "so it's", "which is"
 _RUN_ON_CLAUSE = re.compile(r",\s+(?=(?:and |but |so )?(?:i|i'?m|i'?d|i'?ve|she|he|they|we|it'?s|that'?s|you|the|my|what|well|if|though|although)\b)|"
@@ -208,7 +204,7 @@ def absorb(draft: Draft, r: Reading, turn: int, today: date, expecting: str | No
 
     def put(part: str, words: str) -> None:
         if part != "time_bound" and any(words.strip(" ?.") and words.strip(" ?.") in x and x.rstrip().endswith("?")
-                                        and _OPENS_AS_QUESTION.match(x) and not TAG_QUESTION.search(x) for x in sentences(r.text)):
+                                        and ASKED_OUTRIGHT.match(x) and not TAG_QUESTION.search(x) for x in sentences(r.text)):
             return  # "is this plan too much for one person with shift work?": a question to answer, not a part
         words = re.sub(r"^\W*\d+[.)]\s+", "", LABEL.sub("", words))  # "3) Every Sunday, one full practice test": no list mark
         if part != "relevant":  # "5 hours a week, because I want to ...": the reason is not part of the measure

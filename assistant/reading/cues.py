@@ -442,3 +442,8 @@ MATTERS_LABEL = re.compile(r"\W*(?:(?:why |how )?it matters(?: to me)?(?:,? i th
 # "..., if that makes sense?", "..., you know?": a statement with a question tag, not a question
 TAG_QUESTION = re.compile(r"(?:^|[,;:]\s*|\s-+\s*|\b(?:and|but|so)\s+)(?:if (?:that|this|it) makes (?:any )?sense|(?:does|do) (?:that|this|it) make (?:any )?sense|"
                           r"(?:if |do |d'?)?you know what i mean|you know|right|like|ha|lol|sure|isn'?t it|is it)\W*\?$", re.I)
+
+# "Can you help me plan the steps, if that makes sense?", "How do you think, is this plan too much ...?": a question
+# in its own right from its first words, whatever tag ends it
+ASKED_OUTRIGHT = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|well|also),?\s+)?(?:can|could|would|should|will|do|does|did|is|are|am|was|"
+                            r"what|how|why|where|when|which|who|any|have|has)\b", re.I)

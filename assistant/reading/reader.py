@@ -69,13 +69,9 @@ def _asks_nothing(text: str) -> bool:
     if cues.ASKS_ADVICE.search(body):
         return False
     # "it's Breda's goal, not mine for me, if that makes sense?": a tag asks for nothing, wherever it falls
-    asking = [q for q in questions if not (cues.TAG_QUESTION.search(q) and not _ASKED_OUTRIGHT.match(q))]
+    asking = [q for q in questions if not (cues.TAG_QUESTION.search(q) and not cues.ASKED_OUTRIGHT.match(q))]
     return all(_SELF_QUESTION.match(q) for q in asking) and (not asking or len(answer.split()) >= 6)
 
-
-# "Can you help me plan the steps, if that makes sense?": a question in its own right, whatever tag ends it
-_ASKED_OUTRIGHT = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|well),?\s+)?(?:can|could|would|should|will|do|does|did|is|are|am|was|"
-                             r"what|how|why|where|when|which|who|any)\b", re.I)
 
 _INTRODUCTION = re.compile(r"\W*(?:my name is|my name'?s|i'?m called|i am called|call me)\b", re.I)
 _FIRST_MOVE = re.compile(r"(?:start|begin|kick off) (?:with (?:(?:mr|mrs|ms|dr|miss)\.? )?(?-i:[A-Z])|by (?:asking|emailing|calling|ringing|"
