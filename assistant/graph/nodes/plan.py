@@ -105,6 +105,11 @@ _CHECK_IN_PURPOSE = re.compile(r"^\W*(?:(?:and|so|to)\s+)?see (?:if|whether|how)
 _WHY_AFTER = re.compile(r"\s+(?:because|cos|since|so that|but)\b", re.I)
 
 
+def _another_step(text: str) -> bool:
+    """Asked for another step, "and cut the energy drinks. rip monster" is one: a verb first, said briefly."""
+    return bool(_ANOTHER_STEP.match(text)) and len(text.split()) <= 12
+
+
 def _with_their_whens(pieces: list[str], today) -> list[str]:
     """ "also gotta tell dad. not looking forward to that one. prob sunday after dinner": beside a step, a piece that
     only says when joins it, and a feeling about it is no step of its own. A list with no word of a step in it
@@ -147,6 +152,7 @@ class Planner:
         self.fresh: list[GoalMention] = []
         self.added: list[str] = []  # draft parts this message filled
         self.earlier_goal = ""  # the goal this message moved away from
+        self.noted_check_in = ""  # a check-in date asked for while drafting, said back in this reply
         self.answers_why = False  # a goal-like answer to "what would it give you?": why it matters
         self.picked = ""  # what they called the option they chose from the ones just listed
         self.because = ""  # a goal-like phrase said as the reason for their goal
@@ -168,7 +174,7 @@ class Planner:
 
     def move(self, kind: Kind, *, phase: str | None = None, question=None, reason: str = "",
              pending: dict | None = None, **facts) -> Move:
-        if getattr(self, "noted_check_in", None) and kind in (Kind.DRAFT_ASK, Kind.PRESENT_DRAFT, Kind.EXAMINE):
+        if self.noted_check_in and kind in (Kind.DRAFT_ASK, Kind.PRESENT_DRAFT, Kind.EXAMINE):
             facts.setdefault("check_in_noted", self.noted_check_in)
         return Move(kind, phase or self.get("phase") or "explore", reason=reason,
                     question_id=question.id if question else None, question=question.text if question else "",
@@ -835,9 +841,8 @@ class Planner:
         as_is = named and (SAVE.search(self.text) or re.match(r"^\W*(no|nope|nothing|that'?s (it|all|enough)|as it is|just that)\b", self.text, re.I))
         # "i did the cloud practitioner last year": how things stand, not a step; a question is not one either
         # only a message that reads as steps is split into steps: "oh wait, the exam got moved" is news, not a plan
-        # asked for another step, "and cut the energy drinks. rip monster" is one: a verb first, said briefly
-        another = bool(_ANOTHER_STEP.match(self.text)) and len(self.text.split()) <= 12
-        steps_said = self.r.has("action") or bool(self.r.actions) or bool(STEPS_LABEL.match(self.text)) or another
+        steps_said = self.r.has("action") or bool(self.r.actions) or bool(STEPS_LABEL.match(self.text)) \
+            or _another_step(self.text)
         parsed = [] if as_is or not steps_said else self.steps_named()
         actions = list(dict.fromkeys(named + parsed))
         if not actions:  # one step the person chose is a plan; asking for a second would be the questionnaire again
@@ -868,8 +873,8 @@ class Planner:
         saved = (self.get("draft") or {}).get("actions", [])
         about_check_in = bool(CHECK_IN.search(self.text) or TO_WAYMARK.search(self.text)
                               or (self.text.rstrip().endswith("?") and find_when(self.text, self.today)))
-        another = bool(_ANOTHER_STEP.match(self.text)) and len(self.text.split()) <= 12 \
-            and not find_when(self.text, self.today) and not MOVED_TO.search(self.text)  # "try the 9th" is the date
+        another = _another_step(self.text) and not find_when(self.text, self.today) \
+            and not MOVED_TO.search(self.text)  # "try the 9th" is the date
         if not about_check_in and (self.r.actions or STEPS_LABEL.match(self.text) or another):
             # "First steps, then. I'll ring Pat this week. I'll ask Mrs Dodds on Tuesday": steps, said when asked for
             # a check-in date; Tuesday is when a step happens, not the check-in
