@@ -14,6 +14,8 @@ setup: $(VENV)/.synced
 	@$(BIN)/python -c "from assistant.reading.risk_neighbours import reference; print(len(reference()[1]), 'safety examples ready')"
 	@# The guidance encoder, tuned to this library's questions (about five minutes the first time; a no-op after).
 	@$(BIN)/python -m assistant.knowledge.tuned
+	@# The span tagger, fitted on the labelled messages (about a minute the first time; a no-op after).
+	@$(BIN)/python -m assistant.reading.tagger
 
 $(VENV)/.synced: pyproject.toml uv.lock
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || { echo "==> Installing uv (the package installer)"; $(PYTHON) -m pip install --quiet uv; }

@@ -1058,3 +1058,16 @@ def test_a_why_label_leaves_no_stray_full_stop_on_the_reason():
     r = read("Forgot to say why it matters. I had a rough first year, nobody showed me anything. I'd like the new ones "
              "to get better than that.")
     assert r.reason[:1].isalpha(), r.reason
+
+
+@pytest.mark.parametrize("text,part,words", [
+    ("what I actually want is to run the night shift on my own ward by next summer", "goal", "run the night shift on my own ward"),
+    ("I reckon if I had three regular clients paying me each month that would prove it works", "measure", "three regular clients"),
+    ("honestly I'd love to get into set design, I've done the lighting for the am-dram lot for years", "goal", "set design"),
+])
+def test_the_span_tagger_finds_a_part_in_words_no_rule_was_written_for(text, part, words):
+    from assistant.reading import tagger
+
+    found = tagger.tag_all(text)
+    assert words in found[part].span and found[part].sureness > 0.5
+    assert not any(t.span for t in tagger.tag_all("did you watch the match last night").values())
