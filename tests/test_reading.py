@@ -1071,3 +1071,14 @@ def test_the_span_tagger_finds_a_part_in_words_no_rule_was_written_for(text, par
     found = tagger.tag_all(text)
     assert words in found[part].span and found[part].sureness > 0.5
     assert not any(t.span for t in tagger.tag_all("did you watch the match last night").values())
+
+
+def test_an_ordinal_that_counts_something_else_is_no_date_and_what_someone_else_needs_is_no_goal_for_them():
+    text = ("I run the front office, but the part of my week I love is helping the 5th graders in the computer lab on "
+            "Thursdays when their teacher needs a hand.")
+    assert timeframe_words(text) == "" and timeframe_words("can we check in on the 5th?") == "on the 5th"
+    assert timeframe_words("this is my 3rd attempt at the exam") == ""
+    r = read(text)
+    assert not r.other_goal and "goal_other" not in r.intents
+    r = read("my manager needs me to get the AWS cert by June")
+    assert r.other_goal.startswith("get the AWS cert") and r.other_by == "my manager"

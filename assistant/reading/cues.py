@@ -135,7 +135,7 @@ GOAL = (r"(?P<goal>[^.!?\n]{3,160}?)(?=\s*,?\s+(?:and|but|because|so|although|th
         # girl now, I'd like that done by the end of August, she's brilliant with cuts"
         r"\s*,\s*(?:i'?d|i'?ll|i'?m|i|she'?s|he'?s|they'?re|she|he|they|we)\s+(?!think\b|guess\b|suppose\b|mean\b|reckon\b)(?=\S)|[.!?\n;]|$)")
 OTHER_GOAL = re.compile(
-    OTHER_PEOPLE + r" (?:really |still |just |now |also |keeps? |kept |has |have )?(?:decided(?: that)? i'?m going to|decided(?: that)? i (?:should|will|must)|wants?|wanted|expects?|expected|told|tells|asked|asks|needs?|insists?|"
+    OTHER_PEOPLE + r" (?:really |still |just |now |also |keeps? |kept |has |have )?(?:decided(?: that)? i'?m going to|decided(?: that)? i (?:should|will|must)|wants?|wanted|expects?|expected|told|tells|asked|asks|needs?(?= me\b)|insists?|"
     r"pushes|pushed|pushing|sees? me(?= (?:going|doing|becoming|as|in)\b)|pictures? me|imagines? me|has me down for|thinks? i (?:should|shud|shld)|say(?:s|ing)? i (?:should|need|have to|must)|said i (?:should|need|have to|must)|would like|set|put(?! me on(?:to)?\b)|gave me|suggested|"
     r"keeps? saying i should|is pushing me|are pushing me|(?:(?<=keeps )|(?<=keep ))(?:saying|telling me|on at me)(?= (?:to )?(?:do|go|get|apply|become|take|try|study|train|find|ask|move|look|retrain)\b))"
     r"(?! you\b)(?: me)?(?: to| that i should| i)?\s+" + GOAL, _I)  # "they want you to have the cert": a requirement
