@@ -37,7 +37,8 @@ _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH = re.compile(r"\b(?:(?:by|in|before|until|till|til|from|end of|the end of|during|for the|in time for the|ready for the)\s+"
                     r"(?:the end of\s+)?(?:next\s+|this\s+)?|(?=(?!may\b)(?:" + _MONTH_NAMES + r")\s+then\b))(" + _MONTH_NAMES + r")\b(?:\s+(\d{4}))?", re.I)
 # "the 5th graders", "my 2nd attempt": an ordinal that counts something else, not a day of the month
-_NOT_A_DAY = r"(?!\s+(?:of\s+)?(?:century|time|floor|person|place|anniversary|birthday|grade|year|form|class|round|attempt|go|try|draft|module|chapter|book|edition))"
+_NOT_A_DAY = (r"(?!\s+(?:of\s+)?(?:century|time|floor|person|place|anniversary|birthday|grade(?:r?s)?|years?|year group|form|class|"
+              r"round|attempt|go|tr(?:y|ies)|draft|module|chapter|book|edition)\b)")
 # "on the 20th", and "thurs 17th": a weekday, even shortened, says the number is a day of the month
 _ORDINAL_DAY = re.compile(r"\b(?:(?:on |by |before )?the |(?:tues?|weds|wednesday|thu(?:rs?)?|thursday|fri|friday|"
                           r"saturday|sunday|monday|tuesday)\.?,?\s+(?:the\s+)?)(\d{1,2})(?:st|nd|rd|th)\b" + _NOT_A_DAY, re.I)
@@ -251,7 +252,7 @@ _SPAN = re.compile(
     r"(?:\d+|two|three|four|five|six|eight|ten|eighteen)\s+(?:weeks|months|years)(?:,? give or take| or so)|"
     r"^\W*(?:\d+|two|three|four|five|six|eight|ten|eighteen)\s+(?:weeks|months|years)\W*$|"
     r"asap|as soon as possible|tonight|this (?:afternoon|morning|evening)|tmrw|tomorrow|"
-    r"(?:by|on|before) the \d{1,2}(?:st|nd|rd|th)\b|the \d{1,2}(?:st|nd|rd|th)\b)" + _NOT_A_DAY, re.I)
+    r"(?:by|on|before) the \d{1,2}(?:st|nd|rd|th)\b" + _NOT_A_DAY + r"|the \d{1,2}(?:st|nd|rd|th)\b" + _NOT_A_DAY + ")", re.I)
 _NOT_A_DEADLINE = re.compile(r"\bevery\s+(?:" + "|".join(WEEKDAYS) + r")|\b(?:" + "|".join(WEEKDAYS) + r") of (?:every|each) (?:month|week)\b|\b(?:ago|last (?:year|week|month))\b|"
                              r"(?<!first )(?<!next )(?<!this )\b(?:" + "|".join(WEEKDAYS) + r")\s+(?!(?:morning|afternoon|evening|night|to|and|or|at|for|the|with|so|i|we|then|"
                              r"if|by|before|after|next|week|is|would|will|(?:in|of) (?:" + "|".join(MONTHS) + r")|" + "|".join(MONTHS) + r")\b)[a-z]+s?\b(?<!day)", re.I)

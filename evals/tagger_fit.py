@@ -35,22 +35,17 @@ def _train(rows: list[dict], part: str, path: Path) -> None:
 
 
 def _tag_with(path: Path, texts: list[str]) -> list[str]:
+    """What the shipped reader would take from each text with this model: the surest stretch, tidied."""
     import pycrfsuite
+
+    from assistant.reading.spans import tidy
 
     t = pycrfsuite.Tagger()
     t.open(str(path))
     out = []
     for text in texts:
         toks = tagger.tokens(text)
-        labels = t.tag(tagger.features(text, toks)) if toks else []
-        inside = [i for i, lab in enumerate(labels) if lab != "O"]
-        if not inside:
-            out.append("")
-            continue
-        first = last = inside[0]
-        while last + 1 < len(labels) and labels[last + 1] == "I":
-            last += 1
-        out.append(text[toks[first].start:toks[last].end])
+        out.append(tidy(tagger.surest(text, toks, tagger.features(text, toks), t).span) if toks else "")
     t.close()
     return out
 
@@ -62,15 +57,17 @@ def score(found: list[str], gold: list[str]) -> dict:
             "found_where_none": round(float(np.mean(unlabelled)), 3) if unlabelled else None}
 
 
-def folds(n: int) -> np.ndarray:
+def folds(composed: list[bool]) -> np.ndarray:
     """The same folds as the reader's heads (evals/reading_fit.py); composed messages are always trained on and
     never scored."""
-    return np.random.default_rng(0).integers(0, FOLDS, n)
+    fold = np.random.default_rng(0).integers(0, FOLDS, len(composed))
+    fold[np.array(composed, dtype=bool)] = -1
+    return fold
 
 
 def cross_validate(rows: list[dict]) -> dict[str, dict]:
     """Per part, the spans found in each hand-written message by taggers fitted without its fold, scored."""
-    fold = folds(len(rows))
+    fold = folds([r["composed"] for r in rows])
     found = {part: [""] * len(rows) for part in tagger.PARTS}
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(FOLDS):

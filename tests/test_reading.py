@@ -1078,6 +1078,10 @@ def test_an_ordinal_that_counts_something_else_is_no_date_and_what_someone_else_
             "Thursdays when their teacher needs a hand.")
     assert timeframe_words(text) == "" and timeframe_words("can we check in on the 5th?") == "on the 5th"
     assert timeframe_words("this is my 3rd attempt at the exam") == ""
+    # (and only an ordinal: words after other dates say nothing about them)
+    assert [timeframe_words(t) for t in ("on the 5th going forward", "by the 1st placement", "this year going forward",
+                                         "in 6 months time", "by end of term time permitting")] == \
+        ["on the 5th", "by the 1st", "this year", "in 6 months", "by end of term"]
     r = read(text)
     assert not r.other_goal and "goal_other" not in r.intents
     r = read("my manager needs me to get the AWS cert by June")

@@ -292,12 +292,18 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         on.discard("goal_own")  # "I have no idea what I want from my career" is not a goal
     if "goal_own" in on and not goal and _NOT_WANTED.search(text) and not cues.OWN_GOAL.search(text):
         on.discard("goal_own")  # "I don't think I want it. I've watched three team leaders burn out": a no, and why
-    tagged = tagger.tag_all(text)
+    found_by_tagger: dict[str, str] = {}
+
+    def tagged(part: str) -> str:
+        """The words the span tagger reads as this part, tidied: run only when no rule found them."""
+        if not found_by_tagger:
+            found_by_tagger.update({k: spans.tidy(v.span) for k, v in tagger.tag_all(text).items()})
+        return found_by_tagger[part]
+
     if "goal_own" in on and not goal:
         # the words the span tagger reads as the goal ("wanna save up for a motorbike"), else the clause that reads
         # most like one
-        goal = spans.tidy(tagged["goal"].span) if tagged["goal"].span and tagged["goal"].span not in other \
-            else _best_clause(pieces, clause_p, "goal_own")
+        goal = found if (found := tagged("goal")) and found not in other else _best_clause(pieces, clause_p, "goal_own")
         if cues.PAST_SELF.match(goal):
             goal = ""  # "i was an accountant before, ...": who they were, even in answer to what they'd work toward
             on.discard("goal_own")
@@ -335,10 +341,12 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         # not the measure: "get the teaching award done and be teaching 2 evenings a week" is one measure in two
         # halves, and the tagger keeps one (it found the measure a little better than the clause on the training
         # folds, and the other parts much better)
-        found = spans.tidy(tagged[intent].span) if intent in ("reason", "feasibility") else ""
+        if rule_span:
+            return rule_span
+        found = tagged(intent) if intent in ("reason", "feasibility") else ""
         if found and avoid and (found in avoid or avoid in found):
             found = ""
-        return rule_span or found or _best_clause(pieces, clause_p, intent, avoid)
+        return found or _best_clause(pieces, clause_p, intent, avoid)
 
     if cues.PRESSURE.search(text):
         on -= {"measure", "feasibility"}  # "everyone has it so it feels like I should": a pull from outside, not a part

@@ -31,6 +31,7 @@ UNDERSTANDING = ROOT / "evals" / "understanding"
 # evals/tagger_fit.py, not tuned further.
 RECIPE = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
 _lock = threading.Lock()
+_tagging = threading.Lock()
 _TOKEN = re.compile(r"[\w£$€%]+(?:['’][\w]+)*|[^\w\s]")
 # The rules that say where a part might be; each marks the words of its match as a feature.
 _RULES = {
@@ -67,10 +68,8 @@ def _marks(text: str, toks: list[Token]) -> list[set[str]]:
             mark(name, m.start(), m.end())
             if "goal" in rx.groupindex and m.group("goal"):
                 mark(name + ":goal", m.start("goal"), m.end("goal"))
-    for when in timeframe_words(text) or []:
-        at = text.lower().find(when.lower())
-        if at >= 0:
-            mark("when", at, at + len(when))
+    if (when := timeframe_words(text)) and (at := text.lower().find(when.lower())) >= 0:
+        mark("when", at, at + len(when))
     return marks
 
 
@@ -140,14 +139,19 @@ def train(rows: list[dict], part: str, path: Path) -> None:
     trainer.train(str(path))
 
 
+@lru_cache(maxsize=1)
 def model_dir() -> Path:
     """The taggers for today's labelled messages and feature code, built first if they are not there yet."""
+    import pycrfsuite
+
+    from assistant import dates
     from assistant.knowledge.tuned import models_home
 
     rows = training_rows()
-    # what the features are made of: a change to these, not to a comment elsewhere, needs new taggers
+    # what the features are made of (the rules and dates they mark too), and the library that fits them
     code = [inspect.getsource(f) for f in (tokens, _marks, _shape, features, bio, train)] + [
-        _TOKEN.pattern, Path(cues.__file__).read_text(encoding="utf-8")]
+        _TOKEN.pattern, *(Path(m.__file__).read_text(encoding="utf-8") for m in (cues, dates)),
+        getattr(pycrfsuite, "__version__", "")]
     digest = hashlib.sha256(json.dumps([RECIPE, code, [[r["text"], *(r.get(p, "") for p in PARTS)] for r in rows]])
                             .encode()).hexdigest()[:12]
     out = models_home() / f"span-tagger-{digest}"
@@ -192,6 +196,18 @@ def _runs(labels: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+def surest(text: str, toks: list[Token], feats: list[list[str]], t) -> Tagged:
+    """The stretch of words tagger `t` tags that it is surest of, or ("", 0). A pycrfsuite tagger keeps the last
+    sequence it tagged for its marginals, so callers hold its lock."""
+    labels = t.tag(feats)
+    best = Tagged("", 0.0)
+    for first, last in _runs(labels):
+        sure = sum(1.0 - t.marginal("O", i) for i in range(first, last + 1)) / (last - first + 1)
+        if sure > best.sureness:
+            best = Tagged(text[toks[first].start:toks[last].end], sure)
+    return best
+
+
 def tag_all(text: str) -> dict[str, Tagged]:
     """Per part, the stretch of the person's words the tagger is surest says it ("" when it tags none). Of two
     stretches ("my manager wants me to do the PMP but I'd rather lead one real project"), the surer one."""
@@ -199,17 +215,8 @@ def tag_all(text: str) -> dict[str, Tagged]:
     if not toks:
         return {part: Tagged("", 0.0) for part in PARTS}
     feats = features(text, toks)
-    out = {}
-    for part in PARTS:
-        t = _tagger(part)
-        labels = t.tag(feats)
-        best = Tagged("", 0.0)
-        for first, last in _runs(labels):
-            sure = sum(1.0 - t.marginal("O", i) for i in range(first, last + 1)) / (last - first + 1)
-            if sure > best.sureness:
-                best = Tagged(text[toks[first].start:toks[last].end], sure)
-        out[part] = best
-    return out
+    with _tagging:  # turns are read on worker threads; the taggers are shared
+        return {part: surest(text, toks, feats, _tagger(part)) for part in PARTS}
 
 
 if __name__ == "__main__":
