@@ -1086,3 +1086,12 @@ def test_an_ordinal_that_counts_something_else_is_no_date_and_what_someone_else_
     assert not r.other_goal and "goal_other" not in r.intents
     r = read("my manager needs me to get the AWS cert by June")
     assert r.other_goal.startswith("get the AWS cert") and r.other_by == "my manager"
+
+
+def test_a_goal_after_its_own_heading_is_the_goal_and_a_why_heading_opens_the_reason():
+    r = read("Hi. I have a clear goal and I want help turning it into a weekly plan: run the Mississauga half marathon "
+             "on May 2 in under 2 hours 15 minutes.")
+    assert r.goal.startswith("run the Mississauga half marathon") and "goal_own" in r.intents and r.timeframe == "May 2"
+    r = read("Why: I turn 53 in June, and my father had his first heart attack at 54. I want evidence, not hope, that "
+             "I'm in better shape than he was. Also, I ran a half in 2015 in 2:21 and I'd like to beat my old self.")
+    assert "reason" in r.intents and not r.goal and "evidence, not hope" in r.reason  # why, not a new goal

@@ -147,7 +147,9 @@ OWN_GOAL = re.compile(
     # "Goal is: get promoted to senior stylist by June", said as a heading
     r"(?:^|(?<=[.!?] ))\W*goal(?: is)?\s*:(?: to)?|"
     # "I already know my goal: pass the AWS Solutions Architect Associate exam by 31 March"
-    r"(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|target|objective)\s*:(?: to)?|i (?:really |actually |truly |do |still |just )?want to|i (?:just |really )?wanna|i'?d (?:really |honestly )?(?:like|love) to|"
+    r"(?:my|the) (?:real |actual |own |main |big )?(?:goal|aim|target|objective)\s*:(?: to)?|"
+    # "I have a clear goal and I want help turning it into a weekly plan: run the half marathon on May 2"
+    r"\b(?:have|got) (?:a|my|one) (?:clear |real |big |main |concrete |specific )?(?:goal|aim|target)\b[^.!?:\n]{0,70}:(?: to)?|i (?:really |actually |truly |do |still |just )?want to|i (?:just |really )?wanna|i'?d (?:really |honestly )?(?:like|love) to|"
     r"i would (?:really )?(?:like|love) to|i hope to|i wish i could|i'?m aiming (?:to|for)|i aim to|i plan to|i'?m planning to|"
     r"i dream of|my dream is(?: to)?|the dream (?:would be|is)(?: to)?|i'?m hoping to|"
     r"what i (?:actually |actualy |really |truly )?want (?:really |actually |truly )?is(?: to)?|what i'?d (?:really |actually )?(?:love|like|enjoy|want) is(?: to)?|"
@@ -436,7 +438,9 @@ def counts_things_done(words: str) -> bool:
     return bool(n) and bool(DONE_COUNT.search(words.split(n)[0][-40:]))
 MATTERS_LABEL = re.compile(r"\W*(?:(?:why |how )?it matters(?: to me)?(?:,? i think,)?(?: is that| is)?|why (?:this|it) (?:is|'s) (?:so )?important(?: (?:to|for) me)?|"
                            # "Why? Because actually I only do social media posts ...": the question, then its answer
-                           r"why(?: does (?:it|this) matter| is (?:it|this) important)?(?=\s*\?\s*(?:because|'?cause|cos|well|i (?:think|suppose|guess)|honestly)\b))"
+                           r"why(?: does (?:it|this) matter| is (?:it|this) important)?(?=\s*\?\s*(?:because|'?cause|cos|well|i (?:think|suppose|guess)|honestly)\b)|"
+                           # "Why: I turn 53 in June ...", "Reasons: ...": a heading, then why
+                           r"(?:why|reasons?|my reasons?|the why)(?=\s*:))"
                            r"\s*(?:\.\.\.|…|:|-|\?|,)?\s*", re.I)
 
 # "..., if that makes sense?", "..., you know?": a statement with a question tag, not a question
