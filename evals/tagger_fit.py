@@ -26,14 +26,6 @@ REPORT = Path(__file__).resolve().parent / "reports" / "span-tagger.json"
 FOLDS = 5
 
 
-def training_rows() -> list[dict]:
-    return tagger.training_rows()
-
-
-def _train(rows: list[dict], part: str, path: Path) -> None:
-    tagger.train(rows, part, path)
-
-
 def _tag_with(path: Path, texts: list[str]) -> list[str]:
     """What the shipped reader would take from each text with this model: the surest stretch, tidied."""
     import pycrfsuite
@@ -74,7 +66,7 @@ def cross_validate(rows: list[dict]) -> dict[str, dict]:
             held = [i for i, f in enumerate(fold) if f == k]
             for part in tagger.PARTS:
                 path = Path(tmp) / f"{part}-{k}.crfsuite"
-                _train([r for r, f in zip(rows, fold) if f != k], part, path)
+                tagger.train([r for r, f in zip(rows, fold) if f != k], part, path)
                 for i, span in zip(held, _tag_with(path, [rows[i]["text"] for i in held])):
                     found[part][i] = span
             print(f"  tagger fold {k + 1}/{FOLDS}", flush=True)
@@ -89,7 +81,7 @@ def cross_validate(rows: list[dict]) -> dict[str, dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     args = parser.parse_args()
-    rows = training_rows()
+    rows = tagger.training_rows()
     cv = cross_validate(rows)
     REPORT.write_text(json.dumps({"recipe": tagger.RECIPE, "folds": FOLDS, "hand_written": sum(not r["composed"] for r in rows),
                                   "parts": cv}, indent=1) + "\n")
