@@ -26,7 +26,7 @@ REPORT = Path(__file__).resolve().parent / "reports" / "span-tagger.json"
 FOLDS = 5
 
 
-def _tag_with(path: Path, texts: list[str]) -> list[str]:
+def _tag_with(path: Path, texts: list[str], seqs: list) -> list[str]:
     """What the shipped reader would take from each text with this model: the surest stretch, tidied."""
     import pycrfsuite
 
@@ -35,9 +35,8 @@ def _tag_with(path: Path, texts: list[str]) -> list[str]:
     t = pycrfsuite.Tagger()
     t.open(str(path))
     out = []
-    for text in texts:
-        toks = tagger.tokens(text)
-        out.append(tidy(tagger.surest(text, toks, tagger.features(text, toks), t).span) if toks else "")
+    for text, (toks, feats) in zip(texts, seqs):
+        out.append(tidy(tagger.surest(text, toks, feats, t).span) if toks else "")
     t.close()
     return out
 
@@ -60,14 +59,16 @@ def folds(composed: list[bool]) -> np.ndarray:
 def cross_validate(rows: list[dict]) -> dict[str, dict]:
     """Per part, the spans found in each hand-written message by taggers fitted without its fold, scored."""
     fold = folds([r["composed"] for r in rows])
+    seqs = tagger.sequences(rows)
     found = {part: [""] * len(rows) for part in tagger.PARTS}
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(FOLDS):
             held = [i for i, f in enumerate(fold) if f == k]
             for part in tagger.PARTS:
                 path = Path(tmp) / f"{part}-{k}.crfsuite"
-                tagger.train([r for r, f in zip(rows, fold) if f != k], part, path)
-                for i, span in zip(held, _tag_with(path, [rows[i]["text"] for i in held])):
+                kept = [i for i, f in enumerate(fold) if f != k]
+                tagger.train([rows[i] for i in kept], [seqs[i] for i in kept], part, path)
+                for i, span in zip(held, _tag_with(path, [rows[i]["text"] for i in held], [seqs[i] for i in held])):
                     found[part][i] = span
             print(f"  tagger fold {k + 1}/{FOLDS}", flush=True)
     scored = [i for i, r in enumerate(rows) if not r["composed"]]

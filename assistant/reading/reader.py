@@ -231,6 +231,10 @@ def read(text: str, expecting: str | None = None) -> Reading:
     return read_many([text], [expecting])[0]
 
 
+# The parts the reader takes from the span tagger; the measure, the date and the steps stay with the rules.
+TAGGED_PARTS = ("goal", "reason", "feasibility")
+
+
 def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[str, np.ndarray],
              expecting: str | None) -> Reading:
     cut = load_heads(HEADS)
@@ -297,7 +301,7 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
     def tagged(part: str) -> str:
         """The words the span tagger reads as this part, tidied: run only when no rule found them."""
         if not found_by_tagger:
-            found_by_tagger.update({k: spans.tidy(v.span) for k, v in tagger.tag_all(text).items()})
+            found_by_tagger.update({k: spans.tidy(v.span) for k, v in tagger.tag_all(text, TAGGED_PARTS).items()})
         return found_by_tagger[part]
 
     if "goal_own" in on and not goal:
@@ -343,7 +347,7 @@ def _reading(text: str, p: dict[str, float], pieces: list[str], clause_p: dict[s
         # folds, and the other parts much better)
         if rule_span:
             return rule_span
-        found = tagged(intent) if intent in ("reason", "feasibility") else ""
+        found = tagged(intent) if intent in TAGGED_PARTS else ""
         if found and avoid and (found in avoid or avoid in found):
             found = ""
         return found or _best_clause(pieces, clause_p, intent, avoid)

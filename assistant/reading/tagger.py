@@ -82,7 +82,7 @@ def features(text: str, toks: list[Token] | None = None) -> list[list[str]]:
     toks = tokens(text) if toks is None else toks
     marks = _marks(text, toks)
     low = [t.text.lower().replace("’", "'") for t in toks]
-    sentence_start = [i == 0 or low[i - 1] in {".", "!", "?", "\n"} for i in range(len(toks))]
+    sentence_start = [i == 0 or low[i - 1] in {".", "!", "?"} for i in range(len(toks))]
     out = []
     n = len(toks)
     for i, w in enumerate(low):
@@ -127,14 +127,18 @@ def training_rows() -> list[dict]:
     return rows
 
 
-def train(rows: list[dict], part: str, path: Path) -> None:
+def sequences(rows: list[dict]) -> list[tuple[list[Token], list[list[str]]]]:
+    """Each row's words and their features: made once, they serve every part and every fold."""
+    return [(toks, features(r["text"], toks)) for r in rows for toks in [tokens(r["text"])]]
+
+
+def train(rows: list[dict], seqs: list[tuple[list[Token], list[list[str]]]], part: str, path: Path) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for r in rows:
-        toks = tokens(r["text"])
+    for r, (toks, feats) in zip(rows, seqs):
         if toks:
-            trainer.append(features(r["text"], toks), bio(r["text"], toks, r.get(part, "")))
+            trainer.append(feats, bio(r["text"], toks, r.get(part, "")))
     trainer.set_params(RECIPE)
     trainer.train(str(path))
 
@@ -149,7 +153,7 @@ def model_dir() -> Path:
 
     rows = training_rows()
     # what the features are made of (the rules and dates they mark too), and the library that fits them
-    code = [inspect.getsource(f) for f in (tokens, _marks, _shape, features, bio, train)] + [
+    code = [inspect.getsource(f) for f in (tokens, _marks, _shape, features, bio, sequences, train)] + [
         _TOKEN.pattern, *(Path(m.__file__).read_text(encoding="utf-8") for m in (cues, dates)),
         getattr(pycrfsuite, "__version__", "")]
     digest = hashlib.sha256(json.dumps([RECIPE, code, [[r["text"], *(r.get(p, "") for p in PARTS)] for r in rows]])
@@ -159,9 +163,10 @@ def model_dir() -> Path:
         if not all((out / f"{part}.crfsuite").exists() for part in PARTS):
             log.warning("fitting the span tagger on %d labelled messages (once, about a minute on 2 cores)", len(rows))
             out.mkdir(parents=True, exist_ok=True)
+            seqs = sequences(rows)
             for part in PARTS:
                 partial = out / f"{part}.crfsuite.{os.getpid()}"  # another process may be building the same
-                train(rows, part, partial)
+                train(rows, seqs, part, partial)
                 partial.replace(out / f"{part}.crfsuite")
     return out
 
@@ -208,15 +213,15 @@ def surest(text: str, toks: list[Token], feats: list[list[str]], t) -> Tagged:
     return best
 
 
-def tag_all(text: str) -> dict[str, Tagged]:
-    """Per part, the stretch of the person's words the tagger is surest says it ("" when it tags none). Of two
-    stretches ("my manager wants me to do the PMP but I'd rather lead one real project"), the surer one."""
+def tag_all(text: str, parts: tuple[str, ...] = PARTS) -> dict[str, Tagged]:
+    """Per part asked for, the stretch of the person's words the tagger is surest says it ("" when it tags none).
+    Of two stretches ("my manager wants me to do the PMP but I'd rather lead one real project"), the surer one."""
     toks = tokens(text)
     if not toks:
-        return {part: Tagged("", 0.0) for part in PARTS}
+        return {part: Tagged("", 0.0) for part in parts}
     feats = features(text, toks)
     with _tagging:  # turns are read on worker threads; the taggers are shared
-        return {part: surest(text, toks, feats, _tagger(part)) for part in PARTS}
+        return {part: surest(text, toks, feats, _tagger(part)) for part in parts}
 
 
 if __name__ == "__main__":
